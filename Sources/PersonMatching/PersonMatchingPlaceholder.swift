@@ -1,0 +1,2 @@
+/// Placeholder until the matcher lands.
+enum PersonMatchingPlaceholder {}

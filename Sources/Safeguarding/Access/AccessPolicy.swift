@@ -1,0 +1,68 @@
+/// The one place that decides what each role of each agency may read and do (F28).
+///
+/// Every route asks ``permits(_:_:)`` before it runs, and every child's record is
+/// opened only after ``access(for:to:)``. The rules follow need to know:
+/// - hub staff (practitioners and managers of a hub agency) read every unrestricted record,
+///   because screening needs the whole picture;
+/// - an agency's safeguarding lead reads the records of children their agency is involved with;
+/// - auditors read every unrestricted record and the audit trail, and change nothing;
+/// - administrators look after accounts and agencies and never read children's records;
+/// - referrers report concerns and follow their own referrals, nothing more;
+/// - a restricted record opens only for the people a hub manager names, or by breaking
+///   the glass (hub staff and safeguarding leads), which is logged and alerted.
+public struct AccessPolicy: Sendable {
+    public init() {}
+
+    /// The permissions each role grants. Kept as one table so that the role × route
+    /// test matrix and this policy read the same way.
+    public static let permissionsByRole: [Role: Set<Permission>] = [
+        .referrer: [.useAccount],
+        .hubPractitioner: [.useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass],
+        .hubManager: [
+            .useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass, .restrictRecords, .viewAlerts,
+        ],
+        .safeguardingLead: [.useAccount, .searchChildren, .viewChildRecord, .breakGlass],
+        .auditor: [.useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .searchAuditTrail],
+        .administrator: [.useAccount, .manageAgencies, .manageUsers, .manageAPITokens],
+    ]
+
+    /// Hub roles only count for staff of an agency that sits in the hub: a "hub
+    /// practitioner" badge on a school account must not open every child's record.
+    private static let hubRoles: Set<Role> = [.hubPractitioner, .hubManager]
+
+    /// The roles that actually take effect for this person.
+    public func effectiveRoles(of actor: Actor) -> Set<Role> {
+        actor.agencyIsHubMember ? actor.roles : actor.roles.subtracting(Self.hubRoles)
+    }
+
+    /// The permissions this person holds, through all of their effective roles.
+    public func permissions(of actor: Actor) -> Set<Permission> {
+        effectiveRoles(of: actor).reduce(into: Set<Permission>()) { all, role in
+            all.formUnion(Self.permissionsByRole[role] ?? [])
+        }
+    }
+
+    /// Whether this person may do this at all, before any particular record is considered.
+    public func permits(_ actor: Actor, _ permission: Permission) -> Bool {
+        permissions(of: actor).contains(permission)
+    }
+
+    /// Whether this person may open this child's record, and on what basis.
+    public func access(for actor: Actor, to child: ChildAccessFacts) -> ChildAccess {
+        guard permits(actor, .viewChildRecord) else { return .refused }
+        let roles = effectiveRoles(of: actor)
+        if child.isRestricted {
+            if child.grantedUserIDs.contains(actor.userID) { return .granted(.explicitGrant) }
+            if child.openBreakGlassUserIDs.contains(actor.userID) { return .granted(.breakGlass) }
+            return permits(actor, .breakGlass) ? .breakGlassRequired : .refused
+        }
+        if !roles.isDisjoint(with: Self.hubRoles) { return .granted(.hubScreening) }
+        if roles.contains(.auditor) { return .granted(.qualityAssurance) }
+        if roles.contains(.safeguardingLead) {
+            if child.involvedAgencyIDs.contains(actor.agencyID) { return .granted(.agencyInvolved) }
+            if child.openBreakGlassUserIDs.contains(actor.userID) { return .granted(.breakGlass) }
+            return .breakGlassRequired
+        }
+        return .refused
+    }
+}

@@ -1,0 +1,22 @@
+/// Something a member of staff may do in Diogelu. Every route names exactly one
+/// permission and asks ``AccessPolicy`` before it does anything; a route with no
+/// permission is a public page (sign-in, the API description).
+public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
+    /// See one's own home page and account: every signed-in person.
+    case useAccount = "use_account"
+    case searchChildren = "search_children"
+    case viewChildRecord = "view_child_record"
+    /// See who has read or changed a child's record.
+    case viewChildAudit = "view_child_audit"
+    /// Open a restricted record in an emergency, giving a reason that is logged and alerted.
+    case breakGlass = "break_glass"
+    /// Restrict a child's record, lift a restriction, or grant a named person access to it.
+    case restrictRecords = "restrict_records"
+    /// Read break-glass and other alerts raised to the hub's managers.
+    case viewAlerts = "view_alerts"
+    /// Search the whole audit trail: who looked at which child, when and why.
+    case searchAuditTrail = "search_audit_trail"
+    case manageAgencies = "manage_agencies"
+    case manageUsers = "manage_users"
+    case manageAPITokens = "manage_api_tokens"
+}

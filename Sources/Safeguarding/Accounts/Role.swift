@@ -1,0 +1,21 @@
+/// What a member of staff does in the partnership. A person may hold several roles
+/// (a team manager who also audits), and each role grants a fixed set of permissions
+/// through ``AccessPolicy``; nothing else grants permissions.
+public enum Role: String, Sendable, Codable, CaseIterable, Hashable, Comparable {
+    /// Any professional who reports a concern: a teacher, a GP, an A&E nurse, an officer.
+    case referrer
+    /// A social worker or officer in the hub who screens referrals and reads children's records.
+    case hubPractitioner = "hub_practitioner"
+    /// A hub team manager: signs off decisions, receives break-glass alerts, restricts records.
+    case hubManager = "hub_manager"
+    /// An agency's designated safeguarding lead: sees the children their agency works with.
+    case safeguardingLead = "safeguarding_lead"
+    /// A quality-assurance or audit lead: reads records and the audit trail, changes nothing.
+    case auditor
+    /// Looks after agencies, accounts and API tokens; has no access to children's records.
+    case administrator
+
+    public static func < (lhs: Role, rhs: Role) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

@@ -1,0 +1,22 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+
+extension DatabaseLocation {
+    /// The Fluent configuration for this location. SQL statements are logged at
+    /// trace level only: they can carry personal data as bound values.
+    public func configurationFactory() throws -> DatabaseConfigurationFactory {
+        switch self {
+        case .sqliteFile(let path):
+            return .sqlite(.init(storage: .file(path: path), enableForeignKeys: true), sqlLogLevel: .trace)
+        case .sqliteInMemory:
+            return .sqlite(.init(storage: .memory, enableForeignKeys: true), sqlLogLevel: .trace)
+        case .postgres(let url, let schema):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            if let schema { configuration.searchPath = [schema] }
+            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import FluentKit
+import SQLKit
+
+/// The partnership's database as the rest of Diogelu sees it, with the one way to
+/// write to it: a transaction, inside which the change and its audit entry are made
+/// together or not at all.
+public struct Store: Sendable {
+    public let database: any Database
+
+    public init(_ database: any Database) {
+        self.database = database
+    }
+
+    public var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    public var isSQLite: Bool { sql.dialect.name == "sqlite" }
+
+    /// Runs `body` in one transaction.
+    ///
+    /// On SQLite the transaction begins IMMEDIATE, taking the write lock before the
+    /// first read: a deferred transaction that reads and then writes can fail with
+    /// SQLITE_BUSY_SNAPSHOT when another connection committed in between, which would
+    /// lose a submission. The driver's own busy handler spins without pausing, so each
+    /// transaction first sets a proper `busy_timeout`, and `synchronous=NORMAL` (which
+    /// in WAL mode loses no committed transaction on a process crash; see the README).
+    @discardableResult
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard isSQLite else {
+            return try await database.transaction(body)
+        }
+        return try await database.withConnection { connection in
+            let sql = connection as! any SQLDatabase
+            try await sql.raw("PRAGMA busy_timeout = 10000").run()
+            try await sql.raw("PRAGMA synchronous = NORMAL").run()
+            try await sql.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(connection)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    /// Settings that belong to the database file rather than a connection: write-ahead
+    /// logging lets readers carry on while a referral is being written.
+    public func prepare() async throws {
+        if isSQLite {
+            try await sql.raw("PRAGMA journal_mode = WAL").run()
+            try await sql.raw("PRAGMA busy_timeout = 10000").run()
+        }
+    }
+}

@@ -1,0 +1,8 @@
+import FluentKit
+
+/// Every migration, in order. Names are permanent: a renamed migration would run again.
+public enum DiogeluMigrations {
+    public static var all: [any Migration] {
+        [CreateAccounts(), CreateChildren(), CreateAuditTrail()]
+    }
+}

@@ -1,0 +1,141 @@
+import FluentKit
+import Foundation
+import SQLKit
+import Safeguarding
+
+/// A child's record as a page shows it: the child, their family and the agencies involved.
+public struct ChildRecordSummary: Sendable, Hashable {
+    public var child: Child
+    public var family: [FamilyMember]
+    public var involvements: [AgencyInvolvement]
+}
+
+/// One line of a search result.
+public struct ChildSearchResult: Sendable, Hashable {
+    public var id: UUID
+    public var fullName: String
+    public var dateOfBirth: CalendarDate?
+    public var postcode: String
+    public var isRestricted: Bool
+    public var involvedAgencyIDs: Set<UUID>
+}
+
+/// Reads and writes children's records. Nothing here checks access: callers ask the
+/// ``AccessPolicy`` first, then read, and write the audit entry in the same transaction.
+public struct ChildRepository: Sendable {
+    let database: any Database
+
+    public init(_ database: any Database) {
+        self.database = database
+    }
+
+    public func create(_ child: Child, family: [FamilyMember] = [], involvements: [AgencyInvolvement] = []) async throws {
+        try await ChildRecord(child).create(on: database)
+        for member in family { try await FamilyMemberRecord(member, of: child.id).create(on: database) }
+        for involvement in involvements {
+            try await AgencyInvolvementRecord(involvement, of: child.id).create(on: database)
+        }
+    }
+
+    /// Records a family member; a sibling known to the partnership must already have a record.
+    public func addFamilyMember(_ member: FamilyMember, of childID: UUID) async throws {
+        try await FamilyMemberRecord(member, of: childID).create(on: database)
+    }
+
+    public func addInvolvement(_ involvement: AgencyInvolvement, of childID: UUID) async throws {
+        try await AgencyInvolvementRecord(involvement, of: childID).create(on: database)
+    }
+
+    public func find(_ id: UUID) async throws -> Child? {
+        try await ChildRecord.find(id, on: database)?.child
+    }
+
+    public func summary(of id: UUID) async throws -> ChildRecordSummary? {
+        guard let child = try await find(id) else { return nil }
+        let family = try await FamilyMemberRecord.query(on: database).filter(\.$childID == id).all().map(\.member)
+        let involvements = try await AgencyInvolvementRecord.query(on: database).filter(\.$childID == id).all()
+            .map(\.agencyInvolvement)
+        return ChildRecordSummary(child: child, family: family, involvements: involvements)
+    }
+
+    /// Everything the access policy needs to decide about this child for `userID`.
+    public func accessFacts(for childID: UUID, userID: UUID, now: Date) async throws -> ChildAccessFacts? {
+        guard let record = try await ChildRecord.find(childID, on: database) else { return nil }
+        let involved = try await AgencyInvolvementRecord.query(on: database).filter(\.$childID == childID).all()
+            .map(\.agencyID)
+        var facts = ChildAccessFacts(isRestricted: record.isRestricted, involvedAgencyIDs: Set(involved))
+        let grants = try await AccessGrantRecord.query(on: database).filter(\.$childID == childID)
+            .filter(\.$userID == userID).all()
+        if grants.contains(where: { $0.revokedAt == nil }) { facts.grantedUserIDs.insert(userID) }
+        let open = try await BreakGlassRecord.query(on: database).filter(\.$childID == childID)
+            .filter(\.$userID == userID).filter(\.$expiresAt > now).count()
+        if open > 0 { facts.openBreakGlassUserIDs.insert(userID) }
+        return facts
+    }
+
+    /// Children whose name starts with the words given (surname first or given name
+    /// first), or whose NHS number, unique pupil number, police reference or social care
+    /// id is exactly the text given, optionally born on a date.
+    public func search(text: String, dateOfBirth: CalendarDate?, limit: Int = 50) async throws -> [ChildSearchResult] {
+        let cleaned = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let folded = cleaned.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        // LIKE wildcards typed by a person are taken as spaces, never as patterns.
+        let words = folded.split(whereSeparator: { " ,%_\\".contains($0) }).map(String.init)
+        let compactIdentifier = cleaned.replacingOccurrences(of: " ", with: "").uppercased()
+        var query = ChildRecord.query(on: database)
+        if !words.isEmpty {
+            let surnameFirst = words.joined(separator: " ")
+            let givenFirst = (words.dropFirst() + [words[0]]).joined(separator: " ")
+            query = query.group(.or) { group in
+                group.filter(\.$searchName =~ surnameFirst)
+                if words.count > 1 { group.filter(\.$searchName =~ givenFirst) }
+                group.filter(\.$nhsNumber == compactIdentifier)
+                group.filter(\.$uniquePupilNumber == compactIdentifier)
+                group.filter(\.$policeReference == cleaned.uppercased())
+                group.filter(\.$socialCareID == cleaned.uppercased())
+            }
+        }
+        if let dob = dateOfBirth { query = query.filter(\.$dateOfBirth == dob.iso) }
+        let records = try await query.sort(\.$searchName).limit(limit).all()
+        let ids = records.compactMap(\.id)
+        let involvements = ids.isEmpty ? [] :
+            try await AgencyInvolvementRecord.query(on: database).filter(\.$childID ~~ ids).all()
+        let byChild = Dictionary(grouping: involvements, by: \.childID)
+        return records.map { record in
+            ChildSearchResult(
+                id: record.id!, fullName: record.child.fullName,
+                dateOfBirth: record.dateOfBirth.flatMap(CalendarDate.init(iso:)), postcode: record.postcode,
+                isRestricted: record.isRestricted, involvedAgencyIDs: Set((byChild[record.id!] ?? []).map(\.agencyID)))
+        }
+    }
+
+    public func count() async throws -> Int {
+        try await ChildRecord.query(on: database).count()
+    }
+
+    public func setRestricted(_ restricted: Bool, childID: UUID) async throws {
+        try await ChildRecord.query(on: database).filter(\.$id == childID).set(\.$isRestricted, to: restricted).update()
+    }
+
+    public func grantAccess(childID: UUID, userID: UUID, grantedBy: UUID, now: Date) async throws {
+        let grant = AccessGrantRecord()
+        grant.id = UUID()
+        grant.childID = childID
+        grant.userID = userID
+        grant.grantedBy = grantedBy
+        grant.grantedAt = now
+        try await grant.create(on: database)
+    }
+
+    /// Opens a restricted record for one person for a limited time.
+    public func openBreakGlass(childID: UUID, userID: UUID, reason: String, now: Date, duration: TimeInterval) async throws {
+        let view = BreakGlassRecord()
+        view.id = UUID()
+        view.childID = childID
+        view.userID = userID
+        view.reason = reason
+        view.openedAt = now
+        view.expiresAt = now.addingTimeInterval(duration)
+        try await view.create(on: database)
+    }
+}

@@ -1,0 +1,57 @@
+import FluentKit
+import Foundation
+import Safeguarding
+
+/// Reads and writes accounts. Password hashing happens in the web target, which owns
+/// the hashing library; only hashes pass through here.
+public struct UserRepository: Sendable {
+    let database: any Database
+
+    public init(_ database: any Database) {
+        self.database = database
+    }
+
+    public func all() async throws -> [UserAccount] {
+        try await UserRecord.query(on: database).sort(\.$displayName).all().map(\.account)
+    }
+
+    public func find(_ id: UUID) async throws -> UserAccount? {
+        try await UserRecord.find(id, on: database)?.account
+    }
+
+    /// The account and its password hash, for signing in.
+    public func credentials(username: String) async throws -> (account: UserAccount, passwordHash: String)? {
+        guard let record = try await UserRecord.query(on: database).filter(\.$username == username.lowercased()).first()
+        else { return nil }
+        return (record.account, record.passwordHash)
+    }
+
+    public func create(_ user: UserAccount, passwordHash: String) async throws {
+        if try await UserRecord.query(on: database).filter(\.$username == user.username.lowercased()).count() > 0 {
+            throw StoreError.duplicate(field: "username")
+        }
+        try await UserRecord(user, passwordHash: passwordHash).create(on: database)
+    }
+
+    public func update(_ user: UserAccount) async throws {
+        guard let record = try await UserRecord.find(user.id, on: database) else { throw StoreError.notFound }
+        record.update(from: user)
+        try await record.update(on: database)
+    }
+
+    public func setPasswordHash(_ hash: String, for userID: UUID) async throws {
+        guard let record = try await UserRecord.find(userID, on: database) else { throw StoreError.notFound }
+        record.passwordHash = hash
+        try await record.update(on: database)
+    }
+
+    public func setLanguage(_ language: Language, for userID: UUID) async throws {
+        try await UserRecord.query(on: database).filter(\.$id == userID).set(\.$language, to: language.rawValue).update()
+    }
+
+    /// Hub managers of hub agencies: the people a break-glass alert goes to.
+    public func hubManagers() async throws -> [UserAccount] {
+        try await UserRecord.query(on: database).filter(\.$isActive == true).all().map(\.account)
+            .filter { $0.roles.contains(.hubManager) }
+    }
+}

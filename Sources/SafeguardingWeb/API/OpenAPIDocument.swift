@@ -1,0 +1,242 @@
+import Foundation
+import Safeguarding
+import SafeguardingStore
+
+/// The OpenAPI 3.1 description of `/api/v1`, built from one table of operations so that
+/// a test can hold it against the router: a route missing here, or an operation here
+/// with no route, fails the build's tests.
+enum OpenAPIDocument {
+    struct Operation {
+        var method: String
+        var path: String
+        var summary: String
+        var permission: Permission?
+        var query: [(String, [String: Any])] = []
+        var body: String? = nil
+        var response: String?
+        var status: Int = 200
+    }
+
+    static var operations: [Operation] { [
+        .init(method: "get", path: "/api/v1/openapi.json", summary: "This document", permission: nil, response: nil),
+        .init(method: "get", path: "/api/v1/me", summary: "The signed-in account, its agency and permissions",
+            permission: .useAccount, response: "Me"),
+        .init(method: "get", path: "/api/v1/children", summary: "Find children by name, identifier or date of birth",
+            permission: .searchChildren,
+            query: [("q", string(maxLength: 100)), ("dob", ["type": "string", "format": "date"])],
+            response: "ChildSearch"),
+        .init(method: "get", path: "/api/v1/children/{childID}", summary: "A child's record (audited)",
+            permission: .viewChildRecord, response: "Child"),
+        .init(method: "get", path: "/api/v1/children/{childID}/audit", summary: "Who has read or changed this record",
+            permission: .viewChildAudit, response: "AuditList"),
+        .init(method: "post", path: "/api/v1/children/{childID}/break-glass",
+            summary: "Open a restricted record in an emergency, with a reason (alerted to hub managers)",
+            permission: .breakGlass, body: "BreakGlass", response: "Child"),
+        .init(method: "put", path: "/api/v1/children/{childID}/restriction", summary: "Restrict or lift the restriction",
+            permission: .restrictRecords, body: "Restriction", response: nil, status: 204),
+        .init(method: "post", path: "/api/v1/children/{childID}/access-grants",
+            summary: "Name a person allowed to read a restricted record", permission: .restrictRecords,
+            body: "AccessGrant", response: nil, status: 201),
+        .init(method: "get", path: "/api/v1/audit", summary: "Search the audit trail", permission: .searchAuditTrail,
+            query: [
+                ("child", ["type": "string", "format": "uuid"]), ("user", ["type": "string", "format": "uuid"]),
+                ("action", ["type": "string", "enum": AuditAction.allCases.map(\.rawValue)]),
+                ("from", ["type": "string", "format": "date"]), ("until", ["type": "string", "format": "date"]),
+                ("limit", ["type": "integer", "minimum": 1, "maximum": 1000]),
+            ], response: "AuditList"),
+        .init(method: "get", path: "/api/v1/alerts", summary: "Alerts for hub managers", permission: .viewAlerts,
+            response: "AlertList"),
+        .init(method: "get", path: "/api/v1/agencies", summary: "The partnership's agencies",
+            permission: .manageAgencies, response: "AgencyList"),
+        .init(method: "post", path: "/api/v1/agencies", summary: "Add an agency", permission: .manageAgencies,
+            body: "AgencyInput", response: "Agency", status: 201),
+        .init(method: "put", path: "/api/v1/agencies/{agencyID}", summary: "Change an agency",
+            permission: .manageAgencies, body: "AgencyInput", response: "Agency"),
+        .init(method: "get", path: "/api/v1/users", summary: "Accounts", permission: .manageUsers, response: "UserList"),
+        .init(method: "post", path: "/api/v1/users", summary: "Create an account", permission: .manageUsers,
+            body: "NewUser", response: "User", status: 201),
+        .init(method: "get", path: "/api/v1/users/{userID}", summary: "One account", permission: .manageUsers,
+            response: "User"),
+        .init(method: "put", path: "/api/v1/users/{userID}", summary: "Change an account's details, roles or password",
+            permission: .manageUsers, body: "UserChange", response: "User"),
+        .init(method: "get", path: "/api/v1/tokens", summary: "Issued API tokens (never the tokens themselves)",
+            permission: .manageAPITokens, response: "TokenList"),
+        .init(method: "post", path: "/api/v1/tokens", summary: "Issue a bearer token (shown once)",
+            permission: .manageAPITokens, body: "NewToken", response: "Token", status: 201),
+        .init(method: "delete", path: "/api/v1/tokens/{tokenID}", summary: "Revoke a token",
+            permission: .manageAPITokens, response: nil, status: 204),
+    ] }
+
+    static func string(maxLength: Int) -> [String: Any] { ["type": "string", "maxLength": maxLength] }
+    static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    static func list(_ name: String) -> [String: Any] {
+        ["type": "object", "required": ["items"], "properties": ["items": ["type": "array", "items": ref(name)]]]
+    }
+    static var uuid: [String: Any] { ["type": "string", "format": "uuid"] }
+    static var date: [String: Any] { ["type": "string", "format": "date"] }
+    static var dateTime: [String: Any] { ["type": "string", "format": "date-time"] }
+    static func enumeration<T: CaseIterable & RawRepresentable>(_ type: T.Type) -> [String: Any] where T.RawValue == String {
+        ["type": "string", "enum": T.allCases.map(\.rawValue)]
+    }
+    static func object(_ properties: [String: [String: Any]], required: [String]) -> [String: Any] {
+        ["type": "object", "additionalProperties": false, "required": required, "properties": properties]
+    }
+    static func nullable(_ schema: [String: Any]) -> [String: Any] { ["oneOf": [schema, ["type": "null"]]] }
+
+    static var schemas: [String: Any] {
+        let agency = object(
+            ["id": uuid, "name": string(maxLength: 120), "welsh_name": string(maxLength: 120),
+             "kind": enumeration(AgencyKind.self), "is_hub_member": ["type": "boolean"]],
+            required: ["id", "name", "welsh_name", "kind", "is_hub_member"])
+        let user = object(
+            ["id": uuid, "username": string(maxLength: 60), "display_name": string(maxLength: 120),
+             "email": string(maxLength: 200), "job_title": string(maxLength: 120), "agency_id": uuid,
+             "roles": ["type": "array", "items": enumeration(Role.self)], "language": enumeration(Language.self),
+             "is_active": ["type": "boolean"]],
+            required: ["id", "username", "display_name", "email", "job_title", "agency_id", "roles", "language", "is_active"])
+        let userFields: [String: [String: Any]] = [
+            "display_name": string(maxLength: 120), "email": string(maxLength: 200), "job_title": string(maxLength: 120),
+            "agency_id": uuid, "roles": ["type": "array", "items": enumeration(Role.self), "minItems": 1],
+            "language": enumeration(Language.self), "is_active": ["type": "boolean"],
+            "password": ["type": "string", "minLength": 12, "maxLength": 200],
+        ]
+        var newUserFields = userFields
+        newUserFields["username"] = ["type": "string", "pattern": "^[a-zA-Z0-9._-]{3,60}$"]
+        let auditEntry = object(
+            ["sequence": ["type": "integer"], "occurred_at": dateTime, "actor_user_id": nullable(uuid),
+             "actor_name": ["type": "string"], "agency_id": nullable(uuid),
+             "roles": ["type": "array", "items": enumeration(Role.self)], "action": enumeration(AuditAction.self),
+             "child_id": nullable(uuid), "subject_id": nullable(uuid), "reason": ["type": "string"],
+             "detail": ["type": "string"], "hash": ["type": "string"]],
+            required: ["sequence", "occurred_at", "actor_name", "roles", "action", "reason", "detail", "hash"])
+        let token = object(
+            ["id": uuid, "user_id": uuid, "label": ["type": "string"], "issued_at": dateTime,
+             "expires_at": nullable(dateTime), "revoked_at": nullable(dateTime), "token": ["type": "string"]],
+            required: ["id", "user_id", "label", "issued_at"])
+        let child = object(
+            ["id": uuid, "given_name": ["type": "string"], "middle_names": ["type": "string"],
+             "surname": ["type": "string"], "known_as": ["type": "string"], "date_of_birth": nullable(date),
+             "sex": enumeration(Sex.self), "nhs_number": nullable(["type": "string"]),
+             "upn": nullable(["type": "string"]), "police_reference": nullable(["type": "string"]),
+             "social_care_id": nullable(["type": "string"]), "address": ["type": "string"],
+             "postcode": ["type": "string"], "preferred_language": enumeration(Language.self),
+             "ethnicity": ["type": "string"], "school": ["type": "string"], "restricted": ["type": "boolean"],
+             "access_basis": enumeration(AccessBasis.self),
+             "family": ["type": "array", "items": object(
+                ["id": uuid, "name": ["type": "string"], "relationship": enumeration(Relationship.self),
+                 "date_of_birth": nullable(date), "holds_parental_responsibility": ["type": "boolean"],
+                 "lives_with_child": ["type": "boolean"], "child_id": nullable(uuid)],
+                required: ["id", "name", "relationship", "holds_parental_responsibility", "lives_with_child"])],
+             "agencies": ["type": "array", "items": object(
+                ["agency_id": uuid, "involvement": enumeration(InvolvementKind.self),
+                 "named_worker": ["type": "string"], "since": nullable(date), "until": nullable(date)],
+                required: ["agency_id", "involvement", "named_worker"])]],
+            required: ["id", "given_name", "surname", "sex", "restricted", "access_basis", "family", "agencies"])
+        return [
+            "Problem": [
+                "type": "object", "required": ["type", "title", "status"],
+                "properties": [
+                    "type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"],
+                    "detail": ["type": "string"],
+                    "errors": ["type": "array", "items": object(
+                        ["field": ["type": "string"], "code": ["type": "string"], "message": ["type": "string"]],
+                        required: ["field", "code", "message"])],
+                ],
+            ] as [String: Any],
+            "Agency": agency, "AgencyList": list("Agency"),
+            "AgencyInput": object(
+                ["name": string(maxLength: 120), "welsh_name": string(maxLength: 120),
+                 "kind": enumeration(AgencyKind.self), "is_hub_member": ["type": "boolean"]],
+                required: ["name", "welsh_name", "kind"]),
+            "User": user, "UserList": list("User"),
+            "NewUser": object(newUserFields,
+                required: ["username", "display_name", "email", "job_title", "agency_id", "roles", "password"]),
+            "UserChange": object(userFields, required: ["display_name", "email", "job_title", "agency_id", "roles"]),
+            "Me": object(
+                ["user": ref("User"), "agency": ref("Agency"),
+                 "effective_roles": ["type": "array", "items": enumeration(Role.self)],
+                 "permissions": ["type": "array", "items": enumeration(Permission.self)],
+                 "unacknowledged_alerts": ["type": "integer"]],
+                required: ["user", "agency", "effective_roles", "permissions"]),
+            "ChildSearch": object(
+                ["results": ["type": "array", "items": object(
+                    ["id": uuid, "restricted": ["type": "boolean"], "name": ["type": "string"],
+                     "date_of_birth": date, "postcode": ["type": "string"]], required: ["id", "restricted"])]],
+                required: ["results"]),
+            "Child": child,
+            "AuditEntry": auditEntry,
+            "AuditList": object(["entries": ["type": "array", "items": ref("AuditEntry")]], required: ["entries"]),
+            "Alert": object(
+                ["id": uuid, "kind": ["type": "string", "enum": ["break_glass"]], "child_id": nullable(uuid),
+                 "raised_by": uuid, "reason": ["type": "string"], "raised_at": dateTime,
+                 "acknowledged_at": nullable(dateTime)], required: ["id", "kind", "raised_by", "reason", "raised_at"]),
+            "AlertList": list("Alert"),
+            "BreakGlass": object(["reason": ["type": "string", "minLength": 10, "maxLength": 1000]], required: ["reason"]),
+            "Restriction": object(
+                ["restricted": ["type": "boolean"], "reason": ["type": "string", "maxLength": 1000]],
+                required: ["restricted", "reason"]),
+            "AccessGrant": object(["user_id": uuid], required: ["user_id"]),
+            "Token": token, "TokenList": list("Token"),
+            "NewToken": object(
+                ["user_id": uuid, "label": string(maxLength: 120),
+                 "valid_for_days": ["type": "integer", "minimum": 1, "maximum": 366]], required: ["user_id", "label"]),
+        ]
+    }
+
+    static func json() throws -> Data {
+        var paths: [String: [String: Any]] = [:]
+        for operation in operations {
+            var entry: [String: Any] = [
+                "summary": operation.summary,
+                "operationId": operation.method + operation.path.replacingOccurrences(of: "/api/v1", with: "")
+                    .split(whereSeparator: { "/{}-.".contains($0) }).map { $0.prefix(1).uppercased() + $0.dropFirst() }
+                    .joined(),
+            ]
+            var parameters: [[String: Any]] = operation.path.split(separator: "/")
+                .filter { $0.hasPrefix("{") }
+                .map { ["name": String($0.dropFirst().dropLast()), "in": "path", "required": true, "schema": uuid] }
+            parameters += operation.query.map { ["name": $0.0, "in": "query", "required": false, "schema": $0.1] }
+            if !parameters.isEmpty { entry["parameters"] = parameters }
+            if let body = operation.body {
+                entry["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(body)]]]
+            }
+            var responses: [String: Any] = [:]
+            if let response = operation.response {
+                responses[String(operation.status)] = [
+                    "description": "OK", "content": ["application/json": ["schema": ref(response)]],
+                ]
+            } else if operation.permission == nil {
+                responses["200"] = ["description": "The OpenAPI document", "content": ["application/json": ["schema": ["type": "object"]]]]
+            } else {
+                responses[String(operation.status)] = ["description": "Done"]
+            }
+            let problem: [String: Any] = ["content": ["application/problem+json": ["schema": ref("Problem")]]]
+            if operation.permission != nil {
+                for (code, description) in [
+                    ("400", "Malformed request"), ("401", "Sign in required"), ("403", "Not permitted"),
+                    ("404", "Not found"), ("422", "Invalid fields"),
+                ] {
+                    responses[code] = problem.merging(["description": description]) { a, _ in a }
+                }
+                entry["security"] = [["bearer": [String]()]]
+                entry["x-diogelu-permission"] = operation.permission!.rawValue
+            }
+            entry["responses"] = responses
+            paths[operation.path, default: [:]][operation.method] = entry
+        }
+        let document: [String: Any] = [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Diogelu API", "version": "1.0.0",
+                "description": "The JSON API of Diogelu, the shared record of a multi-agency child safeguarding partnership. Every call is checked against the access policy and every read of a child's record is audited.",
+            ],
+            "servers": [["url": "/"]],
+            "paths": paths,
+            "components": [
+                "schemas": schemas,
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+            ],
+        ]
+        return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
+    }
+}

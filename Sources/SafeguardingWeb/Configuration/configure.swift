@@ -1,0 +1,75 @@
+import Fluent
+import FluentKit
+import Foundation
+import Leaf
+import LeafKit
+import Safeguarding
+import SafeguardingStore
+import Vapor
+
+/// Sets up a Diogelu application: database, migrations, views, catalogues, middleware
+/// and routes. The same function serves the server, the commands and the tests.
+public func configure(_ app: Application, _ configuration: DiogeluConfiguration) async throws {
+    app.diogelu = configuration
+    app.http.server.configuration.hostname = configuration.host
+    app.http.server.configuration.port = configuration.port
+    // Request lines are logged at debug only: paths carry children's identifiers.
+    app.http.server.configuration.logger.logLevel = .notice
+
+    let root = configuration.resourcesDirectory.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path + "/" }
+        ?? app.directory.workingDirectory
+    app.directory = DirectoryConfiguration(workingDirectory: root.hasSuffix("/") ? root : root + "/")
+    let resources = app.directory.workingDirectory + "Resources/"
+
+    app.databases.use(try configuration.database.configurationFactory(), as: .main, isDefault: true)
+    app.migrations.add(DiogeluMigrations.all)
+
+    app.catalogue = try Catalogue.load(from: resources)
+    app.views.use(.leaf)
+    app.leaf.configuration = LeafConfiguration(rootDirectory: resources + "Views/")
+    app.leaf.tags["t"] = TranslateTag(catalogue: app.catalogue)
+    app.leaf.cache.isEnabled = app.environment.isRelease
+
+    let encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.dateEncodingStrategy = .iso8601
+    encoder.outputFormatting = [.sortedKeys]
+    ContentConfiguration.global.use(encoder: encoder, for: .json)
+
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(DiogeluErrorMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: resources + "Public/"))
+    app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(LanguageMiddleware())
+    app.middleware.use(CSRFMiddleware())
+
+    try routes(app)
+
+    app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+}
+
+extension DatabaseID {
+    static let main = DatabaseID(string: "main")
+}
+
+/// Every route of Diogelu. Each is registered with what it requires (see ``RouteAccess``).
+func routes(_ app: Application) throws {
+    try app.register(collection: SignInWebController())
+    try app.register(collection: HomeWebController())
+    try app.register(collection: ChildWebController())
+    try app.register(collection: AuditWebController())
+    try app.register(collection: AdminWebController())
+    let api = app.grouped("api", "v1")
+    try api.register(collection: OpenAPIController())
+    try api.register(collection: AccountAPIController())
+    try api.register(collection: ChildAPIController())
+    try api.register(collection: AdminAPIController())
+}
+
+/// Gets the database ready before serving: file settings, then migrations.
+public func prepareDatabase(_ app: Application) async throws {
+    try await Store(app.db).prepare()
+    try await app.autoMigrate()
+}

@@ -1,0 +1,239 @@
+import Fluent
+import Foundation
+import Safeguarding
+import Vapor
+
+/// Reads the fields of a form post or a JSON body against what a page or endpoint
+/// expects, collecting every problem rather than stopping at the first, and refusing
+/// fields it was not asked for. Nothing is written unless ``finish()`` passes.
+struct FieldReader {
+    private enum Source {
+        case form(SubmittedForm)
+        case json([String: JSONValue])
+    }
+
+    private let source: Source
+    private var read: Set<String> = []
+    private(set) var errors: [FieldError] = []
+    /// Fields that carry no data of the record (the CSRF token, a submit button's name).
+    private let ignored: Set<String> = [CSRFMiddleware.fieldName, "action"]
+
+    init(form: SubmittedForm) { self.source = .form(form) }
+    init(json: [String: JSONValue]) { self.source = .json(json) }
+
+    /// Reads a JSON object body, or fails with a problem saying the body is not one.
+    static func json(from request: Request) async throws -> FieldReader {
+        let buffer = try await request.body.collect(upTo: 1_048_576)
+        guard buffer.readableBytes > 0 else { return FieldReader(json: [:]) }
+        do {
+            let value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+            guard case .object(let object) = value else { throw ProblemError.malformedBody }
+            return FieldReader(json: object)
+        } catch let error as ProblemError {
+            throw error
+        } catch {
+            throw ProblemError.malformedBody
+        }
+    }
+
+    mutating func note(_ field: String, _ problem: FieldProblem) {
+        errors.append(FieldError(field, problem))
+    }
+
+    private mutating func raw(_ name: String) -> (present: Bool, text: String?, wrongType: String?) {
+        read.insert(name)
+        switch source {
+        case .form(let form):
+            guard let value = form.values[name]?.last else { return (false, nil, nil) }
+            return (true, value, nil)
+        case .json(let object):
+            guard let value = object[name] else { return (false, nil, nil) }
+            switch value {
+            case .null: return (true, nil, nil)
+            case .string(let text): return (true, text, nil)
+            default: return (true, nil, value.typeName)
+            }
+        }
+    }
+
+    /// Text, trimmed. Blank counts as absent: "No information available" is an answer, a blank is not.
+    mutating func text(_ name: String, required: Bool = true, maxLength: Int = 200) -> String? {
+        let value = raw(name)
+        if let type = value.wrongType {
+            _ = type
+            note(name, .wrongType(expected: "string"))
+            return nil
+        }
+        let trimmed = value.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if trimmed.isEmpty {
+            if required { note(name, .missing) }
+            return nil
+        }
+        if trimmed.count > maxLength {
+            note(name, .tooLong(maximum: maxLength))
+            return nil
+        }
+        return trimmed
+    }
+
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type, required: Bool = true) -> T?
+    where T.RawValue == String {
+        guard let text = text(name, required: required, maxLength: 100) else { return nil }
+        guard let value = T(rawValue: text) else {
+            note(name, .notOneOf(T.allCases.map(\.rawValue)))
+            return nil
+        }
+        return value
+    }
+
+    mutating func identifier(_ name: String, required: Bool = true) -> UUID? {
+        guard let text = text(name, required: required, maxLength: 36) else { return nil }
+        guard let id = UUID(uuidString: text) else {
+            note(name, .notAnIdentifier)
+            return nil
+        }
+        return id
+    }
+
+    /// A date in `YYYY-MM-DD` form; forms may also send day, month and year as three
+    /// fields (`name-day`, `name-month`, `name-year`), as public-service forms ask for them.
+    mutating func date(_ name: String, required: Bool = true, notAfter latest: CalendarDate? = nil) -> CalendarDate? {
+        var text = self.text(name, required: false, maxLength: 10)
+        if text == nil, case .form = source {
+            let d = self.text("\(name)-day", required: false, maxLength: 2)
+            let m = self.text("\(name)-month", required: false, maxLength: 2)
+            let y = self.text("\(name)-year", required: false, maxLength: 4)
+            if d != nil || m != nil || y != nil {
+                guard let d, let m, let y, let day = Int(d), let month = Int(m), let year = Int(y) else {
+                    note(name, .notADate)
+                    return nil
+                }
+                text = String(format: "%04d-%02d-%02d", year, month, day)
+            }
+        }
+        guard let text else {
+            if required, !errors.contains(where: { $0.field == name }) { note(name, .missing) }
+            return nil
+        }
+        guard let date = CalendarDate(iso: text) else {
+            note(name, .notADate)
+            return nil
+        }
+        if let latest, date > latest {
+            note(name, .dateInFuture)
+            return nil
+        }
+        return date
+    }
+
+    /// A whole number within `range`: a JSON number, or the digits of a form field.
+    mutating func integer(_ name: String, required: Bool = true, in range: ClosedRange<Int>) -> Int? {
+        read.insert(name)
+        let value: Int?
+        switch source {
+        case .form(let form):
+            let text = form.values[name]?.last?.trimmingCharacters(in: .whitespaces) ?? ""
+            if text.isEmpty {
+                if required { note(name, .missing) }
+                return nil
+            }
+            value = Int(text)
+        case .json(let object):
+            switch object[name] {
+            case nil, .null?:
+                if required { note(name, .missing) }
+                return nil
+            case .number(let number)?:
+                value = number.rounded() == number && abs(number) < 1e15 ? Int(number) : nil
+            default:
+                note(name, .wrongType(expected: "integer"))
+                return nil
+            }
+        }
+        guard let value, range.contains(value) else {
+            note(name, .invalid("error.field.out_of_range"))
+            return nil
+        }
+        return value
+    }
+
+    mutating func flag(_ name: String) -> Bool? {
+        read.insert(name)
+        switch source {
+        case .form(let form):
+            guard let value = form.values[name]?.last else { return nil }
+            switch value.lowercased() {
+            case "true", "on", "yes", "1": return true
+            case "false", "off", "no", "0", "": return false
+            default:
+                note(name, .wrongType(expected: "boolean"))
+                return nil
+            }
+        case .json(let object):
+            switch object[name] {
+            case nil, .null?: return nil
+            case .bool(let value)?: return value
+            default:
+                note(name, .wrongType(expected: "boolean"))
+                return nil
+            }
+        }
+    }
+
+    /// Several choices: repeated form fields (checkboxes) or a JSON array of strings.
+    mutating func choices<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type, required: Bool = true)
+        -> [T]?
+    where T.RawValue == String {
+        read.insert(name)
+        let texts: [String]?
+        switch source {
+        case .form(let form):
+            texts = form.values[name]?.filter { !$0.isEmpty }
+        case .json(let object):
+            switch object[name] {
+            case nil, .null?: texts = nil
+            case .array(let items)?:
+                var strings: [String] = []
+                for item in items {
+                    guard case .string(let s) = item else {
+                        note(name, .wrongType(expected: "array of strings"))
+                        return nil
+                    }
+                    strings.append(s)
+                }
+                texts = strings
+            default:
+                note(name, .wrongType(expected: "array of strings"))
+                return nil
+            }
+        }
+        guard let texts, !texts.isEmpty else {
+            if required { note(name, .missing) }
+            return required ? nil : []
+        }
+        var values: [T] = []
+        for text in texts {
+            guard let value = T(rawValue: text) else {
+                note(name, .notOneOf(T.allCases.map(\.rawValue)))
+                return nil
+            }
+            values.append(value)
+        }
+        return values
+    }
+
+    /// Fails with every problem found, including fields that were sent but not asked for.
+    func finish() throws {
+        let sent: Set<String>
+        switch source {
+        case .form(let form): sent = Set(form.values.keys)
+        case .json(let object): sent = Set(object.keys)
+        }
+        let unknown = sent.subtracting(read).subtracting(ignored).filter { name in
+            // The three parts of a date field are read under the date's own name.
+            !["-day", "-month", "-year"].contains { name.hasSuffix($0) && read.contains(String(name.dropLast($0.count))) }
+        }
+        let all = errors + unknown.sorted().map { FieldError($0, .unknownField) }
+        if !all.isEmpty { throw ValidationFailure(all) }
+    }
+}

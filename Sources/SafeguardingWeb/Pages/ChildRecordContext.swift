@@ -1,0 +1,123 @@
+import Fluent
+import Foundation
+import Safeguarding
+import SafeguardingStore
+import Vapor
+
+/// A child's record as the record page shows it, with every date and term already in
+/// the reader's language.
+struct ChildRecordContext: Encodable, Sendable {
+    struct Row: Encodable, Sendable {
+        var labelKey: String
+        var value: String
+        var valueKey: String?
+    }
+    struct FamilyRow: Encodable, Sendable {
+        var name: String
+        var relationshipKey: String
+        var dateOfBirth: String
+        var parentalResponsibilityKey: String
+        var livesWithChildKey: String
+        var childHref: String?
+    }
+    struct AgencyRow: Encodable, Sendable {
+        var agencyName: String
+        var involvementKey: String
+        var namedWorker: String
+        var since: String
+        var statusKey: String
+    }
+    struct AuditRow: Encodable, Sendable {
+        var when: String
+        var who: String
+        var agencyName: String
+        var actionKey: String
+        var reason: String
+    }
+    struct UserChoice: Encodable, Sendable {
+        var id: String
+        var name: String
+    }
+
+    var id: String
+    var name: String
+    var isRestricted: Bool
+    var basisKey: String
+    var identity: [Row]
+    var family: [FamilyRow]
+    var agencies: [AgencyRow]
+    var canSeeAudit: Bool
+    var audit: [AuditRow]
+    var canRestrict: Bool
+    var grantableUsers: [UserChoice]
+
+    static func make(
+        summary: ChildRecordSummary, basis: AccessBasis, audit: [AuditEntry], for request: Request
+    ) async throws -> ChildRecordContext {
+        let language = request.language
+        let user = try request.requireUser()
+        let policy = AccessPolicy()
+        let agencies = Dictionary(uniqueKeysWithValues: try await AgencyRepository(request.db).all().map { ($0.id, $0) })
+        let child = summary.child
+        let today = CalendarDate(Date(), in: DateWording.london)
+        var identity: [Row] = [
+            Row(labelKey: "child.field.name", value: child.fullName),
+        ]
+        if !child.knownAs.isEmpty { identity.append(Row(labelKey: "child.field.known_as", value: child.knownAs)) }
+        if let dob = child.dateOfBirth {
+            identity.append(Row(
+                labelKey: "child.field.date_of_birth",
+                value: request.t("child.date_of_birth_with_age", DateWording.date(dob, language), String(dob.age(on: today)))))
+        } else {
+            identity.append(Row(labelKey: "child.field.date_of_birth", value: "", valueKey: "value.not_known"))
+        }
+        identity.append(Row(labelKey: "child.field.sex", value: "", valueKey: "sex.\(child.sex.rawValue)"))
+        for (key, value) in [
+            ("child.field.nhs_number", child.nhsNumber), ("child.field.upn", child.uniquePupilNumber),
+            ("child.field.police_reference", child.policeReference), ("child.field.social_care_id", child.socialCareID),
+        ] {
+            identity.append(value.map { Row(labelKey: key, value: $0) }
+                ?? Row(labelKey: key, value: "", valueKey: "value.not_recorded"))
+        }
+        identity.append(Row(labelKey: "child.field.address", value: [child.address, child.postcode].filter { !$0.isEmpty }
+            .joined(separator: ", ")))
+        identity.append(Row(labelKey: "child.field.language", value: "", valueKey: "language.name.\(child.preferredLanguage.rawValue)"))
+        if !child.ethnicity.isEmpty { identity.append(Row(labelKey: "child.field.ethnicity", value: child.ethnicity)) }
+        if !child.school.isEmpty { identity.append(Row(labelKey: "child.field.school", value: child.school)) }
+
+        let names = Dictionary(uniqueKeysWithValues: try await UserRepository(request.db).all().map { ($0.id, $0) })
+        let canRestrict = policy.permits(user.actor, .restrictRecords)
+        return ChildRecordContext(
+            id: child.id.uuidString.lowercased(), name: child.fullName, isRestricted: child.isRestricted,
+            basisKey: "access.basis.\(basis.rawValue)", identity: identity,
+            family: summary.family.map { member in
+                FamilyRow(
+                    name: member.name, relationshipKey: "relationship.\(member.relationship.rawValue)",
+                    dateOfBirth: member.dateOfBirth.map { DateWording.date($0, language) } ?? "",
+                    parentalResponsibilityKey: member.holdsParentalResponsibility ? "value.yes" : "value.no",
+                    livesWithChildKey: member.livesWithChild ? "value.yes" : "value.no",
+                    childHref: member.childID.map { "/children/\($0.uuidString.lowercased())" })
+            },
+            agencies: summary.involvements.map { involvement in
+                AgencyRow(
+                    agencyName: agencies[involvement.agencyID]?.name(in: language) ?? "",
+                    involvementKey: "involvement.\(involvement.involvement.rawValue)",
+                    namedWorker: involvement.namedWorker,
+                    since: involvement.since.map { DateWording.date($0, language) } ?? "",
+                    statusKey: involvement.isCurrent ? "involvement.current" : "involvement.ended")
+            },
+            canSeeAudit: policy.permits(user.actor, .viewChildAudit),
+            audit: audit.map { entry in
+                AuditRow(
+                    when: DateWording.dateTime(entry.event.occurredAt, language),
+                    who: entry.event.actorName,
+                    agencyName: entry.event.agencyID.flatMap { agencies[$0]?.name(in: language) } ?? "",
+                    actionKey: "audit.action.\(entry.event.action.rawValue)",
+                    reason: entry.event.reason)
+            },
+            canRestrict: canRestrict,
+            grantableUsers: canRestrict && child.isRestricted
+                ? names.values.filter { $0.isActive }.sorted { $0.displayName < $1.displayName }
+                    .map { UserChoice(id: $0.id.uuidString.lowercased(), name: $0.displayName) } : [])
+    }
+}

@@ -1,0 +1,131 @@
+import Fluent
+import Foundation
+import Safeguarding
+import SafeguardingStore
+import Vapor
+
+/// Finding a child and reading their record, with the break-glass and restriction forms.
+struct ChildWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.on(.GET, "children", requires: .permission(.searchChildren), use: search)
+        routes.on(.GET, "children", ":childID", requires: .permission(.viewChildRecord), use: record)
+        routes.on(.POST, "children", ":childID", "break-glass", requires: .permission(.breakGlass), use: breakGlass)
+        routes.on(.POST, "children", ":childID", "restriction", requires: .permission(.restrictRecords), use: restrict)
+        routes.on(.POST, "children", ":childID", "access-grants", requires: .permission(.restrictRecords), use: grant)
+    }
+
+    struct SearchContext: Encodable, Sendable {
+        struct Line: Encodable, Sendable {
+            var href: String
+            var name: String
+            var dateOfBirth: String
+            var postcode: String
+            var isRestricted: Bool
+        }
+        var query: String
+        var dateOfBirth: String
+        var searched: Bool
+        var lines: [Line]
+        var errors: [FormErrorContext]
+    }
+
+    func search(_ request: Request) async throws -> Response {
+        let query = (request.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
+        let dobText = (request.query[String.self, at: "dob"] ?? "").trimmingCharacters(in: .whitespaces)
+        var context = SearchContext(query: query, dateOfBirth: dobText, searched: false, lines: [], errors: [])
+        var errors: [FieldError] = []
+        if query.count > 100 { errors.append(FieldError("q", .tooLong(maximum: 100))) }
+        let dob = dobText.isEmpty ? nil : CalendarDate(iso: dobText)
+        if !dobText.isEmpty, dob == nil { errors.append(FieldError("dob", .notADate)) }
+        if !errors.isEmpty {
+            context.errors = request.formErrors(ValidationFailure(errors))
+        } else if !query.isEmpty || dob != nil {
+            context.searched = true
+            let language = request.language
+            context.lines = try await ChildRecordDesk(request).search(text: query, dateOfBirth: dob).map { line in
+                switch line {
+                case .visible(let result):
+                    return .init(
+                        href: "/children/\(result.id.uuidString.lowercased())", name: result.fullName,
+                        dateOfBirth: result.dateOfBirth.map { DateWording.date($0, language) } ?? "",
+                        postcode: result.postcode, isRestricted: result.isRestricted)
+                case .restricted(let id):
+                    return .init(href: "/children/\(id.uuidString.lowercased())", name: "", dateOfBirth: "", postcode: "",
+                        isRestricted: true)
+                }
+            }
+        }
+        let response = try await request.page("children", titleKey: "children.title", context).encodeResponse(for: request)
+        if !context.errors.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
+
+    struct BreakGlassContext: Encodable, Sendable {
+        var id: String
+        var errors: [FormErrorContext]
+        var reason: String
+    }
+
+    func record(_ request: Request) async throws -> Response {
+        let childID = try Self.childID(request)
+        let desk = try ChildRecordDesk(request)
+        switch try await desk.open(childID) {
+        case .breakGlassRequired:
+            let response = try await request.page(
+                "break-glass", titleKey: "breakglass.title",
+                BreakGlassContext(id: childID.uuidString.lowercased(), errors: [], reason: "")
+            ).encodeResponse(for: request)
+            response.status = .forbidden
+            return response
+        case .opened(let summary, let basis):
+            let audit = try await desk.auditOfChild(childID)
+            let context = try await ChildRecordContext.make(summary: summary, basis: basis, audit: audit, for: request)
+            return try await request.page("child", titleKey: "child.title", titleArgument: summary.child.fullName, context)
+                .encodeResponse(for: request)
+        }
+    }
+
+    func breakGlass(_ request: Request) async throws -> Response {
+        let childID = try Self.childID(request)
+        var fields = FieldReader(form: try await request.submittedForm())
+        let reason = fields.text("reason", maxLength: 1_000)
+        if let reason, reason.count < 10 { fields.note("reason", .tooShort(minimum: 10)) }
+        do { try fields.finish() } catch let failure as ValidationFailure {
+            let response = try await request.page(
+                "break-glass", titleKey: "breakglass.title",
+                BreakGlassContext(id: childID.uuidString.lowercased(), errors: request.formErrors(failure), reason: reason ?? "")
+            ).encodeResponse(for: request)
+            response.status = .unprocessableEntity
+            return response
+        }
+        try await ChildRecordDesk(request).breakGlass(childID, reason: reason!)
+        return request.redirect(to: "/children/\(childID.uuidString.lowercased())")
+    }
+
+    func restrict(_ request: Request) async throws -> Response {
+        let childID = try Self.childID(request)
+        var fields = FieldReader(form: try await request.submittedForm())
+        let restricted = fields.flag("restricted")
+        let reason = fields.text("reason", maxLength: 1_000)
+        if restricted == nil { fields.note("restricted", .missing) }
+        try fields.finish()
+        try await ChildRecordDesk(request).setRestricted(restricted!, childID: childID, reason: reason!)
+        return request.redirect(to: "/children/\(childID.uuidString.lowercased())")
+    }
+
+    func grant(_ request: Request) async throws -> Response {
+        let childID = try Self.childID(request)
+        var fields = FieldReader(form: try await request.submittedForm())
+        let userID = fields.identifier("user_id")
+        try fields.finish()
+        try await ChildRecordDesk(request).grantAccess(childID: childID, to: userID!)
+        return request.redirect(to: "/children/\(childID.uuidString.lowercased())")
+    }
+
+    static func childID(_ request: Request) throws -> UUID {
+        guard let text = request.parameters.get("childID"), let id = UUID(uuidString: text) else {
+            throw ProblemError.notFound
+        }
+        return id
+    }
+}

@@ -1,0 +1,47 @@
+import Fluent
+import Safeguarding
+import SafeguardingStore
+import Vapor
+
+/// Each person's home page: what their roles let them do, and for hub managers the
+/// alerts that need them now.
+struct HomeWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.on(.GET, "home", requires: .permission(.useAccount), use: home)
+    }
+
+    struct HomeContext: Encodable, Sendable {
+        struct Task: Encodable, Sendable {
+            var href: String
+            var titleKey: String
+            var descriptionKey: String
+        }
+        var roleKeys: [String]
+        var tasks: [Task]
+        var canSearch: Bool
+        var alertCount: Int
+    }
+
+    static let tasks: [(String, String, String, Permission)] = [
+        ("/children", "home.task.children", "home.task.children.description", .searchChildren),
+        ("/alerts", "home.task.alerts", "home.task.alerts.description", .viewAlerts),
+        ("/audit", "home.task.audit", "home.task.audit.description", .searchAuditTrail),
+        ("/admin/agencies", "home.task.agencies", "home.task.agencies.description", .manageAgencies),
+        ("/admin/users", "home.task.users", "home.task.users.description", .manageUsers),
+        ("/admin/tokens", "home.task.tokens", "home.task.tokens.description", .manageAPITokens),
+    ]
+
+    func home(_ request: Request) async throws -> View {
+        let user = try request.requireUser()
+        let policy = AccessPolicy()
+        let alerts = policy.permits(user.actor, .viewAlerts)
+            ? try await AlertRepository(request.db).recent().filter { $0.acknowledgedAt == nil }.count : 0
+        let context = HomeContext(
+            roleKeys: policy.effectiveRoles(of: user.actor).sorted().map { "role.\($0.rawValue)" },
+            tasks: Self.tasks.filter { policy.permits(user.actor, $0.3) }.map {
+                .init(href: $0.0, titleKey: $0.1, descriptionKey: $0.2)
+            },
+            canSearch: policy.permits(user.actor, .searchChildren), alertCount: alerts)
+        return try await request.page("home", titleKey: "home.title", context)
+    }
+}

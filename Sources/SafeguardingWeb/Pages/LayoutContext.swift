@@ -1,0 +1,91 @@
+import Fluent
+import Foundation
+import Safeguarding
+import SafeguardingStore
+import Vapor
+
+/// What every page's frame needs: the language and its switch, who is signed in, the
+/// navigation they are allowed, and the form token.
+struct LayoutContext: Encodable, Sendable {
+    struct NavigationItem: Encodable, Sendable {
+        var href: String
+        var labelKey: String
+        var isCurrent: Bool
+    }
+
+    var language: String
+    var titleKey: String
+    var titleArgument: String
+    var switchHref: String
+    var switchLabelKey: String
+    var switchLanguage: String
+    var userName: String?
+    var agencyName: String?
+    var navigation: [NavigationItem]
+    var csrfToken: String
+    var currentPath: String
+
+    static let menu: [(String, String, Permission)] = [
+        ("/home", "nav.home", .useAccount),
+        ("/children", "nav.children", .searchChildren),
+        ("/alerts", "nav.alerts", .viewAlerts),
+        ("/audit", "nav.audit", .searchAuditTrail),
+        ("/admin/agencies", "nav.agencies", .manageAgencies),
+        ("/admin/users", "nav.users", .manageUsers),
+        ("/admin/tokens", "nav.tokens", .manageAPITokens),
+    ]
+
+    init(request: Request, titleKey: String, titleArgument: String) {
+        let language = request.language
+        self.language = language.rawValue
+        self.titleKey = titleKey
+        self.titleArgument = titleArgument
+        var components = URLComponents(string: request.url.string) ?? URLComponents()
+        var items = (components.queryItems ?? []).filter { $0.name != "lang" }
+        items.append(URLQueryItem(name: "lang", value: language.other.rawValue))
+        components.queryItems = items
+        self.switchHref = (components.path.isEmpty ? "/" : components.path) + "?" + (components.percentEncodedQuery ?? "")
+        self.switchLabelKey = "language.switch"
+        self.switchLanguage = language.other.rawValue
+        self.currentPath = request.url.path
+        if let user = request.signedInUser {
+            self.userName = user.account.displayName
+            self.agencyName = user.agency.name(in: language)
+            let policy = AccessPolicy()
+            self.navigation = Self.menu.filter { policy.permits(user.actor, $0.2) }.map {
+                NavigationItem(href: $0.0, labelKey: $0.1, isCurrent: request.url.path.hasPrefix($0.0))
+            }
+            self.csrfToken = user.session?.csrfToken ?? ""
+        } else {
+            self.navigation = []
+            self.csrfToken = request.cookies[CSRFMiddleware.signInCookie]?.string ?? ""
+        }
+    }
+}
+
+/// A page: its frame and its own content.
+struct Page<Content: Encodable & Sendable>: Encodable, Sendable {
+    var layout: LayoutContext
+    var page: Content
+}
+
+extension Request {
+    /// Renders a page of Diogelu in the reader's language.
+    func page<Content: Encodable & Sendable>(
+        _ template: String, titleKey: String, titleArgument: String = "", _ content: Content
+    ) async throws -> View {
+        try await view.render(
+            template, Page(layout: LayoutContext(request: self, titleKey: titleKey, titleArgument: titleArgument), page: content))
+    }
+
+    /// The error messages of a form, keyed by field, in the reader's language.
+    func formErrors(_ failure: ValidationFailure?) -> [FormErrorContext] {
+        (failure?.errors ?? []).map { FormErrorContext(field: $0.field, message: fieldMessage($0)) }
+    }
+}
+
+/// One message in a form's error summary, linking to the field it is about.
+struct FormErrorContext: Encodable, Sendable {
+    var field: String
+    var message: String
+}

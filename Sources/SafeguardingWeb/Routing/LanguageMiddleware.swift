@@ -1,0 +1,43 @@
+import Fluent
+import Safeguarding
+import SafeguardingStore
+import Vapor
+
+/// Chooses the language of each answer: the signed-in person's preference, else the
+/// language cookie, else the browser's Accept-Language. A `?lang=cy` link (the switch at
+/// the top of every page) records the new choice and returns the person to the same page.
+struct LanguageMiddleware: AsyncMiddleware {
+    static let cookie = "diogelu_lang"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.method == .GET, !request.isAPI, let tag = request.query[String.self, at: "lang"],
+            let chosen = Language(tag: tag)
+        {
+            if let user = request.signedInUser {
+                try await UserRepository(request.db).setLanguage(chosen, for: user.account.id)
+            }
+            var components = URLComponents(string: request.url.string) ?? URLComponents()
+            components.queryItems = components.queryItems?.filter { $0.name != "lang" }
+            if components.queryItems?.isEmpty == true { components.queryItems = nil }
+            let target = (components.path.isEmpty ? "/" : components.path)
+                + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
+            let response = request.redirect(to: target)
+            response.cookies[Self.cookie] = HTTPCookies.Value(
+                string: chosen.rawValue, maxAge: 365 * 24 * 3600, path: "/", isSecure: request.application.diogelu.secureCookies,
+                isHTTPOnly: true, sameSite: .lax)
+            return response
+        }
+        request.language = Self.choose(for: request)
+        return try await next.respond(to: request)
+    }
+
+    static func choose(for request: Request) -> Language {
+        if let user = request.signedInUser { return user.account.language }
+        if let cookie = request.cookies[cookie]?.string, let language = Language(rawValue: cookie) { return language }
+        for tag in request.headers[.acceptLanguage].flatMap({ $0.split(separator: ",") }) {
+            let name = tag.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            if let language = Language(tag: name) { return language }
+        }
+        return .english
+    }
+}

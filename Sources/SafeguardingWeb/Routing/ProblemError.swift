@@ -1,0 +1,35 @@
+import Fluent
+import Vapor
+
+/// Refusals that are not about one field: each has a status and a catalogue key, and
+/// is answered as `application/problem+json` on the API and as a page in the browser.
+enum ProblemError: Error, Sendable, Equatable {
+    case malformedBody
+    case signInRequired
+    case forbidden
+    case notFound
+    case tooManyAttempts
+    case conflict(field: String)
+
+    var status: HTTPResponseStatus {
+        switch self {
+        case .malformedBody: .badRequest
+        case .signInRequired: .unauthorized
+        case .forbidden: .forbidden
+        case .notFound: .notFound
+        case .tooManyAttempts: .tooManyRequests
+        case .conflict: .conflict
+        }
+    }
+
+    var key: String {
+        switch self {
+        case .malformedBody: "problem.malformed_body"
+        case .signInRequired: "problem.sign_in_required"
+        case .forbidden: "problem.forbidden"
+        case .notFound: "problem.not_found"
+        case .tooManyAttempts: "problem.too_many_attempts"
+        case .conflict: "problem.conflict"
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import Fluent
+import Foundation
+import Safeguarding
+import SafeguardingStore
+import Vapor
+
+/// Looking after the partnership's agencies, accounts and API tokens. Administrators
+/// never see children's records; what they change is audited like everything else.
+struct AdministrationDesk {
+    let request: Request
+    let user: SignedInUser
+
+    init(_ request: Request) throws {
+        self.request = request
+        self.user = try request.requireUser()
+    }
+
+    // MARK: Agencies
+
+    static func readAgency(_ fields: inout FieldReader, id: UUID = UUID()) -> Agency? {
+        let name = fields.text("name", maxLength: 120)
+        let welshName = fields.text("welsh_name", maxLength: 120)
+        let kind = fields.choice("kind", as: AgencyKind.self)
+        let hub = fields.flag("is_hub_member") ?? false
+        guard let name, let welshName, let kind else { return nil }
+        return Agency(id: id, name: name, welshName: welshName, kind: kind, isHubMember: hub)
+    }
+
+    func createAgency(_ agency: Agency) async throws {
+        let user = self.user, requestID = request.requestID
+        try await request.store.transaction { db in
+            if try await AgencyRepository(db).find(named: agency.name) != nil {
+                throw ValidationFailure([FieldError("name", .invalid("error.agency.name_taken"))])
+            }
+            try await AgencyRepository(db).create(agency)
+            try await AuditTrail.append(user.auditEvent(.agencyCreated, subjectID: agency.id, requestID: requestID), on: db)
+        }
+    }
+
+    func updateAgency(_ agency: Agency) async throws {
+        let user = self.user, requestID = request.requestID
+        try await request.store.transaction { db in
+            if let other = try await AgencyRepository(db).find(named: agency.name), other.id != agency.id {
+                throw ValidationFailure([FieldError("name", .invalid("error.agency.name_taken"))])
+            }
+            try await AgencyRepository(db).update(agency)
+            try await AuditTrail.append(user.auditEvent(.agencyChanged, subjectID: agency.id, requestID: requestID), on: db)
+        }
+    }
+
+    // MARK: Accounts
+
+    /// A new account's details; the password is checked here and hashed before storing.
+    struct NewAccount {
+        var account: UserAccount
+        var password: String
+    }
+
+    static func readAccount(_ fields: inout FieldReader, existing: UserAccount?) -> (UserAccount, String?)? {
+        let username = existing == nil ? fields.text("username", maxLength: 60) : existing?.username
+        if let name = username, existing == nil,
+            name.range(of: "^[a-zA-Z0-9._-]{3,60}$", options: .regularExpression) == nil
+        {
+            fields.note("username", .invalid("error.user.username_format"))
+        }
+        let displayName = fields.text("display_name", maxLength: 120)
+        let email = fields.text("email", maxLength: 200)
+        if let email, email.range(of: "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", options: .regularExpression) == nil {
+            fields.note("email", .invalid("error.user.email_format"))
+        }
+        let jobTitle = fields.text("job_title", maxLength: 120)
+        let agencyID = fields.identifier("agency_id")
+        let roles = fields.choices("roles", as: Role.self)
+        let language = fields.choice("language", as: Language.self, required: false)
+        let active = fields.flag("is_active")
+        let password = fields.text("password", required: existing == nil, maxLength: 200)
+        if let password, password.count < 12 { fields.note("password", .tooShort(minimum: 12)) }
+        guard let username, let displayName, let email, let jobTitle, let agencyID, let roles, fields.errors.isEmpty
+        else { return nil }
+        let account = UserAccount(
+            id: existing?.id ?? UUID(), username: username, displayName: displayName, email: email, jobTitle: jobTitle,
+            agencyID: agencyID, roles: Set(roles), language: language ?? existing?.language ?? .english,
+            isActive: active ?? existing?.isActive ?? true)
+        return (account, password)
+    }
+
+    func createAccount(_ account: UserAccount, password: String) async throws {
+        let hash = try await hashPassword(password)
+        let user = self.user, requestID = request.requestID
+        try await request.store.transaction { db in
+            guard try await AgencyRepository(db).find(account.agencyID) != nil else {
+                throw ValidationFailure([FieldError("agency_id", .notAnIdentifier)])
+            }
+            do {
+                try await UserRepository(db).create(account, passwordHash: hash)
+            } catch StoreError.duplicate {
+                throw ValidationFailure([FieldError("username", .invalid("error.user.username_taken"))])
+            }
+            try await AuditTrail.append(
+                user.auditEvent(.accountCreated, subjectID: account.id, detail: UserRecordRoles.text(account.roles),
+                    requestID: requestID), on: db)
+        }
+    }
+
+    func updateAccount(_ account: UserAccount, newPassword: String?) async throws {
+        let hash = try await newPassword.asyncMap(hashPassword)
+        let user = self.user, requestID = request.requestID
+        try await request.store.transaction { db in
+            guard try await AgencyRepository(db).find(account.agencyID) != nil else {
+                throw ValidationFailure([FieldError("agency_id", .notAnIdentifier)])
+            }
+            let users = UserRepository(db)
+            try await users.update(account)
+            if let hash { try await users.setPasswordHash(hash, for: account.id) }
+            // A deactivated account, or one whose password was reset, is signed out everywhere.
+            if !account.isActive || hash != nil { try await SessionRepository(db).deleteAll(for: account.id) }
+            try await AuditTrail.append(
+                user.auditEvent(.accountChanged, subjectID: account.id, detail: UserRecordRoles.text(account.roles),
+                    requestID: requestID), on: db)
+        }
+    }
+
+    /// Bcrypt is slow on purpose; it runs off the event loop.
+    private func hashPassword(_ password: String) async throws -> String {
+        let cost = request.application.diogelu.bcryptCost
+        return try await request.application.threadPool.runIfActive(eventLoop: request.eventLoop) {
+            try Bcrypt.hash(password, cost: cost)
+        }.get()
+    }
+
+    // MARK: API tokens
+
+    /// Issues a token and returns it: the only time it is ever shown.
+    func issueToken(for userID: UUID, label: String, validForDays: Int?) async throws -> (String, IssuedAPIToken) {
+        let token = SecretHash.randomToken()
+        let user = self.user, requestID = request.requestID
+        let now = Date()
+        let issued = try await request.store.transaction { db in
+            guard try await UserRepository(db).find(userID) != nil else {
+                throw ValidationFailure([FieldError("user_id", .notAnIdentifier)])
+            }
+            let issued = try await APITokenRepository(db).issue(
+                userID: userID, tokenHash: SecretHash.sha256(token), label: label, issuedBy: user.account.id, now: now,
+                expiresAt: validForDays.map { now.addingTimeInterval(Double($0) * 86_400) })
+            try await AuditTrail.append(
+                user.auditEvent(.apiTokenIssued, subjectID: issued.id, detail: "user=\(userID.uuidString.lowercased())",
+                    requestID: requestID), on: db)
+            return issued
+        }
+        return (token, issued)
+    }
+
+    func revokeToken(_ id: UUID) async throws {
+        let user = self.user, requestID = request.requestID
+        try await request.store.transaction { db in
+            try await APITokenRepository(db).revoke(id, now: Date())
+            try await AuditTrail.append(user.auditEvent(.apiTokenRevoked, subjectID: id, requestID: requestID), on: db)
+        }
+    }
+}
+
+/// Roles as the audit trail's detail records them.
+enum UserRecordRoles {
+    static func text(_ roles: Set<Role>) -> String {
+        "roles=" + roles.sorted().map(\.rawValue).joined(separator: ",")
+    }
+}
+
+extension Optional {
+    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,139 @@
+import Fluent
+import Foundation
+import Safeguarding
+import SafeguardingStore
+import Vapor
+
+/// Everything that opens or changes a child's record, for both the pages and the API:
+/// each asks the access policy, and writes its audit entry in the same transaction as
+/// the read or change it records (F28, F29).
+struct ChildRecordDesk {
+    let request: Request
+    let user: SignedInUser
+    private let policy = AccessPolicy()
+
+    init(_ request: Request) throws {
+        self.request = request
+        self.user = try request.requireUser()
+    }
+
+    /// What the person may see of one search result.
+    enum SearchLine: Sendable {
+        case visible(ChildSearchResult)
+        /// A restricted record matched: its existence is shown so the hub does not start a
+        /// duplicate, but nothing that identifies the child.
+        case restricted(id: UUID)
+    }
+
+    func search(text: String, dateOfBirth: CalendarDate?) async throws -> [SearchLine] {
+        let results = try await ChildRepository(request.db).search(text: text, dateOfBirth: dateOfBirth)
+        let lines: [SearchLine] = results.compactMap { result in
+            let facts = ChildAccessFacts(isRestricted: result.isRestricted, involvedAgencyIDs: result.involvedAgencyIDs)
+            switch policy.access(for: user.actor, to: facts) {
+            case .granted: return .visible(result)
+            case .breakGlassRequired: return result.isRestricted ? .restricted(id: result.id) : .visible(result)
+            case .refused: return nil
+            }
+        }
+        let searcher = self.user, requestID = request.requestID
+        try await request.store.transaction { db in
+            try await AuditTrail.append(
+                searcher.auditEvent(.childrenSearched, reason: text, detail: "results=\(lines.count)", requestID: requestID),
+                on: db)
+        }
+        return lines
+    }
+
+    /// The outcome of asking to open a record.
+    enum Opening: Sendable {
+        case opened(ChildRecordSummary, AccessBasis)
+        case breakGlassRequired(Child)
+    }
+
+    /// Opens a child's record, or says the glass must be broken first. A refusal is
+    /// answered as "not found", so that the existence of a record is not revealed.
+    func open(_ childID: UUID) async throws -> Opening {
+        let user = self.user, requestID = request.requestID, policy = self.policy
+        return try await request.store.transaction { db in
+            let children = ChildRepository(db)
+            guard let facts = try await children.accessFacts(for: childID, userID: user.account.id, now: Date()),
+                let summary = try await children.summary(of: childID)
+            else { throw ProblemError.notFound }
+            switch policy.access(for: user.actor, to: facts) {
+            case .refused:
+                throw ProblemError.notFound
+            case .breakGlassRequired:
+                return .breakGlassRequired(summary.child)
+            case .granted(let basis):
+                try await AuditTrail.append(
+                    user.auditEvent(.childRecordViewed, childID: childID, reason: basis.rawValue, requestID: requestID),
+                    on: db)
+                return .opened(summary, basis)
+            }
+        }
+    }
+
+    /// Who has read or changed this child's record, newest first.
+    func auditOfChild(_ childID: UUID) async throws -> [AuditEntry] {
+        guard policy.permits(user.actor, .viewChildAudit) else { return [] }
+        return try await AuditTrail.search(AuditQuery(childID: childID, limit: 100), on: request.db)
+    }
+
+    /// Opens a restricted record in an emergency: the reason is logged, the view stays
+    /// open for a few hours, and every hub manager is alerted.
+    func breakGlass(_ childID: UUID, reason: String) async throws {
+        let user = self.user, requestID = request.requestID, policy = self.policy
+        let duration = request.application.diogelu.breakGlassDuration
+        try await request.store.transaction { db in
+            let children = ChildRepository(db)
+            guard let facts = try await children.accessFacts(for: childID, userID: user.account.id, now: Date())
+            else { throw ProblemError.notFound }
+            switch policy.access(for: user.actor, to: facts) {
+            case .refused: throw ProblemError.notFound
+            case .granted: return
+            case .breakGlassRequired: break
+            }
+            let now = Date()
+            try await children.openBreakGlass(childID: childID, userID: user.account.id, reason: reason, now: now,
+                duration: duration)
+            try await AlertRepository(db).raise(.breakGlass, childID: childID, raisedBy: user.account.id, reason: reason,
+                now: now)
+            try await AuditTrail.append(
+                user.auditEvent(.breakGlassOpened, childID: childID, reason: reason, requestID: requestID), on: db)
+        }
+        request.logger.notice("Break-glass view opened", metadata: ["child": "\(childID)", "user": "\(user.account.id)"])
+    }
+
+    /// Restricts or lifts the restriction on a record (hub managers).
+    func setRestricted(_ restricted: Bool, childID: UUID, reason: String) async throws {
+        let user = self.user, requestID = request.requestID
+        try await request.store.transaction { db in
+            let children = ChildRepository(db)
+            guard try await children.find(childID) != nil else { throw ProblemError.notFound }
+            try await children.setRestricted(restricted, childID: childID)
+            if restricted {
+                // The manager who seals a record keeps access to it.
+                try await children.grantAccess(childID: childID, userID: user.account.id, grantedBy: user.account.id,
+                    now: Date())
+            }
+            try await AuditTrail.append(
+                user.auditEvent(restricted ? .recordRestricted : .restrictionLifted, childID: childID, reason: reason,
+                    requestID: requestID), on: db)
+        }
+    }
+
+    /// Names one person as allowed to read a restricted record (hub managers).
+    func grantAccess(childID: UUID, to userID: UUID) async throws {
+        let user = self.user, requestID = request.requestID
+        try await request.store.transaction { db in
+            guard try await ChildRepository(db).find(childID) != nil else { throw ProblemError.notFound }
+            guard try await UserRepository(db).find(userID) != nil else {
+                throw ValidationFailure([FieldError("user_id", .notAnIdentifier)])
+            }
+            try await ChildRepository(db).grantAccess(childID: childID, userID: userID, grantedBy: user.account.id,
+                now: Date())
+            try await AuditTrail.append(
+                user.auditEvent(.accessGranted, childID: childID, subjectID: userID, requestID: requestID), on: db)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Logging
+import SafeguardingWeb
+import Vapor
+
+/// `diogelu serve [--demo]`, `diogelu migrate`, `diogelu demo`, `diogelu audit verify`.
+///
+/// `--demo` is Diogelu's own option, taken off the arguments before Vapor reads them:
+/// it loads the demonstration partnership once the database is migrated.
+@main
+enum Entrypoint {
+    static func main() async throws {
+        var arguments = CommandLine.arguments
+        let demo = arguments.contains("--demo")
+        arguments.removeAll { $0 == "--demo" }
+        var environment = try Environment.detect(arguments: arguments)
+        try LoggingSystem.bootstrap(from: &environment)
+        let app = try await Application.make(environment)
+        do {
+            let configuration = try DiogeluConfiguration.fromEnvironment()
+            try await configure(app, configuration)
+            let command = arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+            if command == "serve" {
+                try await prepareDatabase(app)
+                if demo { try await loadDemo(app) }
+            }
+            try await app.execute()
+        } catch {
+            app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}

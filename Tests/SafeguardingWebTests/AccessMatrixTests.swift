@@ -1,0 +1,162 @@
+import Fluent
+import Foundation
+import Safeguarding
+import SafeguardingStore
+@testable import SafeguardingWeb
+import Testing
+import Vapor
+import VaporTesting
+
+/// Every role against every route: what the partnership agreed each role may reach,
+/// written out here independently of the policy's own table, so that a change to the
+/// policy that is not also a change to this agreement fails.
+@Suite("Access by need to know: role × route")
+struct AccessMatrixTests {
+    static let everyone = Set(Role.allCases)
+    static let childReaders: Set<Role> = [.hubPractitioner, .hubManager, .safeguardingLead, .auditor]
+
+    /// "METHOD path" → the roles allowed. `nil` marks a public route.
+    static let agreement: [String: Set<Role>?] = [
+        "GET /": nil,
+        "GET /sign-in": nil,
+        "POST /sign-in": nil,
+        "GET /api/v1/openapi.json": nil,
+        "POST /sign-out": everyone,
+        "GET /home": everyone,
+        "GET /children": childReaders,
+        "GET /children/:childID": childReaders,
+        "POST /children/:childID/break-glass": [.hubPractitioner, .hubManager, .safeguardingLead],
+        "POST /children/:childID/restriction": [.hubManager],
+        "POST /children/:childID/access-grants": [.hubManager],
+        "GET /audit": [.auditor],
+        "GET /alerts": [.hubManager],
+        "GET /admin/agencies": [.administrator],
+        "POST /admin/agencies": [.administrator],
+        "GET /admin/agencies/:agencyID": [.administrator],
+        "POST /admin/agencies/:agencyID": [.administrator],
+        "GET /admin/users": [.administrator],
+        "GET /admin/users/new": [.administrator],
+        "POST /admin/users": [.administrator],
+        "GET /admin/users/:userID": [.administrator],
+        "POST /admin/users/:userID": [.administrator],
+        "GET /admin/tokens": [.administrator],
+        "POST /admin/tokens": [.administrator],
+        "POST /admin/tokens/:tokenID/revoke": [.administrator],
+        "GET /api/v1/me": everyone,
+        "GET /api/v1/audit": [.auditor],
+        "GET /api/v1/alerts": [.hubManager],
+        "GET /api/v1/children": childReaders,
+        "GET /api/v1/children/:childID": childReaders,
+        "GET /api/v1/children/:childID/audit": [.hubPractitioner, .hubManager, .auditor],
+        "POST /api/v1/children/:childID/break-glass": [.hubPractitioner, .hubManager, .safeguardingLead],
+        "PUT /api/v1/children/:childID/restriction": [.hubManager],
+        "POST /api/v1/children/:childID/access-grants": [.hubManager],
+        "GET /api/v1/agencies": [.administrator],
+        "POST /api/v1/agencies": [.administrator],
+        "PUT /api/v1/agencies/:agencyID": [.administrator],
+        "GET /api/v1/users": [.administrator],
+        "POST /api/v1/users": [.administrator],
+        "GET /api/v1/users/:userID": [.administrator],
+        "PUT /api/v1/users/:userID": [.administrator],
+        "GET /api/v1/tokens": [.administrator],
+        "POST /api/v1/tokens": [.administrator],
+        "DELETE /api/v1/tokens/:tokenID": [.administrator],
+    ]
+
+    static func key(_ route: Route) -> String {
+        "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+    }
+
+    @Test("every route is registered with what it requires, and is in the agreement")
+    func everyRouteIsGuarded() async throws {
+        try await withTestApp { app, _ in
+            let routes = app.routes.all
+            for route in routes {
+                let access = route.userInfo[RouteAccess.userInfoKey] as? RouteAccess
+                #expect(access != nil, "\(Self.key(route)) was registered without going through the access policy")
+                #expect(Self.agreement.keys.contains(Self.key(route)), "\(Self.key(route)) is missing from the agreement")
+                if case .permission? = access {
+                    #expect(Self.agreement[Self.key(route)] != .some(nil), "\(Self.key(route)) is public in the agreement")
+                } else {
+                    #expect(Self.agreement[Self.key(route)] == .some(nil), "\(Self.key(route)) should require a permission")
+                }
+            }
+            #expect(Set(routes.map(Self.key)) == Set(Self.agreement.keys))
+        }
+    }
+
+    @Test("each role reaches exactly the routes agreed for it, and is refused the rest")
+    func roleByRoute() async throws {
+        try await withTestApp { app, partnership in
+            let token = try await Credentials.apiToken(for: partnership.account(.referrer), on: app)
+            let issued = try await APITokenRepositoryProbe.anyTokenID(on: app)
+            _ = token
+            let values = [
+                ":childID": partnership.knownToHealth.id.uuidString,
+                ":agencyID": partnership.school.id.uuidString,
+                ":userID": partnership.account(.referrer).id.uuidString,
+                ":tokenID": issued.uuidString,
+            ]
+            var checked = 0
+            for route in app.routes.all {
+                guard case .some(.some(let allowed)) = Self.agreement[Self.key(route)] else { continue }
+                let path = "/" + route.path.map { values[$0.description] ?? $0.description }.joined(separator: "/")
+                let isAPI = path.hasPrefix("/api/")
+                for role in Role.allCases {
+                    let user = partnership.account(role)
+                    let credentials = isAPI
+                        ? try await Credentials.apiToken(for: user, on: app)
+                        : try await Credentials.session(for: user, on: app)
+                    let response = try await app.send(
+                        route.method, path, as: credentials,
+                        form: !isAPI && route.method != .GET ? [] : nil,
+                        json: isAPI && route.method != .GET ? "{}" : nil)
+                    let label = "\(role.rawValue) → \(Self.key(route)) answered \(response.status.code)"
+                    if allowed.contains(role) {
+                        #expect(response.status != .forbidden && response.status != .unauthorized && response.status.code < 500, "\(label)")
+                    } else {
+                        #expect(response.status == .forbidden, "\(label)")
+                        if isAPI {
+                            #expect(response.isProblem, "\(label) without a problem document")
+                            #expect(response.json["status"] as? Int == 403)
+                        } else {
+                            #expect(response.text.contains("<h1>You do not have access to this</h1>"), "\(label)")
+                        }
+                    }
+                    checked += 1
+                }
+            }
+            #expect(checked == (Self.agreement.values.compactMap { $0 }.count) * Role.allCases.count)
+        }
+    }
+
+    @Test("without signing in, pages send you to sign in and the API answers 401")
+    func anonymousIsTurnedAway() async throws {
+        try await withTestApp { app, partnership in
+            for route in app.routes.all {
+                guard case .some(.some) = Self.agreement[Self.key(route)] else { continue }
+                let path = "/" + route.path.map {
+                    $0.description.hasPrefix(":") ? partnership.knownToHealth.id.uuidString : $0.description
+                }.joined(separator: "/")
+                let response = try await app.send(route.method, path, json: path.hasPrefix("/api/") && route.method != .GET ? "{}" : nil)
+                if path.hasPrefix("/api/") {
+                    #expect(response.status == .unauthorized, "\(Self.key(route))")
+                    #expect(response.isProblem)
+                } else if route.method == .GET {
+                    #expect(response.status == .seeOther, "\(Self.key(route))")
+                    #expect(response.headers.first(name: .location)?.hasPrefix("/sign-in") == true)
+                } else {
+                    // A form post with no session and no sign-in token is refused before anything else.
+                    #expect(response.status == .forbidden, "\(Self.key(route))")
+                }
+            }
+        }
+    }
+}
+
+/// An issued token to use as the `:tokenID` of admin routes.
+enum APITokenRepositoryProbe {
+    static func anyTokenID(on app: Application) async throws -> UUID {
+        try await APITokenRepository(app.db).all().first!.id
+    }
+}

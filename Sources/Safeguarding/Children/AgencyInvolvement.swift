@@ -8,12 +8,12 @@ public struct AgencyInvolvement: Sendable, Hashable, Codable, Identifiable {
     public var agencyID: UUID
     public var involvement: InvolvementKind
     public var namedWorker: String
-    public var since: CalendarDate?
-    public var until: CalendarDate?
+    public var since: CalendarDay?
+    public var until: CalendarDay?
 
     public init(
         id: UUID = UUID(), agencyID: UUID, involvement: InvolvementKind, namedWorker: String = "",
-        since: CalendarDate? = nil, until: CalendarDate? = nil
+        since: CalendarDay? = nil, until: CalendarDay? = nil
     ) {
         self.id = id
         self.agencyID = agencyID

@@ -13,7 +13,7 @@ public struct Child: Sendable, Hashable, Codable, Identifiable {
     public var surname: String
     /// The name the child is known by, if different (a short form, a step-parent's surname).
     public var knownAs: String
-    public var dateOfBirth: CalendarDate?
+    public var dateOfBirth: CalendarDay?
     public var sex: Sex
     public var nhsNumber: String?
     public var uniquePupilNumber: String?
@@ -30,7 +30,7 @@ public struct Child: Sendable, Hashable, Codable, Identifiable {
 
     public init(
         id: UUID = UUID(), givenName: String, middleNames: String = "", surname: String, knownAs: String = "",
-        dateOfBirth: CalendarDate?, sex: Sex, nhsNumber: String? = nil, uniquePupilNumber: String? = nil,
+        dateOfBirth: CalendarDay?, sex: Sex, nhsNumber: String? = nil, uniquePupilNumber: String? = nil,
         policeReference: String? = nil, socialCareID: String? = nil, address: String = "", postcode: String = "",
         preferredLanguage: Language = .english, ethnicity: String = "", school: String = "", isRestricted: Bool = false
     ) {

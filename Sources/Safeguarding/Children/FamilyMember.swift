@@ -5,14 +5,14 @@ public struct FamilyMember: Sendable, Hashable, Codable, Identifiable {
     public var id: UUID
     public var name: String
     public var relationship: Relationship
-    public var dateOfBirth: CalendarDate?
+    public var dateOfBirth: CalendarDay?
     public var holdsParentalResponsibility: Bool
     public var livesWithChild: Bool
     /// When the family member is also a child known to the partnership (a sibling), their record.
     public var childID: UUID?
 
     public init(
-        id: UUID = UUID(), name: String, relationship: Relationship, dateOfBirth: CalendarDate? = nil,
+        id: UUID = UUID(), name: String, relationship: Relationship, dateOfBirth: CalendarDay? = nil,
         holdsParentalResponsibility: Bool = false, livesWithChild: Bool = true, childID: UUID? = nil
     ) {
         self.id = id

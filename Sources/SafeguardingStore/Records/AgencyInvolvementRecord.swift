@@ -29,7 +29,7 @@ final class AgencyInvolvementRecord: Model, @unchecked Sendable {
     var agencyInvolvement: AgencyInvolvement {
         AgencyInvolvement(
             id: id!, agencyID: agencyID, involvement: InvolvementKind(rawValue: involvement) ?? .familySupport,
-            namedWorker: namedWorker, since: since.flatMap(CalendarDate.init(iso:)),
-            until: until.flatMap(CalendarDate.init(iso:)))
+            namedWorker: namedWorker, since: since.flatMap(CalendarDay.init(iso8601:)),
+            until: until.flatMap(CalendarDay.init(iso8601:)))
     }
 }

@@ -63,7 +63,7 @@ final class ChildRecord: Model, @unchecked Sendable {
     var child: Child {
         Child(
             id: id!, givenName: givenName, middleNames: middleNames, surname: surname, knownAs: knownAs,
-            dateOfBirth: dateOfBirth.flatMap(CalendarDate.init(iso:)), sex: Sex(rawValue: sex) ?? .unknown,
+            dateOfBirth: dateOfBirth.flatMap(CalendarDay.init(iso8601:)), sex: Sex(rawValue: sex) ?? .unknown,
             nhsNumber: nhsNumber, uniquePupilNumber: uniquePupilNumber, policeReference: policeReference,
             socialCareID: socialCareID, address: address, postcode: postcode,
             preferredLanguage: Language(rawValue: preferredLanguage) ?? .english, ethnicity: ethnicity, school: school,

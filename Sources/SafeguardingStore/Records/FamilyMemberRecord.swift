@@ -31,7 +31,7 @@ final class FamilyMemberRecord: Model, @unchecked Sendable {
     var member: FamilyMember {
         FamilyMember(
             id: id!, name: name, relationship: Relationship(rawValue: relationship) ?? .other,
-            dateOfBirth: dateOfBirth.flatMap(CalendarDate.init(iso:)),
+            dateOfBirth: dateOfBirth.flatMap(CalendarDay.init(iso8601:)),
             holdsParentalResponsibility: holdsParentalResponsibility, livesWithChild: livesWithChild,
             childID: relatedChildID)
     }

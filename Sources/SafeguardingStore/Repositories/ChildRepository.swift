@@ -14,7 +14,7 @@ public struct ChildRecordSummary: Sendable, Hashable {
 public struct ChildSearchResult: Sendable, Hashable {
     public var id: UUID
     public var fullName: String
-    public var dateOfBirth: CalendarDate?
+    public var dateOfBirth: CalendarDay?
     public var postcode: String
     public var isRestricted: Bool
     public var involvedAgencyIDs: Set<UUID>
@@ -76,7 +76,7 @@ public struct ChildRepository: Sendable {
     /// Children whose name starts with the words given (surname first or given name
     /// first), or whose NHS number, unique pupil number, police reference or social care
     /// id is exactly the text given, optionally born on a date.
-    public func search(text: String, dateOfBirth: CalendarDate?, limit: Int = 50) async throws -> [ChildSearchResult] {
+    public func search(text: String, dateOfBirth: CalendarDay?, limit: Int = 50) async throws -> [ChildSearchResult] {
         let cleaned = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let folded = cleaned.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
         // LIKE wildcards typed by a person are taken as spaces, never as patterns.
@@ -104,7 +104,7 @@ public struct ChildRepository: Sendable {
         return records.map { record in
             ChildSearchResult(
                 id: record.id!, fullName: record.child.fullName,
-                dateOfBirth: record.dateOfBirth.flatMap(CalendarDate.init(iso:)), postcode: record.postcode,
+                dateOfBirth: record.dateOfBirth.flatMap(CalendarDay.init(iso8601:)), postcode: record.postcode,
                 isRestricted: record.isRestricted, involvedAgencyIDs: Set((byChild[record.id!] ?? []).map(\.agencyID)))
         }
     }

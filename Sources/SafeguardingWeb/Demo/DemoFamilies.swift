@@ -46,7 +46,7 @@ enum DemoFamilies {
             var built: [Child] = []
             for (given, sex) in family.children {
                 serial += 1
-                let dob = CalendarDate(year: birthYear, month: 1 + Int(random.next() % 12), day: 1 + Int(random.next() % 28))!
+                let dob = CalendarDay(year: birthYear, month: 1 + Int(random.next() % 12), day: 1 + Int(random.next() % 28))!
                 birthYear += 1 + Int(random.next() % 3)
                 built.append(Child(
                     givenName: given, surname: family.surname, dateOfBirth: dob, sex: sex,
@@ -70,32 +70,32 @@ enum DemoFamilies {
             }
             for (index, child) in built.enumerated() {
                 var household: [FamilyMember] = [
-                    FamilyMember(name: family.mother, relationship: .mother, dateOfBirth: CalendarDate(year: 1984 + familyIndex % 8, month: 3, day: 14), holdsParentalResponsibility: true),
+                    FamilyMember(name: family.mother, relationship: .mother, dateOfBirth: CalendarDay(year: 1984 + familyIndex % 8, month: 3, day: 14), holdsParentalResponsibility: true),
                 ]
                 if let father = family.father {
-                    household.append(FamilyMember(name: father, relationship: .father, dateOfBirth: CalendarDate(year: 1981 + familyIndex % 9, month: 8, day: 2), holdsParentalResponsibility: true))
+                    household.append(FamilyMember(name: father, relationship: .father, dateOfBirth: CalendarDay(year: 1981 + familyIndex % 9, month: 8, day: 2), holdsParentalResponsibility: true))
                 } else if familyIndex % 2 == 1 {
-                    household.append(FamilyMember(name: "Jordan Mills", relationship: .mothersPartner, dateOfBirth: CalendarDate(year: 1990, month: 11, day: 30), holdsParentalResponsibility: false))
+                    household.append(FamilyMember(name: "Jordan Mills", relationship: .mothersPartner, dateOfBirth: CalendarDay(year: 1990, month: 11, day: 30), holdsParentalResponsibility: false))
                 }
                 for (otherIndex, other) in built.enumerated() where otherIndex != index {
                     household.append(FamilyMember(name: other.fullName, relationship: .sibling, dateOfBirth: other.dateOfBirth, childID: other.id))
                 }
                 var involvements = [
                     AgencyInvolvement(agencyID: health, involvement: .generalPractice, namedWorker: "Dr Anil Shah", since: child.dateOfBirth),
-                    AgencyInvolvement(agencyID: family.welsh ? school : education, involvement: .school, namedWorker: family.welsh ? "Owain Lewis" : "Mrs Karen Bowen", since: CalendarDate(year: 2024, month: 9, day: 2)),
+                    AgencyInvolvement(agencyID: family.welsh ? school : education, involvement: .school, namedWorker: family.welsh ? "Owain Lewis" : "Mrs Karen Bowen", since: CalendarDay(year: 2024, month: 9, day: 2)),
                 ]
                 if familyIndex % 3 == 0 {
-                    involvements.append(AgencyInvolvement(agencyID: council, involvement: .socialWorker, namedWorker: "Siân Pritchard", since: CalendarDate(year: 2026, month: 2, day: 10)))
-                    involvements.append(AgencyInvolvement(agencyID: police, involvement: .policeContact, namedWorker: "DC Rhian Evans", since: CalendarDate(year: 2026, month: 1, day: 18)))
+                    involvements.append(AgencyInvolvement(agencyID: council, involvement: .socialWorker, namedWorker: "Siân Pritchard", since: CalendarDay(year: 2026, month: 2, day: 10)))
+                    involvements.append(AgencyInvolvement(agencyID: police, involvement: .policeContact, namedWorker: "DC Rhian Evans", since: CalendarDay(year: 2026, month: 1, day: 18)))
                 }
                 if familyIndex % 5 == 1, index == 0 {
-                    involvements.append(AgencyInvolvement(agencyID: yjs, involvement: .youthJusticeCase, namedWorker: "Mark Thomas", since: CalendarDate(year: 2026, month: 5, day: 6)))
+                    involvements.append(AgencyInvolvement(agencyID: yjs, involvement: .youthJusticeCase, namedWorker: "Mark Thomas", since: CalendarDay(year: 2026, month: 5, day: 6)))
                 }
                 if familyIndex % 4 == 2 {
-                    involvements.append(AgencyInvolvement(agencyID: probation, involvement: .probationAdultInHousehold, namedWorker: "Helen Price", since: CalendarDate(year: 2025, month: 10, day: 1)))
+                    involvements.append(AgencyInvolvement(agencyID: probation, involvement: .probationAdultInHousehold, namedWorker: "Helen Price", since: CalendarDay(year: 2025, month: 10, day: 1)))
                 }
                 if familyIndex % 4 == 1 {
-                    involvements.append(AgencyInvolvement(agencyID: barnardos, involvement: .familySupport, namedWorker: "Lowri Hughes", since: CalendarDate(year: 2026, month: 6, day: 15)))
+                    involvements.append(AgencyInvolvement(agencyID: barnardos, involvement: .familySupport, namedWorker: "Lowri Hughes", since: CalendarDay(year: 2026, month: 6, day: 15)))
                 }
                 for member in household { try await children.addFamilyMember(member, of: child.id) }
                 for involvement in involvements { try await children.addInvolvement(involvement, of: child.id) }

@@ -97,7 +97,7 @@ struct FieldReader {
 
     /// A date in `YYYY-MM-DD` form; forms may also send day, month and year as three
     /// fields (`name-day`, `name-month`, `name-year`), as public-service forms ask for them.
-    mutating func date(_ name: String, required: Bool = true, notAfter latest: CalendarDate? = nil) -> CalendarDate? {
+    mutating func date(_ name: String, required: Bool = true, notAfter latest: CalendarDay? = nil) -> CalendarDay? {
         var text = self.text(name, required: false, maxLength: 10)
         if text == nil, case .form = source {
             let d = self.text("\(name)-day", required: false, maxLength: 2)
@@ -115,7 +115,7 @@ struct FieldReader {
             if required, !errors.contains(where: { $0.field == name }) { note(name, .missing) }
             return nil
         }
-        guard let date = CalendarDate(iso: text) else {
+        guard let date = CalendarDay(iso8601: text) else {
             note(name, .notADate)
             return nil
         }

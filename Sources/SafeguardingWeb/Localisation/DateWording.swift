@@ -15,13 +15,13 @@ enum DateWording {
         "Rhagfyr",
     ]
 
-    static func date(_ date: CalendarDate, _ language: Language) -> String {
+    static func date(_ date: CalendarDay, _ language: Language) -> String {
         let months = language == .welsh ? welshMonths : englishMonths
         return "\(date.day) \(months[date.month - 1]) \(date.year)"
     }
 
     static func date(_ instant: Date, _ language: Language) -> String {
-        date(CalendarDate(instant, in: london), language)
+        date(CalendarDay(instant, in: london), language)
     }
 
     static func time(_ instant: Date, _ language: Language) -> String {

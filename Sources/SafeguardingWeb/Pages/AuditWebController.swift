@@ -48,9 +48,9 @@ struct AuditWebController: RouteCollection {
         if !childText.isEmpty, childID == nil { errors.append(FieldError("child", .notAnIdentifier)) }
         let userID = userText.isEmpty ? nil : UUID(uuidString: userText)
         if !userText.isEmpty, userID == nil { errors.append(FieldError("user", .notAnIdentifier)) }
-        let from = fromText.isEmpty ? nil : CalendarDate(iso: fromText)
+        let from = fromText.isEmpty ? nil : CalendarDay(iso8601: fromText)
         if !fromText.isEmpty, from == nil { errors.append(FieldError("from", .notADate)) }
-        let until = untilText.isEmpty ? nil : CalendarDate(iso: untilText)
+        let until = untilText.isEmpty ? nil : CalendarDay(iso8601: untilText)
         if !untilText.isEmpty, until == nil { errors.append(FieldError("until", .notADate)) }
         let action = actionText.isEmpty ? nil : AuditAction(rawValue: actionText)
         if !actionText.isEmpty, action == nil { errors.append(FieldError("action", .notOneOf([]))) }
@@ -89,7 +89,7 @@ struct AuditWebController: RouteCollection {
         return response
     }
 
-    static func startOfDay(_ date: CalendarDate) -> Date {
+    static func startOfDay(_ date: CalendarDay) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = DateWording.london
         return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!

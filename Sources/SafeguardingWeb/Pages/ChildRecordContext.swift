@@ -59,7 +59,7 @@ struct ChildRecordContext: Encodable, Sendable {
         let policy = AccessPolicy()
         let agencies = Dictionary(uniqueKeysWithValues: try await AgencyRepository(request.db).all().map { ($0.id, $0) })
         let child = summary.child
-        let today = CalendarDate(Date(), in: DateWording.london)
+        let today = CalendarDay(Date(), in: DateWording.london)
         var identity: [Row] = [
             Row(labelKey: "child.field.name", value: child.fullName),
         ]

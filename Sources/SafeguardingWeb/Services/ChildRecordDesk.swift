@@ -25,7 +25,7 @@ struct ChildRecordDesk {
         case restricted(id: UUID)
     }
 
-    func search(text: String, dateOfBirth: CalendarDate?) async throws -> [SearchLine] {
+    func search(text: String, dateOfBirth: CalendarDay?) async throws -> [SearchLine] {
         let results = try await ChildRepository(request.db).search(text: text, dateOfBirth: dateOfBirth)
         let lines: [SearchLine] = results.compactMap { result in
             let facts = ChildAccessFacts(isRestricted: result.isRestricted, involvedAgencyIDs: result.involvedAgencyIDs)

@@ -51,13 +51,13 @@ struct TestPartnership: Sendable {
             username: "test.cymraeg", displayName: "Gwenllian Hughes", email: "gwenllian@example.org",
             jobTitle: "Gweithiwr cymdeithasol", agencyID: police.id, roles: [.hubPractitioner], language: .welsh)
         let knownToHealth = Child(
-            givenName: "Cerys", surname: "Jones", dateOfBirth: CalendarDate(year: 2015, month: 3, day: 27), sex: .female,
+            givenName: "Cerys", surname: "Jones", dateOfBirth: CalendarDay(year: 2015, month: 3, day: 27), sex: .female,
             nhsNumber: "9434765919", address: "14 Heol Caerleon, Newport", postcode: "NP19 7BX", preferredLanguage: .welsh)
         let knownToHubOnly = Child(
-            givenName: "Tyler", surname: "Williams", dateOfBirth: CalendarDate(year: 2012, month: 11, day: 2), sex: .male,
+            givenName: "Tyler", surname: "Williams", dateOfBirth: CalendarDay(year: 2012, month: 11, day: 2), sex: .male,
             address: "3 Alway Crescent, Newport", postcode: "NP19 9JG")
         let sealed = Child(
-            givenName: "Alaw", surname: "Hughes", dateOfBirth: CalendarDate(year: 2016, month: 6, day: 9), sex: .female,
+            givenName: "Alaw", surname: "Hughes", dateOfBirth: CalendarDay(year: 2016, month: 6, day: 9), sex: .female,
             address: "15 Ffordd y Brenin, Caerleon", postcode: "NP18 1AA", isRestricted: true)
         let everyone = Array(accounts.values) + [welsh]
         try await Store(app.db).transaction { db in

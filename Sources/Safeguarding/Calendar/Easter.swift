@@ -1,0 +1,25 @@
+/// Easter Sunday for any Gregorian year, from which Good Friday and Easter Monday follow.
+///
+/// Uses the anonymous Gregorian computus (Meeus/Jones/Butcher), which matches the
+/// date the Church of England and the Church in Wales keep for every Gregorian year,
+/// so bank holidays can be computed for years no published table covers yet.
+public enum Easter: Sendable {
+    public static func sunday(in year: Int) -> CalendarDay {
+        let a = year % 19
+        let b = year / 100
+        let c = year % 100
+        let d = b / 4
+        let e = b % 4
+        let f = (b + 8) / 25
+        let g = (b - f + 1) / 3
+        let h = (19 * a + b - d - g + 15) % 30
+        let i = c / 4
+        let k = c % 4
+        let l = (32 + 2 * e + 2 * i - h - k) % 7
+        let m = (a + 11 * h + 22 * l) / 451
+        let month = (h + l - 7 * m + 114) / 31
+        let day = (h + l - 7 * m + 114) % 31 + 1
+        // The computus only ever yields 22 March to 25 April, both of which exist.
+        return CalendarDay(year: year, month: month, day: day)!
+    }
+}

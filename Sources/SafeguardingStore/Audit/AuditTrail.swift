@@ -43,8 +43,12 @@ public enum AuditTrail {
     }
 
     static func hash(sequence: Int64, event: AuditEvent, previousHash: String) -> String {
-        let text = AuditEntry.canonicalText(sequence: sequence, event: event, previousHash: previousHash)
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        sha256Hex(AuditEntry.canonicalText(sequence: sequence, event: event, previousHash: previousHash))
+    }
+
+    /// SHA-256 of the text, in lower-case hex.
+    public static func sha256Hex(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// UUIDs are stored as lower-case text in the trail, the same on both engines, so

@@ -37,7 +37,7 @@ T = {
  # Home
  "home.title": ("Your work", "Eich gwaith"),
  "home.roles_intro": ("Your roles:", "Eich rolau:"),
- "home.alerts_waiting": ("{0} alerts need your attention", "Mae {0} rhybudd angen eich sylw"),
+ "home.alerts_waiting": ("Alerts waiting for you: {0}", "Rhybuddion yn aros amdanoch: {0}"),
  "home.no_tasks": ("Your account has no tasks in Diogelu yet. Contact your administrator if you need access.", "Nid oes gan eich cyfrif unrhyw dasgau yn Diogelu eto. Cysylltwch â'ch gweinyddwr os oes angen mynediad arnoch."),
  "home.task.children": ("Find a child", "Dod o hyd i blentyn"),
  "home.task.children.description": ("Search by name, date of birth, NHS number, pupil number or police reference.", "Chwilio yn ôl enw, dyddiad geni, rhif GIG, rhif disgybl neu gyfeirnod yr heddlu."),

@@ -20,7 +20,7 @@ struct ChildAPIController: RouteCollection {
         var fields = FieldReader(form: SubmittedForm(urlEncoded: request.url.query ?? ""))
         let text = fields.text("q", required: false, maxLength: 100) ?? ""
         let dob = fields.date("dob", required: false)
-        if text.isEmpty, dob == nil { fields.note("q", .missing) }
+        if text.isEmpty, dob == nil, !fields.errors.contains(where: { $0.field == "dob" }) { fields.note("q", .missing) }
         try fields.finish()
         let lines = try await ChildRecordDesk(request).search(text: text, dateOfBirth: dob)
         return ChildSearchResponse(results: lines.map { line in

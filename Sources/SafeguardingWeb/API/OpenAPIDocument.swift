@@ -237,6 +237,6 @@ enum OpenAPIDocument {
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
             ],
         ]
-        return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])
+        return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
     }
 }

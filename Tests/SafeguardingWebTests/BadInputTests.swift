@@ -1,0 +1,129 @@
+import Fluent
+import Foundation
+import Safeguarding
+import SafeguardingStore
+@testable import SafeguardingWeb
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Bad input is refused clearly and changes nothing")
+struct BadInputTests {
+    static func fieldErrors(_ response: TestingHTTPResponse) -> [String: String] {
+        let errors = response.json["errors"] as? [[String: Any]] ?? []
+        return Dictionary(errors.compactMap { error in
+            (error["field"] as? String).map { ($0, error["code"] as? String ?? "") }
+        }, uniquingKeysWith: { a, _ in a })
+    }
+
+    @Test("malformed JSON is a 400 problem, and nothing is written")
+    func malformedJSON() async throws {
+        try await withTestApp { app, partnership in
+            let admin = try await Credentials.apiToken(for: partnership.account(.administrator), on: app)
+            let before = try await UserRepository(app.db).all().count
+            for body in ["{\"username\": ", "[1, 2]", "not json at all"] {
+                let response = try await app.send(.POST, "/api/v1/users", as: admin, json: body)
+                #expect(response.status == .badRequest, "body \(body)")
+                #expect(response.isProblem)
+                #expect(response.json["title"] as? String == "The request is not valid JSON")
+            }
+            #expect(try await UserRepository(app.db).all().count == before)
+        }
+    }
+
+    @Test("every missing, unknown, over-long or invalid field is named in one answer")
+    func everyBadFieldIsNamed() async throws {
+        try await withTestApp { app, partnership in
+            let admin = try await Credentials.apiToken(for: partnership.account(.administrator), on: app)
+            let before = try await UserRepository(app.db).all().count
+            let body = """
+                {"username": "x", "display_name": "\(String(repeating: "a", count: 121))", "email": "not-an-email",
+                 "agency_id": "not-a-uuid", "roles": ["hub_practitioner", "superuser"], "password": "short",
+                 "favourite_colour": "green"}
+                """
+            let response = try await app.send(.POST, "/api/v1/users", as: admin, json: body)
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.isProblem)
+            let errors = Self.fieldErrors(response)
+            #expect(errors["username"] == "error.user.username_format")
+            #expect(errors["display_name"] == "error.field.too_long")
+            #expect(errors["email"] == "error.user.email_format")
+            #expect(errors["job_title"] == "error.field.missing")
+            #expect(errors["agency_id"] == "error.field.not_an_identifier")
+            #expect(errors["roles"] == "error.field.not_one_of")
+            #expect(errors["password"] == "error.field.too_short")
+            #expect(errors["favourite_colour"] == "error.field.unknown")
+            #expect(try await UserRepository(app.db).all().count == before)
+        }
+    }
+
+    @Test("a field of the wrong JSON type is refused, not coerced")
+    func wrongTypes() async throws {
+        try await withTestApp { app, partnership in
+            let admin = try await Credentials.apiToken(for: partnership.account(.administrator), on: app)
+            let response = try await app.send(
+                .POST, "/api/v1/agencies", as: admin,
+                json: #"{"name": 42, "welsh_name": "Heddlu", "kind": "police", "is_hub_member": "yes"}"#)
+            #expect(response.status == .unprocessableEntity)
+            #expect(Self.fieldErrors(response) == ["name": "error.field.wrong_type", "is_hub_member": "error.field.wrong_type"])
+            #expect(try await AgencyRepository(app.db).all().count == 4)
+        }
+    }
+
+    @Test("invalid dates and identifiers in a query are refused by name")
+    func invalidQuery() async throws {
+        try await withTestApp { app, partnership in
+            let auditor = try await Credentials.apiToken(for: partnership.account(.auditor), on: app)
+            let response = try await app.send(.GET, "/api/v1/audit?child=123&from=2026-02-30&limit=0&colour=red", as: auditor)
+            #expect(response.status == .unprocessableEntity)
+            #expect(Self.fieldErrors(response) == [
+                "child": "error.field.not_an_identifier", "from": "error.field.not_a_date",
+                "limit": "error.field.out_of_range", "colour": "error.field.unknown",
+            ])
+        }
+    }
+
+    @Test("problem messages are in the language of the person asking")
+    func welshProblems() async throws {
+        try await withTestApp { app, partnership in
+            let welsh = try await Credentials.apiToken(for: partnership.welshPractitioner, on: app)
+            let response = try await app.send(.GET, "/api/v1/children?dob=31-12-2015", as: welsh)
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.json["title"] as? String == "Nid yw peth o'r wybodaeth yn gywir")
+            let messages = (response.json["errors"] as? [[String: Any]])?.compactMap { $0["message"] as? String }
+            #expect(messages == ["Rhowch ddyddiad go iawn, er enghraifft 27 3 2012"])
+        }
+    }
+
+    @Test("a form with mistakes comes back with an error summary, the messages beside the fields and what was typed")
+    func formComesBackWithMessages() async throws {
+        try await withTestApp { app, partnership in
+            let admin = try await Credentials.session(for: partnership.account(.administrator), on: app)
+            let before = try await UserRepository(app.db).all().count
+            let response = try await app.send(
+                .POST, "/admin/users", as: admin,
+                form: [("username", "rhys.bowen"), ("display_name", "Rhys Bowen"), ("email", "rhys"), ("password", "short")])
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains("There is a problem"))
+            #expect(response.text.contains(##"href="#email""##))
+            #expect(response.text.contains("Enter an email address like name@example.org"))
+            #expect(response.text.contains("This must be at least 12 characters"))
+            #expect(response.text.contains(#"value="Rhys Bowen""#))
+            #expect(try await UserRepository(app.db).all().count == before)
+        }
+    }
+
+    @Test("a Welsh speaker's form errors are written in Welsh")
+    func welshFormErrors() async throws {
+        try await withTestApp { app, partnership in
+            var admin = partnership.account(.administrator)
+            admin.language = .welsh
+            try await UserRepository(app.db).update(admin)
+            let session = try await Credentials.session(for: admin, on: app)
+            let response = try await app.send(.POST, "/admin/agencies", as: session, form: [("name", "Heddlu Dyfed-Powys")])
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains("Mae problem"))
+            #expect(response.text.contains("Rhowch yr wybodaeth hon: ni ellir ei gadael yn wag"))
+        }
+    }
+}

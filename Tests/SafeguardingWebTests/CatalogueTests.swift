@@ -1,0 +1,93 @@
+import Foundation
+import Safeguarding
+import SafeguardingStore
+@testable import SafeguardingWeb
+import Testing
+
+@Suite("English and Welsh catalogues are complete and equal")
+struct CatalogueTests {
+    static let catalogue = try! Catalogue.load(from: packageRoot + "/Resources/")
+    static var english: [String: String] { catalogue.texts[.english] ?? [:] }
+    static var welsh: [String: String] { catalogue.texts[.welsh] ?? [:] }
+
+    @Test("every key in one language is in the other")
+    func sameKeys() {
+        let onlyEnglish = Set(Self.english.keys).subtracting(Self.welsh.keys)
+        let onlyWelsh = Set(Self.welsh.keys).subtracting(Self.english.keys)
+        #expect(onlyEnglish.isEmpty, "missing in Welsh: \(onlyEnglish.sorted())")
+        #expect(onlyWelsh.isEmpty, "missing in English: \(onlyWelsh.sorted())")
+        #expect(Self.english.count > 200)
+    }
+
+    @Test("no text is blank, and both languages fill the same placeholders")
+    func placeholdersMatch() {
+        for (key, english) in Self.english {
+            let welsh = Self.welsh[key] ?? ""
+            #expect(!english.trimmingCharacters(in: .whitespaces).isEmpty, "\(key) is blank in English")
+            #expect(!welsh.trimmingCharacters(in: .whitespaces).isEmpty, "\(key) is blank in Welsh")
+            let placeholders = { (text: String) in Set(text.matches(of: /\{\d\}/).map { String($0.output) }) }
+            #expect(placeholders(english) == placeholders(welsh), "\(key) has different placeholders")
+        }
+    }
+
+    @Test("Welsh is written as Welsh: only names and symbols read the same in both")
+    func welshIsNotEnglish() {
+        let allowedSame: Set<String> = ["service.name", "child.title"]
+        let same = Self.english.filter { Self.welsh[$0.key] == $0.value }.map(\.key)
+        #expect(Set(same).subtracting(allowedSame).isEmpty, "identical in both languages: \(same.sorted())")
+    }
+
+    @Test("every key the domain's values lead to exists")
+    func enumKeysExist() {
+        var keys: [String] = []
+        keys += Role.allCases.map { "role.\($0.rawValue)" }
+        keys += AgencyKind.allCases.map { "agency.kind.\($0.rawValue)" }
+        keys += AuditAction.allCases.map { "audit.action.\($0.rawValue)" }
+        keys += Relationship.allCases.map { "relationship.\($0.rawValue)" }
+        keys += InvolvementKind.allCases.map { "involvement.\($0.rawValue)" }
+        keys += Sex.allCases.map { "sex.\($0.rawValue)" }
+        keys += Language.allCases.map { "language.name.\($0.rawValue)" }
+        keys += AccessBasis.allCases.map { "access.basis.\($0.rawValue)" }
+        keys += ["alert.kind.\(AlertKind.breakGlass.rawValue)"]
+        let problems: [ProblemError] = [.malformedBody, .signInRequired, .forbidden, .notFound, .tooManyAttempts, .conflict(field: "")]
+        keys += problems.flatMap { [$0.key, $0.key + ".detail"] }
+        let fieldProblems: [FieldProblem] = [
+            .missing, .unknownField, .wrongType(expected: ""), .tooLong(maximum: 1), .tooShort(minimum: 1), .notADate,
+            .dateInFuture, .notAnIdentifier, .notOneOf([]),
+        ]
+        keys += fieldProblems.map(\.messageKey)
+        keys += LayoutContext.menu.map(\.1)
+        keys += HomeWebController.tasks.flatMap { [$0.1, $0.2] }
+        for key in keys {
+            #expect(Self.english[key] != nil, "\(key) is missing")
+        }
+    }
+
+    @Test("every key a template or the web code names exists")
+    func namedKeysExist() throws {
+        var named: Set<String> = []
+        for file in try SourceFiles.list(under: packageRoot + "/Resources/Views", ending: ".leaf") {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            named.formUnion(text.matches(of: /#t\("([^"]+)"/).map { String($0.output.1) })
+        }
+        let namespaces = Set(Self.english.keys.map { String($0.split(separator: ".")[0]) })
+        for file in try SourceFiles.list(under: packageRoot + "/Sources/SafeguardingWeb", ending: ".swift") {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            for match in text.matches(of: /"([a-z_]+(?:\.[a-z0-9_]+)+)"/) {
+                let key = String(match.output.1)
+                if namespaces.contains(String(key.split(separator: ".")[0])) { named.insert(key) }
+            }
+        }
+        #expect(named.count > 150)
+        let missing = named.filter { Self.english[$0] == nil && !$0.hasSuffix(".") }
+        #expect(missing.isEmpty, "named but not in the catalogues: \(missing.sorted())")
+    }
+}
+
+/// Files of the package, for tests that read its sources.
+enum SourceFiles {
+    static func list(under directory: String, ending suffix: String) throws -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(suffix) }.map { directory + "/" + $0 }.sorted()
+    }
+}

@@ -1,0 +1,168 @@
+import Fluent
+import Foundation
+import Safeguarding
+import SafeguardingStore
+@testable import SafeguardingWeb
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Reading a child's record")
+struct ChildRecordTests {
+    @Test("the record page shows identity, family, agencies and who has looked, and the look is audited")
+    func recordPageShowsAndAudits() async throws {
+        try await withTestApp { app, partnership in
+            let manager = partnership.account(.hubManager)
+            let session = try await Credentials.session(for: manager, on: app)
+            let child = partnership.knownToHealth
+            let page = try await app.send(.GET, "/children/\(child.id)", as: session)
+            #expect(page.status == .ok)
+            for expected in [
+                "<h1>Cerys Jones</h1>", "27 March 2015", "9434765919", "Ceri Jones", "Mother",
+                "Aneurin Bevan University Health Board", "GP practice", "Dr Shah", "Who has looked at this record",
+                "You can see this record because you work in the safeguarding hub.",
+            ] {
+                #expect(page.text.contains(expected), "record page lacks \(expected)")
+            }
+            let views = try await AuditTrail.search(AuditQuery(childID: child.id, action: .childRecordViewed), on: app.db)
+            #expect(views.count == 1)
+            #expect(views.first?.event.actorUserID == manager.id)
+            #expect(views.first?.event.agencyID == partnership.childrensServices.id)
+            #expect(views.first?.event.roles == [.hubManager])
+            #expect(views.first?.event.reason == AccessBasis.hubScreening.rawValue)
+            // The second visit lists the first one in "who has looked".
+            let again = try await app.send(.GET, "/children/\(child.id)", as: session)
+            #expect(again.text.contains("Test hub_manager"))
+            #expect(again.text.contains("Read the record"))
+        }
+    }
+
+    @Test("the API gives the same record and audits it the same way")
+    func apiRecord() async throws {
+        try await withTestApp { app, partnership in
+            let token = try await Credentials.apiToken(for: partnership.account(.auditor), on: app)
+            let response = try await app.send(.GET, "/api/v1/children/\(partnership.knownToHealth.id)", as: token)
+            #expect(response.status == .ok)
+            #expect(response.json["surname"] as? String == "Jones")
+            #expect(response.json["date_of_birth"] as? String == "2015-03-27")
+            #expect(response.json["access_basis"] as? String == "quality_assurance")
+            #expect((response.json["family"] as? [[String: Any]])?.first?["relationship"] as? String == "mother")
+            let views = try await AuditTrail.search(
+                AuditQuery(childID: partnership.knownToHealth.id, action: .childRecordViewed), on: app.db)
+            #expect(views.map(\.event.actorUserID) == [partnership.account(.auditor).id])
+        }
+    }
+
+    @Test("a safeguarding lead reads the children their agency works with, and must break the glass for others")
+    func leadSeesOwnAgencysChildren() async throws {
+        try await withTestApp { app, partnership in
+            let lead = try await Credentials.session(for: partnership.account(.safeguardingLead), on: app)
+            #expect(try await app.send(.GET, "/children/\(partnership.knownToHealth.id)", as: lead).status == .ok)
+            let other = try await app.send(.GET, "/children/\(partnership.knownToHubOnly.id)", as: lead)
+            #expect(other.status == .forbidden)
+            #expect(other.text.contains("This record is restricted"))
+            #expect(!other.text.contains("Williams"))
+        }
+    }
+
+    @Test("search finds children by surname first, given name first, accents ignored, or NHS number")
+    func searchFindsChildren() async throws {
+        try await withTestApp { app, partnership in
+            let token = try await Credentials.apiToken(for: partnership.account(.hubPractitioner), on: app)
+            for query in ["jones", "Cerys Jones", "JONES CERYS", "943%20476%205919"] {
+                let response = try await app.send(.GET, "/api/v1/children?q=\(query.replacingOccurrences(of: " ", with: "%20"))", as: token)
+                let names = (response.json["results"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
+                #expect(names == ["Cerys Jones"], "search for \(query) gave \(names)")
+            }
+            let none = try await app.send(.GET, "/api/v1/children?q=evans", as: token)
+            #expect((none.json["results"] as? [Any])?.isEmpty == true)
+            let searches = try await AuditTrail.search(AuditQuery(action: .childrenSearched), on: app.db)
+            #expect(searches.count == 5)
+        }
+    }
+
+    @Test("a restricted record shows in search only as 'a restricted record matches', with nothing that names the child")
+    func restrictedRecordIsHiddenInSearch() async throws {
+        try await withTestApp { app, partnership in
+            let session = try await Credentials.session(for: partnership.account(.hubPractitioner), on: app)
+            let page = try await app.send(.GET, "/children?q=hughes", as: session)
+            #expect(page.text.contains("A restricted record matches your search"))
+            #expect(!page.text.contains("Alaw"))
+            let token = try await Credentials.apiToken(for: partnership.account(.hubPractitioner), on: app)
+            let api = try await app.send(.GET, "/api/v1/children?q=hughes", as: token)
+            let line = try #require((api.json["results"] as? [[String: Any]])?.first)
+            #expect(line["restricted"] as? Bool == true)
+            #expect(line["name"] == nil)
+            let record = try await app.send(.GET, "/api/v1/children/\(partnership.sealed.id)", as: token)
+            #expect(record.status == .forbidden)
+            #expect(record.json["type"] as? String == "https://diogelu.cymru/problems/break_glass_required")
+        }
+    }
+
+    @Test("breaking the glass needs a reason, opens the record, is audited and alerts hub managers")
+    func breakGlass() async throws {
+        try await withTestApp { app, partnership in
+            let practitioner = partnership.account(.hubPractitioner)
+            let session = try await Credentials.session(for: practitioner, on: app)
+            let path = "/children/\(partnership.sealed.id)"
+            let tooShort = try await app.send(.POST, path + "/break-glass", as: session, form: [("reason", "urgent")])
+            #expect(tooShort.status == .unprocessableEntity)
+            #expect(tooShort.text.contains("This must be at least 10 characters"))
+            #expect(try await app.send(.GET, path, as: session).status == .forbidden)
+
+            let reason = "Police at the house now; child reported injured"
+            let opened = try await app.send(.POST, path + "/break-glass", as: session, form: [("reason", reason)])
+            #expect(opened.status == .seeOther)
+            let page = try await app.send(.GET, path, as: session)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Alaw Hughes"))
+            #expect(page.text.contains("You opened this restricted record in an emergency"))
+
+            let entries = try await AuditTrail.search(AuditQuery(childID: partnership.sealed.id, action: .breakGlassOpened), on: app.db)
+            #expect(entries.first?.event.reason == reason)
+            #expect(entries.first?.event.actorUserID == practitioner.id)
+            let alerts = try await AlertRepository(app.db).recent()
+            #expect(alerts.map(\.reason) == [reason])
+            let manager = try await Credentials.session(for: partnership.account(.hubManager), on: app)
+            let alertsPage = try await app.send(.GET, "/alerts", as: manager)
+            #expect(alertsPage.text.contains(reason))
+            #expect(alertsPage.text.contains("Test hub_practitioner"))
+            let home = try await app.send(.GET, "/home", as: manager)
+            #expect(home.text.contains("Alerts waiting for you: 1"))
+        }
+    }
+
+    @Test("an auditor cannot break the glass on a restricted record, and is not told it exists")
+    func auditorCannotBreakGlass() async throws {
+        try await withTestApp { app, partnership in
+            let auditor = try await Credentials.session(for: partnership.account(.auditor), on: app)
+            let page = try await app.send(.GET, "/children/\(partnership.sealed.id)", as: auditor)
+            #expect(page.status == .notFound)
+            let search = try await app.send(.GET, "/children?q=hughes", as: auditor)
+            #expect(!search.text.contains("restricted record matches"))
+        }
+    }
+
+    @Test("a hub manager can restrict a record and name who may read it")
+    func restrictAndGrant() async throws {
+        try await withTestApp { app, partnership in
+            let manager = try await Credentials.session(for: partnership.account(.hubManager), on: app)
+            let child = partnership.knownToHubOnly
+            let restrict = try await app.send(
+                .POST, "/children/\(child.id)/restriction", as: manager,
+                form: [("restricted", "true"), ("reason", "Child of a member of hub staff")])
+            #expect(restrict.status == .seeOther)
+            let practitioner = partnership.account(.hubPractitioner)
+            let session = try await Credentials.session(for: practitioner, on: app)
+            #expect(try await app.send(.GET, "/children/\(child.id)", as: session).status == .forbidden)
+            let grant = try await app.send(
+                .POST, "/children/\(child.id)/access-grants", as: manager, form: [("user_id", practitioner.id.uuidString)])
+            #expect(grant.status == .seeOther)
+            let page = try await app.send(.GET, "/children/\(child.id)", as: session)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("a hub manager named you"))
+            let actions = try await AuditTrail.search(AuditQuery(childID: child.id), on: app.db).map(\.event.action)
+            #expect(actions.contains(.recordRestricted) && actions.contains(.accessGranted))
+        }
+    }
+}

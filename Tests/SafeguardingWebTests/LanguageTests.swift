@@ -1,0 +1,87 @@
+import Fluent
+import Foundation
+import Safeguarding
+import SafeguardingStore
+@testable import SafeguardingWeb
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("Every page in English and in Welsh")
+struct LanguageTests {
+    @Test("the switch keeps you on the same page, remembers the choice, and the page is then in Welsh")
+    func switchToWelsh() async throws {
+        try await withTestApp { app, partnership in
+            let session = try await Credentials.session(for: partnership.account(.hubPractitioner), on: app)
+            let english = try await app.send(.GET, "/children?q=jones", as: session)
+            #expect(english.text.contains(#"<html lang="en">"#))
+            #expect(english.text.contains("Find a child"))
+            #expect(english.text.contains("/children?q=jones&amp;lang=cy"))
+            let switched = try await app.send(.GET, "/children?q=jones&lang=cy", as: session)
+            #expect(switched.status == .seeOther)
+            #expect(switched.headers.first(name: .location) == "/children?q=jones")
+            let welsh = try await app.send(.GET, "/children?q=jones", as: session)
+            #expect(welsh.text.contains(#"<html lang="cy">"#))
+            #expect(welsh.text.contains("Dod o hyd i blentyn"))
+            #expect(welsh.text.contains("27 Mawrth 2015"))
+            #expect(try await UserRepository(app.db).find(partnership.account(.hubPractitioner).id)?.language == .welsh)
+        }
+    }
+
+    @Test("before signing in, the browser's language is used, and the switch sets a cookie")
+    func anonymousLanguage() async throws {
+        try await withTestApp { app, _ in
+            let welsh = try await app.send(.GET, "/sign-in", headers: ["Accept-Language": "cy-GB,cy;q=0.9,en;q=0.5"])
+            #expect(welsh.text.contains("Mewngofnodi"))
+            let switched = try await app.send(.GET, "/sign-in?lang=en", headers: ["Accept-Language": "cy"])
+            let cookie = try #require(switched.headers.setCookie?[LanguageMiddleware.cookie])
+            #expect(cookie.string == "en")
+            let english = try await app.send(
+                .GET, "/sign-in", headers: ["Accept-Language": "cy", "Cookie": "\(LanguageMiddleware.cookie)=en"])
+            #expect(english.text.contains("<h1>Sign in</h1>"))
+        }
+    }
+
+    @Test("every page a role can open renders in both languages without a missing key")
+    func everyPageInBothLanguages() async throws {
+        try await withTestApp { app, partnership in
+            let pages: [(Role, String)] = [
+                (.hubManager, "/home"), (.hubManager, "/children?q=jones"),
+                (.hubManager, "/children/\(partnership.knownToHealth.id)"), (.hubManager, "/alerts"),
+                (.auditor, "/audit"), (.auditor, "/audit?child=\(partnership.knownToHealth.id)"),
+                (.administrator, "/admin/agencies"), (.administrator, "/admin/agencies/\(partnership.school.id)"),
+                (.administrator, "/admin/users"), (.administrator, "/admin/users/new"),
+                (.administrator, "/admin/users/\(partnership.account(.referrer).id)"), (.administrator, "/admin/tokens"),
+                (.safeguardingLead, "/children/\(partnership.sealed.id)"), (.referrer, "/home"),
+            ]
+            let catalogue = app.catalogue
+            let keys = Set(catalogue.texts[.english]!.keys)
+            for language in Language.allCases {
+                for (role, path) in pages {
+                    var account = partnership.account(role)
+                    account.language = language
+                    try await UserRepository(app.db).update(account)
+                    let session = try await Credentials.session(for: account, on: app)
+                    let response = try await app.send(.GET, path, as: session)
+                    #expect([.ok, .forbidden].contains(response.status), "\(path) in \(language)")
+                    #expect(response.text.contains(#"<html lang="\#(language.rawValue)">"#))
+                    // A missing key would be printed as the key itself.
+                    let leaked = keys.filter { response.text.contains(">\($0)<") || response.text.contains(" \($0)<") }
+                    #expect(leaked.isEmpty, "\(path) shows raw keys \(leaked)")
+                    #expect(response.text.contains(catalogue.text("service.tagline", language).replacingOccurrences(of: "'", with: "&#39;")))
+                }
+            }
+        }
+    }
+
+    @Test("dates and times are written the way each language writes them")
+    func dateWording() {
+        let day = CalendarDay(year: 2026, month: 3, day: 3)!
+        #expect(DateWording.date(day, .english) == "3 March 2026")
+        #expect(DateWording.date(day, .welsh) == "3 Mawrth 2026")
+        // 14:30 in London on 1 July 2026 is 13:30 UTC (British Summer Time).
+        let afternoon = Date(timeIntervalSince1970: 1_782_912_600)
+        #expect(DateWording.time(afternoon, .english) == "2:30pm")
+        #expect(DateWording.time(afternoon, .welsh) == "2:30yp")
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Safeguarding
+@testable import SafeguardingWeb
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("The OpenAPI document describes exactly the API")
+struct OpenAPITests {
+    @Test("every API route is in the document, and the document names no route that does not exist")
+    func documentMatchesRoutes() async throws {
+        try await withTestApp { app, _ in
+            let response = try await app.send(.GET, "/api/v1/openapi.json")
+            #expect(response.status == .ok)
+            #expect(response.json["openapi"] as? String == "3.1.0")
+            let paths = try #require(response.json["paths"] as? [String: [String: Any]])
+            let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
+            let routed = Set(app.routes.all.filter { $0.path.first?.description == "api" }.map { route in
+                "\(route.method.rawValue) /" + route.path.map {
+                    $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description
+                }.joined(separator: "/")
+            })
+            #expect(routed.count >= 19)
+            #expect(routed.subtracting(documented).isEmpty, "routes missing from the document: \(routed.subtracting(documented).sorted())")
+            #expect(documented.subtracting(routed).isEmpty, "documented but not routed: \(documented.subtracting(routed).sorted())")
+        }
+    }
+
+    @Test("every schema the document refers to is defined in it")
+    func referencesResolve() throws {
+        let data = try OpenAPIDocument.json()
+        let text = String(decoding: data, as: UTF8.self)
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let references = Set(text.matches(of: /#\/components\/schemas\/([A-Za-z]+)/).map { String($0.output.1) })
+        #expect(!references.isEmpty)
+        #expect(references.subtracting(schemas.keys).isEmpty, "undefined: \(references.subtracting(schemas.keys))")
+    }
+
+    @Test("each operation states the permission the access policy asks for, the same as its route")
+    func permissionsMatchRoutes() async throws {
+        try await withTestApp { app, _ in
+            let byRoute = Dictionary(uniqueKeysWithValues: app.routes.all.compactMap { route -> (String, String)? in
+                guard case .permission(let permission)? = route.userInfo[RouteAccess.userInfoKey] as? RouteAccess
+                else { return nil }
+                let path = "/" + route.path.map {
+                    $0.description.hasPrefix(":") ? "{\($0.description.dropFirst())}" : $0.description
+                }.joined(separator: "/")
+                return ("\(route.method.rawValue.lowercased()) \(path)", permission.rawValue)
+            })
+            for operation in OpenAPIDocument.operations where operation.permission != nil {
+                #expect(byRoute["\(operation.method) \(operation.path)"] == operation.permission?.rawValue,
+                    "\(operation.method) \(operation.path)")
+            }
+        }
+    }
+}

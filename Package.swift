@@ -1,12 +1,13 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 /// Strict settings for our own targets: Swift 6 language mode comes with the tools
 /// version; these upcoming features catch implicit existentials and imports that
-/// leak through other modules.
+/// leak through other modules; a warning in our own code fails the build.
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
+    .treatAllWarnings(as: .error),
 ]
 
 let package = Package(

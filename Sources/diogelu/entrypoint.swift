@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import SafeguardingWeb
 import Vapor
@@ -25,9 +26,11 @@ enum Entrypoint {
             }
             try await app.execute()
         } catch {
-            app.logger.report(error: error)
+            // A failed command (a broken audit trail, bad configuration) ends with a
+            // message and a non-zero status, not a crash report.
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
             try? await app.asyncShutdown()
-            throw error
+            exit(1)
         }
         try await app.asyncShutdown()
     }

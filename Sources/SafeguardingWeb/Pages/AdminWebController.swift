@@ -99,10 +99,7 @@ struct AdminWebController: RouteCollection {
             let values = (form.values("name").last ?? "", form.values("welsh_name").last ?? "",
                 form.values("kind").last.flatMap(AgencyKind.init(rawValue:)), form.values("is_hub_member").last == "true")
             let context = try await agencyContext(request, editing: existing, form: values, failure: failure)
-            let response = try await request.page("admin-agencies", titleKey: "admin.agencies.title", context)
-                .encodeResponse(for: request)
-            response.status = .unprocessableEntity
-            return response
+            return try await request.page("admin-agencies", titleKey: "admin.agencies.title", context, status: .unprocessableEntity)
         }
     }
 
@@ -217,12 +214,9 @@ struct AdminWebController: RouteCollection {
             return request.redirect(to: "/admin/users")
         } catch let failure as ValidationFailure {
             let context = try await userForm(request, existing: existing, form: form, failure: failure)
-            let response = try await request.page(
+            return try await request.page(
                 "admin-user", titleKey: existing == nil ? "admin.user.new_title" : "admin.user.edit_title",
-                titleArgument: existing?.displayName ?? "", context
-            ).encodeResponse(for: request)
-            response.status = .unprocessableEntity
-            return response
+                titleArgument: existing?.displayName ?? "", context, status: .unprocessableEntity)
         }
     }
 
@@ -279,10 +273,8 @@ struct AdminWebController: RouteCollection {
             return try await request.page("admin-tokens", titleKey: "admin.tokens.title",
                 try await tokensContext(request, newToken: token)).encodeResponse(for: request)
         } catch let failure as ValidationFailure {
-            let response = try await request.page("admin-tokens", titleKey: "admin.tokens.title",
-                try await tokensContext(request, failure: failure)).encodeResponse(for: request)
-            response.status = .unprocessableEntity
-            return response
+            return try await request.page("admin-tokens", titleKey: "admin.tokens.title",
+                try await tokensContext(request, failure: failure), status: .unprocessableEntity)
         }
     }
 

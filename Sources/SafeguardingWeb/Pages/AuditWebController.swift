@@ -84,9 +84,8 @@ struct AuditWebController: RouteCollection {
                         detail: "results=\(entries.count)", requestID: requestID), on: db)
             }
         }
-        let response = try await request.page("audit", titleKey: "audit.title", context).encodeResponse(for: request)
-        if !errors.isEmpty { response.status = .unprocessableEntity }
-        return response
+        return try await request.page(
+            "audit", titleKey: "audit.title", context, status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     static func startOfDay(_ date: CalendarDay) -> Date {

@@ -55,9 +55,8 @@ struct ChildWebController: RouteCollection {
                 }
             }
         }
-        let response = try await request.page("children", titleKey: "children.title", context).encodeResponse(for: request)
-        if !context.errors.isEmpty { response.status = .unprocessableEntity }
-        return response
+        return try await request.page(
+            "children", titleKey: "children.title", context, status: context.errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     struct BreakGlassContext: Encodable, Sendable {
@@ -71,12 +70,9 @@ struct ChildWebController: RouteCollection {
         let desk = try ChildRecordDesk(request)
         switch try await desk.open(childID) {
         case .breakGlassRequired:
-            let response = try await request.page(
+            return try await request.page(
                 "break-glass", titleKey: "breakglass.title",
-                BreakGlassContext(id: childID.uuidString.lowercased(), errors: [], reason: "")
-            ).encodeResponse(for: request)
-            response.status = .forbidden
-            return response
+                BreakGlassContext(id: childID.uuidString.lowercased(), errors: [], reason: ""), status: .forbidden)
         case .opened(let summary, let basis):
             let audit = try await desk.auditOfChild(childID)
             let context = try await ChildRecordContext.make(summary: summary, basis: basis, audit: audit, for: request)
@@ -91,12 +87,9 @@ struct ChildWebController: RouteCollection {
         let reason = fields.text("reason", maxLength: 1_000)
         if let reason, reason.count < 10 { fields.note("reason", .tooShort(minimum: 10)) }
         do { try fields.finish() } catch let failure as ValidationFailure {
-            let response = try await request.page(
+            return try await request.page(
                 "break-glass", titleKey: "breakglass.title",
-                BreakGlassContext(id: childID.uuidString.lowercased(), errors: request.formErrors(failure), reason: reason ?? "")
-            ).encodeResponse(for: request)
-            response.status = .unprocessableEntity
-            return response
+                BreakGlassContext(id: childID.uuidString.lowercased(), errors: request.formErrors(failure), reason: reason ?? ""), status: .unprocessableEntity)
         }
         try await ChildRecordDesk(request).breakGlass(childID, reason: reason!)
         return request.redirect(to: "/children/\(childID.uuidString.lowercased())")

@@ -78,6 +78,17 @@ extension Request {
             template, Page(layout: LayoutContext(request: self, titleKey: titleKey, titleArgument: titleArgument), page: content))
     }
 
+    /// Renders a page with a status other than 200: a form shown again with its errors
+    /// (422), a refusal (403).
+    func page<Content: Encodable & Sendable>(
+        _ template: String, titleKey: String, titleArgument: String = "", _ content: Content, status: HTTPResponseStatus
+    ) async throws -> Response {
+        let response = try await page(template, titleKey: titleKey, titleArgument: titleArgument, content)
+            .encodeResponse(for: self)
+        response.status = status
+        return response
+    }
+
     /// The error messages of a form, keyed by field, in the reader's language.
     func formErrors(_ failure: ValidationFailure?) -> [FormErrorContext] {
         (failure?.errors ?? []).map { FormErrorContext(field: $0.field, message: fieldMessage($0)) }

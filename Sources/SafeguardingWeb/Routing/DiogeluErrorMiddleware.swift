@@ -60,9 +60,7 @@ struct DiogeluErrorMiddleware: AsyncMiddleware {
     private func errorPage(status: HTTPResponseStatus, titleKey: String, for request: Request) async -> Response {
         let context = ErrorPageContext(titleKey: titleKey, detailKey: titleKey + ".detail", status: Int(status.code))
         do {
-            let response = try await request.page("error", titleKey: titleKey, context).encodeResponse(for: request)
-            response.status = status
-            return response
+            return try await request.page("error", titleKey: titleKey, context, status: status)
         } catch {
             let response = Response(status: status, body: .init(string: request.t(titleKey)))
             response.headers.contentType = .plainText

@@ -32,6 +32,8 @@ enum DemoFamilies {
         Family(surname: "Kowalski", mother: "Agnieszka Kowalski", father: "Piotr Kowalski", children: [("Natalia", .female), ("Jakub", .male)], street: "12 Maindee Parade, Newport", postcode: "NP19 8DG", welsh: false),
         Family(surname: "Powell-Jenkins", mother: "Nerys Powell-Jenkins", father: nil, children: [("Seren", .female), ("Idris", .male), ("Llew", .male)], street: "27 Lliswerry Road, Newport", postcode: "NP19 4DQ", welsh: true),
         Family(surname: "Ali", mother: "Fatima Ali", father: "Yusuf Ali", children: [("Hamza", .male), ("Maryam", .female)], street: "8 Corporation Road, Newport", postcode: "NP19 0AR", welsh: false),
+        Family(surname: "Rees", mother: "Catrin Rees", father: "Aled Rees", children: [("Ianto", .male), ("Begw", .female)], street: "4 Heol Llanwern, Newport", postcode: "NP18 2DS", welsh: true),
+        Family(surname: "Bowen", mother: "Jade Bowen", father: nil, children: [("Kai", .male), ("Lexi", .female), ("Ava", .female)], street: "19 Gibbs Road, Newport", postcode: "NP19 8AU", welsh: false),
     ]
 
     static func create(on db: any Database, agencyIDs: [UUID]) async throws {

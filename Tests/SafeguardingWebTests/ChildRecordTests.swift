@@ -18,7 +18,7 @@ struct ChildRecordTests {
             let page = try await app.send(.GET, "/children/\(child.id)", as: session)
             #expect(page.status == .ok)
             for expected in [
-                "<h1>Cerys Jones</h1>", "27 March 2015", "9434765919", "Ceri Jones", "Mother",
+                "<h1>Cerys Jones</h1>", "27 March 2015", "943 476 5919", "Ceri Jones", "Mother",
                 "Aneurin Bevan University Health Board", "GP practice", "Dr Shah", "Who has looked at this record",
                 "You can see this record because you work in the safeguarding hub.",
             ] {

@@ -73,7 +73,9 @@ struct ChildRecordContext: Encodable, Sendable {
         }
         identity.append(Row(labelKey: "child.field.sex", value: "", valueKey: "sex.\(child.sex.rawValue)"))
         for (key, value) in [
-            ("child.field.nhs_number", child.nhsNumber), ("child.field.upn", child.uniquePupilNumber),
+            // NHS numbers are read aloud and copied in groups of three, three and four.
+            ("child.field.nhs_number", child.nhsNumber.map { (try? NHSNumber($0))?.formatted ?? $0 }),
+            ("child.field.upn", child.uniquePupilNumber),
             ("child.field.police_reference", child.policeReference), ("child.field.social_care_id", child.socialCareID),
         ] {
             identity.append(value.map { Row(labelKey: key, value: $0) }

@@ -14,6 +14,8 @@ import VaporTesting
 struct AccessMatrixTests {
     static let everyone = Set(Role.allCases)
     static let childReaders: Set<Role> = [.hubPractitioner, .hubManager, .safeguardingLead, .auditor]
+    static let referrers: Set<Role> = [.referrer, .hubPractitioner, .hubManager, .safeguardingLead]
+    static let hub: Set<Role> = [.hubPractitioner, .hubManager]
 
     /// "METHOD path" → the roles allowed. `nil` marks a public route.
     static let agreement: [String: Set<Role>?] = [
@@ -61,6 +63,15 @@ struct AccessMatrixTests {
         "GET /api/v1/tokens": [.administrator],
         "POST /api/v1/tokens": [.administrator],
         "DELETE /api/v1/tokens/:tokenID": [.administrator],
+        "POST /api/v1/referrals": referrers,
+        "GET /api/v1/referrals/mine": referrers,
+        "GET /api/v1/referrals/:referralID": referrers,
+        "PUT /api/v1/referrals/:referralID": referrers,
+        "POST /api/v1/referrals/:referralID/submit": referrers,
+        "POST /api/v1/referrals/:referralID/additions": referrers,
+        "POST /api/v1/referrals/:referralID/decision": hub,
+        "POST /api/v1/referrals/:referralID/sign-off": [.hubManager],
+        "GET /api/v1/hub/queue": hub,
     ]
 
     static func key(_ route: Route) -> String {
@@ -96,6 +107,7 @@ struct AccessMatrixTests {
                 ":agencyID": partnership.school.id.uuidString,
                 ":userID": partnership.account(.referrer).id.uuidString,
                 ":tokenID": issued.uuidString,
+                ":referralID": UUID().uuidString,
             ]
             var checked = 0
             for route in app.routes.all {

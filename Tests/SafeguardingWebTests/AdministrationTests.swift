@@ -23,7 +23,7 @@ struct AdministrationTests {
             let me = try await app.send(.GET, "/api/v1/me", as: Credentials(bearer: token))
             #expect(me.status == .ok)
             #expect((me.json["user"] as? [String: Any])?["username"] as? String == lead.username)
-            #expect(me.json["permissions"] as? [String] == ["use_account", "search_children", "view_child_record", "break_glass"])
+            #expect(me.json["permissions"] as? [String] == ["use_account", "search_children", "view_child_record", "break_glass", "submit_referral"])
             let listed = try await app.send(.GET, "/api/v1/tokens", as: admin)
             #expect(!listed.text.contains(token))
             #expect(listed.text.contains("Health board case system"))

@@ -13,15 +13,24 @@
 public struct AccessPolicy: Sendable {
     public init() {}
 
+    /// Police Protection Notices come from the police; everyone else uses the MARF.
+    public func mayUse(_ kind: ReferralKind, _ actor: Actor) -> Bool {
+        permits(actor, .submitReferral) && (kind == .multiAgencyReferralForm || actor.agencyKind == .police)
+    }
+
     /// The permissions each role grants. Kept as one table so that the role × route
     /// test matrix and this policy read the same way.
     public static let permissionsByRole: [Role: Set<Permission>] = [
-        .referrer: [.useAccount],
-        .hubPractitioner: [.useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass],
+        .referrer: [.useAccount, .submitReferral],
+        .hubPractitioner: [
+            .useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass, .submitReferral,
+            .screenReferrals, .decideReferrals,
+        ],
         .hubManager: [
             .useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass, .restrictRecords, .viewAlerts,
+            .submitReferral, .screenReferrals, .decideReferrals, .signOffDecisions,
         ],
-        .safeguardingLead: [.useAccount, .searchChildren, .viewChildRecord, .breakGlass],
+        .safeguardingLead: [.useAccount, .searchChildren, .viewChildRecord, .breakGlass, .submitReferral],
         .auditor: [.useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .searchAuditTrail],
         .administrator: [.useAccount, .manageAgencies, .manageUsers, .manageAPITokens],
     ]

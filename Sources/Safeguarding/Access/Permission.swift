@@ -16,6 +16,14 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
     case viewAlerts = "view_alerts"
     /// Search the whole audit trail: who looked at which child, when and why.
     case searchAuditTrail = "search_audit_trail"
+    /// Write and submit a Multi-Agency Referral Form, and follow one's own referrals.
+    case submitReferral = "submit_referral"
+    /// See the hub queue, open any referral, and add to it.
+    case screenReferrals = "screen_referrals"
+    /// Record the hub's decision on a referral.
+    case decideReferrals = "decide_referrals"
+    /// Sign off decisions that the rules send to a manager.
+    case signOffDecisions = "sign_off_decisions"
     case manageAgencies = "manage_agencies"
     case manageUsers = "manage_users"
     case manageAPITokens = "manage_api_tokens"

@@ -65,7 +65,44 @@ enum OpenAPIDocument {
             permission: .manageAPITokens, body: "NewToken", response: "Token", status: 201),
         .init(method: "delete", path: "/api/v1/tokens/{tokenID}", summary: "Revoke a token",
             permission: .manageAPITokens, response: nil, status: 204),
+        .init(method: "post", path: "/api/v1/referrals",
+            summary: "Start a referral (MARF, or PPN for police), optionally filled and submitted at once",
+            permission: .submitReferral, body: "ReferralCreate", response: "Referral", status: 201),
+        .init(method: "get", path: "/api/v1/referrals/mine", summary: "The signed-in referrer's referrals and their outcomes",
+            permission: .submitReferral, response: "ReferralList"),
+        .init(method: "get", path: "/api/v1/referrals/{referralID}",
+            summary: "A referral: its referrer sees the form and outcome; hub staff also history and decisions (audited)",
+            permission: .submitReferral, response: "Referral"),
+        .init(method: "put", path: "/api/v1/referrals/{referralID}",
+            summary: "Change a draft: the fields sent replace the draft's, the others stay", permission: .submitReferral,
+            body: "ReferralUpdate", response: "Referral"),
+        .init(method: "post", path: "/api/v1/referrals/{referralID}/submit",
+            summary: "Submit a draft to the hub; answers 422 naming what must be put right", permission: .submitReferral,
+            response: "Referral"),
+        .init(method: "post", path: "/api/v1/referrals/{referralID}/additions",
+            summary: "Add to a submitted referral (it is never edited in place)", permission: .submitReferral,
+            body: "Addition", response: nil, status: 201),
+        .init(method: "post", path: "/api/v1/referrals/{referralID}/decision", summary: "Record the hub's decision",
+            permission: .decideReferrals, body: "Decision", response: "DecisionResult"),
+        .init(method: "post", path: "/api/v1/referrals/{referralID}/sign-off",
+            summary: "A hub manager signs off, or returns, a decision that needed them", permission: .signOffDecisions,
+            body: "SignOff", response: "DecisionResult"),
+        .init(method: "get", path: "/api/v1/hub/queue", summary: "Referrals awaiting a decision, most urgent first",
+            permission: .screenReferrals, response: "Queue"),
     ] }
+
+    /// A JSON schema for the shape of a value, read from an example of it.
+    static func schema(of value: JSONValue) -> [String: Any] {
+        switch value {
+        case .string: return ["type": "string"]
+        case .number: return ["type": "number"]
+        case .bool: return ["type": "boolean"]
+        case .null: return ["type": "null"]
+        case .array(let items): return ["type": "array", "items": items.first.map(schema(of:)) ?? [:]]
+        case .object(let fields):
+            return ["type": "object", "additionalProperties": false, "properties": fields.mapValues(schema(of:))]
+        }
+    }
 
     static func string(maxLength: Int) -> [String: Any] { ["type": "string", "maxLength": maxLength] }
     static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
@@ -177,6 +214,53 @@ enum OpenAPIDocument {
                 required: ["restricted", "reason"]),
             "AccessGrant": object(["user_id": uuid], required: ["user_id"]),
             "Token": token, "TokenList": list("Token"),
+            "ReferralForm": schema(of: ReferralFormJSON.exemplar),
+            "ReferralCreate": object(
+                ["kind": enumeration(ReferralKind.self), "form": ref("ReferralForm"), "submit": ["type": "boolean"]],
+                required: ["kind"]),
+            "ReferralUpdate": object(["form": ref("ReferralForm")], required: ["form"]),
+            "Referral": [
+                "type": "object",
+                "required": ["id", "kind", "status", "form", "quality", "problems", "created_at", "additions"],
+                "properties": [
+                    "id": uuid, "reference": ["type": "string"], "kind": enumeration(ReferralKind.self),
+                    "status": enumeration(ReferralStatus.self), "child_id": uuid, "form": ref("ReferralForm"),
+                    "quality": object(
+                        ["score": ["type": "integer"], "improvements": ["type": "array", "items": ["type": "string"]],
+                         "unmet_mandatory": ["type": "array", "items": ["type": "string"]]],
+                        required: ["score", "improvements", "unmet_mandatory"]),
+                    "problems": ["type": "array", "items": object(
+                        ["field": ["type": "string"], "code": ["type": "string"], "message": ["type": "string"]],
+                        required: ["field", "code", "message"])],
+                    "created_at": dateTime, "submitted_at": dateTime, "decision_due_at": dateTime,
+                    "decided_at": dateTime, "feedback": enumeration(ReferrerFeedbackCategory.self),
+                    "outcome": enumeration(DecisionOutcome.self),
+                    "earlier_referrals": ["type": "array", "items": ["type": "object"]],
+                    "decisions": ["type": "array", "items": ["type": "object"]],
+                    "additions": ["type": "array", "items": ["type": "object"]],
+                ] as [String: Any],
+            ] as [String: Any],
+            "ReferralList": list("Referral"),
+            "Addition": object(["text": ["type": "string", "maxLength": 10000]], required: ["text"]),
+            "Decision": object(
+                ["outcome": enumeration(DecisionOutcome.self), "reasons": ["type": "string", "maxLength": 10000],
+                 "agencies_disagree": ["type": "boolean"]], required: ["outcome", "reasons"]),
+            "SignOff": object(
+                ["agreed": ["type": "boolean"], "reason": ["type": "string", "maxLength": 10000]],
+                required: ["agreed", "reason"]),
+            "DecisionResult": object(
+                ["outcome": enumeration(DecisionOutcome.self), "status": enumeration(ReferralStatus.self),
+                 "sign_off_reasons": ["type": "array", "items": enumeration(SignOffReason.self)],
+                 "final": ["type": "boolean"]], required: ["outcome", "status", "sign_off_reasons", "final"]),
+            "Queue": object(
+                ["items": ["type": "array", "items": object(
+                    ["id": uuid, "reference": ["type": "string"], "kind": enumeration(ReferralKind.self),
+                     "status": enumeration(ReferralStatus.self), "child_name": ["type": "string"],
+                     "child_date_of_birth": date, "referrer_agency_id": uuid, "submitted_at": dateTime,
+                     "decision_due_at": dateTime, "overdue": ["type": "boolean"], "seconds_remaining": ["type": "integer"],
+                     "quality_score": ["type": "integer"]],
+                    required: ["id", "reference", "kind", "status", "child_name", "submitted_at", "decision_due_at", "overdue"])]],
+                required: ["items"]),
             "NewToken": object(
                 ["user_id": uuid, "label": string(maxLength: 120),
                  "valid_for_days": ["type": "integer", "minimum": 1, "maximum": 366]], required: ["user_id", "label"]),

@@ -66,6 +66,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: AccountAPIController())
     try api.register(collection: ChildAPIController())
     try api.register(collection: AdminAPIController())
+    try api.register(collection: ReferralAPIController())
 }
 
 /// Gets the database ready before serving: file settings, then migrations.

@@ -118,24 +118,20 @@ struct SeededRandom {
     }
 }
 
-/// Demo identifiers that pass the real checks.
+/// Demo identifiers that pass the real checks, made with the domain's own check digits.
 enum DemoIdentifiers {
-    /// Ten digits whose last is the modulus 11 check digit of the first nine.
     static func nhsNumber(_ random: inout SeededRandom) -> String {
         while true {
-            let digits = (0..<9).map { _ in Int(random.next() % 10) }
-            let sum = digits.enumerated().reduce(0) { $0 + $1.element * (10 - $1.offset) }
-            let check = 11 - sum % 11
-            if check == 10 { continue }
-            return (digits + [check == 11 ? 0 : check]).map(String.init).joined()
+            let firstNine = (0..<9).map { _ in Int(random.next() % 10) }
+            if let check = NHSNumber.checkDigit(forFirstNine: firstNine) {
+                return (firstNine + [check]).map(String.init).joined()
+            }
         }
     }
 
     /// A unique pupil number for a Newport school: check letter, LA 680, school, year, serial.
     static func upn(serial: Int) -> String {
         let body = "680" + "2034" + "25" + String(format: "%03d", serial)
-        let letters = Array("ABCDEFGHJKLMNPQRTUVWXYZ")
-        let sum = body.enumerated().reduce(0) { $0 + Int(String($1.element))! * ($1.offset + 2) }
-        return String(letters[sum % 23]) + body
+        return String(UniquePupilNumber.checkLetter(for: body)!) + body
     }
 }

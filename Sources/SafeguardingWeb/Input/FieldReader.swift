@@ -56,6 +56,13 @@ struct FieldReader {
         }
     }
 
+    /// A JSON value taken as it is (a nested document read by its own reader).
+    mutating func document(_ name: String) -> JSONValue? {
+        read.insert(name)
+        guard case .json(let object) = source, let value = object[name], value != .null else { return nil }
+        return value
+    }
+
     /// Text, trimmed. Blank counts as absent: "No information available" is an answer, a blank is not.
     mutating func text(_ name: String, required: Bool = true, maxLength: Int = 200) -> String? {
         let value = raw(name)

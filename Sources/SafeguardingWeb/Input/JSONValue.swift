@@ -1,6 +1,6 @@
 /// Any JSON value, so that a request body can be checked field by field (unknown
 /// fields, wrong types, over-long text) before anything is decoded into the domain.
-enum JSONValue: Decodable, Sendable, Hashable {
+enum JSONValue: Codable, Sendable, Hashable {
     case string(String)
     case number(Double)
     case bool(Bool)
@@ -22,6 +22,18 @@ enum JSONValue: Decodable, Sendable, Hashable {
             self = .array(value)
         } else {
             self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .bool(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        case .null: try container.encodeNil()
         }
     }
 

@@ -1,4 +1,5 @@
 import Fluent
+import Safeguarding
 import Vapor
 
 extension Application {
@@ -8,5 +9,15 @@ extension Application {
     var diogelu: DiogeluConfiguration {
         get { storage[ConfigurationKey.self] ?? DiogeluConfiguration() }
         set { storage[ConfigurationKey.self] = newValue }
+    }
+}
+
+extension Application {
+    private struct CalendarKey: StorageKey { typealias Value = WorkingCalendar }
+
+    /// The working-day calendar of Wales with the partnership's timescales.
+    var workingCalendar: WorkingCalendar {
+        get { storage[CalendarKey.self] ?? WorkingCalendar() }
+        set { storage[CalendarKey.self] = newValue }
     }
 }

@@ -25,6 +25,12 @@ struct DiogeluErrorMiddleware: AsyncMiddleware {
         switch error {
         case let problem as ProblemError:
             (status, key) = (problem.status, problem.key)
+        case ReferralDeskError.alreadySubmitted:
+            (status, key) = (.conflict, "problem.referral_submitted")
+        case ReferralDeskError.notSubmitted:
+            (status, key) = (.conflict, "problem.referral_not_submitted")
+        case ReferralDeskError.rule(let rule):
+            (status, key) = (.unprocessableEntity, "problem.decision.\(rule)")
         case StoreError.notFound:
             (status, key) = (.notFound, "problem.not_found")
         case StoreError.duplicate:

@@ -1,0 +1,157 @@
+import FluentKit
+import Foundation
+import SQLKit
+import Safeguarding
+
+/// One line of the hub queue: enough to order and show it, read with SQL so the queue
+/// page stays fast at national scale.
+public struct QueueLine: Sendable, Hashable {
+    public var id: UUID
+    public var reference: String
+    public var kind: ReferralKind
+    public var status: ReferralStatus
+    public var childName: String
+    public var childDateOfBirth: CalendarDay?
+    public var referrerAgencyID: UUID
+    public var submittedAt: Date
+    public var decisionDueAt: Date
+    public var qualityScore: Int
+}
+
+/// Reads and writes referrals. A submitted referral's form is never rewritten: the
+/// update methods refuse anything but a draft.
+public struct ReferralRepository: Sendable {
+    let database: any Database
+
+    public init(_ database: any Database) {
+        self.database = database
+    }
+
+    public func create(_ referral: Referral) async throws {
+        try await ReferralRecord(referral).create(on: database)
+    }
+
+    public func find(_ id: UUID) async throws -> Referral? {
+        try await ReferralRecord.find(id, on: database)?.referral()
+    }
+
+    /// Saves a change to a draft. Returns false, changing nothing, if it is no longer a draft.
+    public func saveDraft(_ referral: Referral) async throws -> Bool {
+        guard let record = try await ReferralRecord.find(referral.id, on: database),
+            record.status == ReferralStatus.draft.rawValue
+        else { return false }
+        try record.update(from: referral)
+        try await record.update(on: database)
+        return true
+    }
+
+    /// Records the referral's new state after submission, a decision or a sign-off.
+    public func save(_ referral: Referral) async throws {
+        guard let record = try await ReferralRecord.find(referral.id, on: database) else { throw StoreError.notFound }
+        try record.update(from: referral)
+        try await record.update(on: database)
+    }
+
+    /// The next reference number of the year. The UPDATE takes the counter row's lock
+    /// on both engines, so two submissions never get the same number.
+    public func nextReference(year: Int) async throws -> String {
+        let sql = database as! any SQLDatabase
+        try await sql.raw(
+            "INSERT INTO reference_counters (year, next_number) VALUES (\(bind: year), 0) ON CONFLICT (year) DO NOTHING"
+        ).run()
+        guard
+            let row = try await sql.raw(
+                "UPDATE reference_counters SET next_number = next_number + 1 WHERE year = \(bind: year) RETURNING next_number"
+            ).first()
+        else { throw StoreError.notFound }
+        return Referral.reference(year: year, number: try row.decode(column: "next_number", as: Int.self))
+    }
+
+    /// Referrals waiting for the hub, the most urgent first.
+    public func queue(limit: Int = 200) async throws -> [QueueLine] {
+        let sql = database as! any SQLDatabase
+        let rows = try await sql.select()
+            .columns("id", "reference", "kind", "status", "form", "child_date_of_birth", "referrer_agency_id",
+                "submitted_at", "decision_due_at", "quality_score")
+            .from("referrals")
+            .where("status", .in, [ReferralStatus.submitted.rawValue, ReferralStatus.awaitingSignOff.rawValue])
+            .orderBy("decision_due_at", .ascending)
+            .limit(limit)
+            .all()
+        return try rows.map { row in
+            let form = try ReferralRecord.decoder.decode(
+                ReferralForm.self, from: Data(try row.decode(column: "form", as: String.self).utf8))
+            return QueueLine(
+                id: try row.decode(column: "id", as: UUID.self),
+                reference: try row.decode(column: "reference", as: String?.self) ?? "",
+                kind: ReferralKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .multiAgencyReferralForm,
+                status: ReferralStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .submitted,
+                childName: form.child.fullName,
+                childDateOfBirth: try row.decode(column: "child_date_of_birth", as: String?.self)
+                    .flatMap(CalendarDay.init(iso8601:)),
+                referrerAgencyID: try row.decode(column: "referrer_agency_id", as: UUID.self),
+                submittedAt: try row.decode(column: "submitted_at", as: Date.self),
+                decisionDueAt: try row.decode(column: "decision_due_at", as: Date.self),
+                qualityScore: try row.decode(column: "quality_score", as: Int.self))
+        }
+    }
+
+    /// A referrer's own referrals, newest first.
+    public func byReferrer(_ userID: UUID, limit: Int = 100) async throws -> [Referral] {
+        try await ReferralRecord.query(on: database).filter(\.$referrerUserID == userID)
+            .sort(\.$createdAt, .descending).limit(limit).all().map { try $0.referral() }
+    }
+
+    /// Submitted referrals about a child's record, newest first: its chronology.
+    public func forChild(_ childID: UUID) async throws -> [Referral] {
+        try await ReferralRecord.query(on: database).filter(\.$childID == childID)
+            .filter(\.$submittedAt != nil).sort(\.$submittedAt, .descending).all().map { try $0.referral() }
+    }
+
+    /// Earlier submitted referrals that are about the same child: linked to the same
+    /// record, or carrying the same NHS number, or the same name and date of birth.
+    public func earlierReferrals(like referral: Referral) async throws -> [ReferralHistory.Earlier] {
+        let nhs = (try? NHSNumber(referral.form.child.nhsNumber))?.digits
+        let name = ChildRecord.searchName(surname: referral.form.child.surname, givenName: referral.form.child.givenName)
+        let dob = referral.form.child.dateOfBirth?.iso
+        guard referral.childID != nil || nhs != nil || dob != nil else { return [] }
+        let records = try await ReferralRecord.query(on: database)
+            .filter(\.$id != referral.id)
+            .filter(\.$submittedAt != nil)
+            .group(.or) { group in
+                if let child = referral.childID { group.filter(\.$childID == child) }
+                if let nhs { group.filter(\.$childNHSNumber == nhs) }
+                if let dob {
+                    group.group(.and) { $0.filter(\.$childSearchName == name).filter(\.$childDateOfBirth == dob) }
+                }
+            }
+            .all()
+        return records.compactMap { record in
+            guard let submitted = record.submittedAt else { return nil }
+            return ReferralHistory.Earlier(
+                referralID: record.id!, reference: record.reference ?? "", receivedAt: submitted,
+                outcome: record.outcome.flatMap(DecisionOutcome.init(rawValue:)))
+        }
+    }
+
+    public func addAddition(referralID: UUID, by userID: UUID, text: String, at now: Date) async throws {
+        try await (database as! any SQLDatabase).insert(into: "referral_additions")
+            .columns("id", "referral_id", "added_by", "added_at", "text")
+            .values(SQLBind(UUID()), SQLBind(referralID), SQLBind(userID), SQLBind(now), SQLBind(text))
+            .run()
+    }
+
+    /// What was added to a referral after it was submitted, oldest first.
+    public func additions(of referralID: UUID) async throws -> [(by: UUID, at: Date, text: String)] {
+        let rows = try await (database as! any SQLDatabase).select().columns("added_by", "added_at", "text")
+            .from("referral_additions").where("referral_id", .equal, referralID).orderBy("added_at").all()
+        return try rows.map {
+            (try $0.decode(column: "added_by", as: UUID.self), try $0.decode(column: "added_at", as: Date.self),
+                try $0.decode(column: "text", as: String.self))
+        }
+    }
+
+    public func count() async throws -> Int {
+        try await ReferralRecord.query(on: database).count()
+    }
+}

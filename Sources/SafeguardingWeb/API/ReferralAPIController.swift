@@ -1,0 +1,120 @@
+import Foundation
+import Safeguarding
+import SafeguardingStore
+import Vapor
+
+/// `/api/v1/referrals` and `/api/v1/hub/queue`: intake, screening and decisions.
+struct ReferralAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let referrals = routes.grouped("referrals")
+        referrals.on(.POST, requires: .permission(.submitReferral), use: create)
+        referrals.on(.GET, "mine", requires: .permission(.submitReferral), use: mine)
+        referrals.on(.GET, ":referralID", requires: .permission(.submitReferral), use: show)
+        referrals.on(.PUT, ":referralID", requires: .permission(.submitReferral), use: update)
+        referrals.on(.POST, ":referralID", "submit", requires: .permission(.submitReferral), use: submit)
+        referrals.on(.POST, ":referralID", "additions", requires: .permission(.submitReferral), use: addTo)
+        referrals.on(.POST, ":referralID", "decision", requires: .permission(.decideReferrals), use: decide)
+        referrals.on(.POST, ":referralID", "sign-off", requires: .permission(.signOffDecisions), use: signOff)
+        routes.on(.GET, "hub", "queue", requires: .permission(.screenReferrals), use: queue)
+    }
+
+    static func referralID(_ request: Request) throws -> UUID {
+        guard let text = request.parameters.get("referralID"), let id = UUID(uuidString: text) else {
+            throw ProblemError.notFound
+        }
+        return id
+    }
+
+    /// `{"kind": "marf", "form": {…}, "submit": true}`: starts a draft, fills it, and
+    /// submits it when asked, all or nothing.
+    func create(_ request: Request) async throws -> Response {
+        var fields = try await FieldReader.json(from: request)
+        let kind = fields.choice("kind", as: ReferralKind.self)
+        let submitNow = fields.flag("submit") ?? false
+        let form = fields.document("form")
+        try fields.finish()
+        let desk = try ReferralDesk(request)
+        var referral = try await desk.startDraft(kind!)
+        if let form {
+            referral = try await desk.saveDraft(referral.id, form: try ReferralFormJSON.apply(form, onto: referral.form))
+        }
+        if submitNow { referral = try await desk.submit(referral.id) }
+        let response = try await ReferralResponse(referral, desk: desk, request: request).encodeResponse(for: request)
+        response.status = .created
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/referrals/\(referral.id.uuidString.lowercased())")
+        return response
+    }
+
+    func show(_ request: Request) async throws -> ReferralResponse {
+        let desk = try ReferralDesk(request)
+        let screening = try await desk.open(try Self.referralID(request))
+        return ReferralResponse(screening.referral, desk: desk, request: request, screening: screening)
+    }
+
+    /// `{"form": {…}}`: the fields sent replace the draft's; others stay.
+    func update(_ request: Request) async throws -> ReferralResponse {
+        var fields = try await FieldReader.json(from: request)
+        let form = fields.document("form")
+        if form == nil { fields.note("form", .missing) }
+        try fields.finish()
+        let desk = try ReferralDesk(request)
+        let draft = try await desk.draft(try Self.referralID(request))
+        let saved = try await desk.saveDraft(draft.id, form: try ReferralFormJSON.apply(form!, onto: draft.form))
+        return ReferralResponse(saved, desk: desk, request: request)
+    }
+
+    func submit(_ request: Request) async throws -> ReferralResponse {
+        let desk = try ReferralDesk(request)
+        let referral = try await desk.submit(try Self.referralID(request))
+        return ReferralResponse(referral, desk: desk, request: request)
+    }
+
+    func addTo(_ request: Request) async throws -> HTTPStatus {
+        var fields = try await FieldReader.json(from: request)
+        let text = fields.text("text", maxLength: 10_000)
+        try fields.finish()
+        try await ReferralDesk(request).addTo(try Self.referralID(request), text: text!)
+        return .created
+    }
+
+    func mine(_ request: Request) async throws -> ListResponse<ReferralResponse> {
+        let desk = try ReferralDesk(request)
+        return ListResponse(items: try await desk.myReferrals().map { ReferralResponse($0, desk: desk, request: request) })
+    }
+
+    func queue(_ request: Request) async throws -> QueueResponse {
+        let now = Date()
+        return QueueResponse(items: try await ReferralDesk(request).queue().map { line in
+            .init(
+                id: line.id, reference: line.reference, kind: line.kind, status: line.status, childName: line.childName,
+                childDateOfBirth: line.childDateOfBirth?.iso, referrerAgencyId: line.referrerAgencyID,
+                submittedAt: line.submittedAt, decisionDueAt: line.decisionDueAt, overdue: line.decisionDueAt < now,
+                secondsRemaining: Int(line.decisionDueAt.timeIntervalSince(now)), qualityScore: line.qualityScore)
+        })
+    }
+
+    func decide(_ request: Request) async throws -> DecisionResponse {
+        var fields = try await FieldReader.json(from: request)
+        let outcome = fields.choice("outcome", as: DecisionOutcome.self)
+        let reasons = fields.text("reasons", maxLength: 10_000)
+        let disagree = fields.flag("agencies_disagree") ?? false
+        try fields.finish()
+        let decision = try await ReferralDesk(request).decide(
+            try Self.referralID(request), outcome: outcome!, reasons: reasons!, agenciesDisagree: disagree)
+        return DecisionResponse(
+            outcome: decision.outcome, status: DecisionRules.status(after: decision),
+            signOffReasons: decision.signOffReasons, final: decision.isFinal)
+    }
+
+    func signOff(_ request: Request) async throws -> DecisionResponse {
+        var fields = try await FieldReader.json(from: request)
+        let agreed = fields.flag("agreed")
+        let reason = fields.text("reason", maxLength: 10_000)
+        if agreed == nil { fields.note("agreed", .missing) }
+        try fields.finish()
+        let decision = try await ReferralDesk(request).signOff(try Self.referralID(request), agreed: agreed!, reason: reason!)
+        return DecisionResponse(
+            outcome: decision.outcome, status: DecisionRules.status(after: decision),
+            signOffReasons: decision.signOffReasons, final: decision.isFinal)
+    }
+}

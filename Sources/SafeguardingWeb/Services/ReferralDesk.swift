@@ -1,0 +1,217 @@
+import Fluent
+import Foundation
+import Safeguarding
+import SafeguardingStore
+import Vapor
+
+/// The front door's use cases, for the pages and the API alike: write and submit a
+/// referral, screen it against the clock, decide, sign off, and tell the referrer.
+/// Every step asks the access policy and writes its audit entry in its transaction.
+struct ReferralDesk {
+    let request: Request
+    let user: SignedInUser
+    private let policy = AccessPolicy()
+
+    init(_ request: Request) throws {
+        self.request = request
+        self.user = try request.requireUser()
+    }
+
+    private var calendar: WorkingCalendar { request.application.workingCalendar }
+    private var agency: ReferringAgency { ReferringAgency(user.agency.kind) }
+
+    // MARK: Writing
+
+    func startDraft(_ kind: ReferralKind) async throws -> Referral {
+        guard policy.mayUse(kind, user.actor) else { throw ProblemError.forbidden }
+        let referral = Referral(
+            referrerUserID: user.account.id, referrerAgencyID: user.agency.id, form: ReferralForm(kind: kind),
+            qualityScore: 0, createdAt: Date())
+        try await ReferralRepository(request.db).create(referral)
+        return referral
+    }
+
+    /// The referrer's own draft; anyone else is told it does not exist.
+    func draft(_ id: UUID) async throws -> Referral {
+        guard let referral = try await ReferralRepository(request.db).find(id),
+            referral.referrerUserID == user.account.id
+        else { throw ProblemError.notFound }
+        guard referral.status == .draft else { throw ReferralDeskError.alreadySubmitted }
+        return referral
+    }
+
+    func saveDraft(_ id: UUID, form: ReferralForm) async throws -> Referral {
+        var referral = try await draft(id)
+        guard form.kind == referral.kind else { throw ValidationFailure([FieldError("kind", .invalid("error.referral.kind_fixed"))]) }
+        referral.form = form
+        referral.updatedAt = Date()
+        referral.qualityScore = quality(of: form).total
+        guard try await ReferralRepository(request.db).saveDraft(referral) else { throw ReferralDeskError.alreadySubmitted }
+        return referral
+    }
+
+    func quality(of form: ReferralForm) -> ReferralQualityScore {
+        ReferralQuality().score(form.qualityInput(agency: agency))
+    }
+
+    func problems(of form: ReferralForm) -> [FieldError] {
+        form.submissionProblems(agency: agency, today: CalendarDay(Date(), in: calendar.timeZone))
+    }
+
+    /// Sends the referral to the hub. From now on it is only added to, never edited.
+    /// A child whose NHS number is already on a record is linked to it straight away.
+    func submit(_ id: UUID) async throws -> Referral {
+        let draft = try await draft(id)
+        let problems = problems(of: draft.form)
+        guard problems.isEmpty else { throw ValidationFailure(problems) }
+        let now = Date()
+        let user = self.user, requestID = request.requestID
+        let due = calendar.deadline(for: .referralDecision, from: now).due
+        let score = quality(of: draft.form).total
+        return try await request.store.transaction { db in
+            var referral = draft
+            let referrals = ReferralRepository(db)
+            referral.reference = try await referrals.nextReference(year: CalendarDay(now, in: WorkingCalendar.londonTimeZone).year)
+            referral.status = .submitted
+            referral.submittedAt = now
+            referral.updatedAt = now
+            referral.decisionDueAt = due
+            referral.qualityScore = score
+            if let nhs = try? NHSNumber(referral.form.child.nhsNumber) {
+                let matches = try await ChildRepository(db).search(text: nhs.digits, dateOfBirth: nil, limit: 2)
+                if matches.count == 1 { referral.childID = matches[0].id }
+            }
+            try await referrals.save(referral)
+            try await AuditTrail.append(
+                user.auditEvent(.referralSubmitted, childID: referral.childID, subjectID: referral.id,
+                    detail: "reference=\(referral.reference ?? "") quality=\(score)", requestID: requestID), on: db)
+            return referral
+        }
+    }
+
+    /// Adds to a submitted referral: its referrer or hub staff can; nothing is overwritten.
+    func addTo(_ id: UUID, text: String) async throws {
+        let user = self.user, requestID = request.requestID, policy = self.policy
+        try await request.store.transaction { db in
+            guard let referral = try await ReferralRepository(db).find(id),
+                referral.referrerUserID == user.account.id || policy.permits(user.actor, .screenReferrals)
+            else { throw ProblemError.notFound }
+            guard referral.status != .draft else { throw ReferralDeskError.notSubmitted }
+            try await ReferralRepository(db).addAddition(referralID: id, by: user.account.id, text: text, at: Date())
+            try await AuditTrail.append(
+                user.auditEvent(.referralAddedTo, childID: referral.childID, subjectID: id, requestID: requestID), on: db)
+        }
+    }
+
+    // MARK: Screening
+
+    /// Everything the hub sees about one referral.
+    struct Screening: Sendable {
+        var referral: Referral
+        var history: ReferralHistory
+        var decisions: [(id: UUID, decision: HubDecision)]
+        var additions: [(by: UUID, at: Date, text: String)]
+    }
+
+    /// Opens a referral for screening (hub staff) or following (its referrer, who sees
+    /// their own form and the outcome only).
+    func open(_ id: UUID) async throws -> Screening {
+        let user = self.user, requestID = request.requestID, policy = self.policy
+        return try await request.store.transaction { db in
+            let referrals = ReferralRepository(db)
+            guard let referral = try await referrals.find(id) else { throw ProblemError.notFound }
+            let isHub = policy.permits(user.actor, .screenReferrals)
+            guard isHub || referral.referrerUserID == user.account.id else { throw ProblemError.notFound }
+            guard referral.status != .draft || referral.referrerUserID == user.account.id else { throw ProblemError.notFound }
+            let history = isHub
+                ? ReferralHistory(receivedAt: referral.submittedAt ?? Date(), candidates: try await referrals.earlierReferrals(like: referral))
+                : ReferralHistory(receivedAt: Date(), candidates: [])
+            let decisions = isHub ? try await DecisionRepository(db).all(for: id) : []
+            let additions = try await referrals.additions(of: id)
+            try await AuditTrail.append(
+                user.auditEvent(.referralViewed, childID: referral.childID, subjectID: id,
+                    reason: isHub ? AccessBasis.hubScreening.rawValue : "referrer", requestID: requestID), on: db)
+            return Screening(referral: referral, history: history, decisions: decisions, additions: additions)
+        }
+    }
+
+    func queue() async throws -> [QueueLine] {
+        try await ReferralRepository(request.db).queue()
+    }
+
+    func myReferrals() async throws -> [Referral] {
+        try await ReferralRepository(request.db).byReferrer(user.account.id)
+    }
+
+    // MARK: Deciding
+
+    /// Records a practitioner's decision; when it needs no sign-off it takes effect at
+    /// once and the referrer is told.
+    func decide(_ id: UUID, outcome: DecisionOutcome, reasons: String, agenciesDisagree: Bool) async throws -> HubDecision {
+        let user = self.user, requestID = request.requestID, catalogue = request.application.catalogue
+        return try await request.store.transaction { db in
+            let referrals = ReferralRepository(db)
+            guard var referral = try await referrals.find(id) else { throw ProblemError.notFound }
+            let history = ReferralHistory(
+                receivedAt: referral.submittedAt ?? Date(), candidates: try await referrals.earlierReferrals(like: referral))
+            let decision: HubDecision
+            do throws(DecisionError) {
+                decision = try DecisionRules.decide(
+                    outcome, reasons: reasons, on: referral.status, kind: referral.kind, history: history,
+                    agenciesDisagree: agenciesDisagree, by: user.account.id, at: Date())
+            } catch { throw ReferralDeskError.rule(error) }
+            _ = try await DecisionRepository(db).record(decision, for: id)
+            try await Self.apply(decision, to: &referral, on: db, catalogue: catalogue)
+            try await AuditTrail.append(
+                user.auditEvent(.referralDecided, childID: referral.childID, subjectID: id,
+                    reason: decision.reasons, detail: "outcome=\(outcome.rawValue) sign_off=\(decision.signOffReasons.map(\.rawValue).joined(separator: ","))",
+                    requestID: requestID), on: db)
+            return decision
+        }
+    }
+
+    /// A hub manager's sign-off of the decision waiting on a referral.
+    func signOff(_ id: UUID, agreed: Bool, reason: String) async throws -> HubDecision {
+        let user = self.user, requestID = request.requestID, catalogue = request.application.catalogue
+        return try await request.store.transaction { db in
+            guard var referral = try await ReferralRepository(db).find(id), referral.status == .awaitingSignOff,
+                let (decisionID, decision) = try await DecisionRepository(db).latest(for: id)
+            else { throw ReferralDeskError.rule(.nothingToSignOff) }
+            let signed: HubDecision
+            do throws(DecisionError) {
+                signed = try DecisionRules.signOff(decision, by: user.account.id, agreed: agreed, reason: reason, at: Date())
+            } catch { throw ReferralDeskError.rule(error) }
+            try await DecisionRepository(db).recordSignOff(signed.signOff!, decisionID: decisionID)
+            try await Self.apply(signed, to: &referral, on: db, catalogue: catalogue)
+            try await AuditTrail.append(
+                user.auditEvent(.decisionSignedOff, childID: referral.childID, subjectID: id, reason: reason,
+                    detail: agreed ? "agreed" : "returned", requestID: requestID), on: db)
+            return signed
+        }
+    }
+
+    /// Moves the referral on after a decision, and when the decision is final puts the
+    /// referrer's notice in the outbox in the same transaction.
+    private static func apply(
+        _ decision: HubDecision, to referral: inout Referral, on db: any Database, catalogue: Catalogue
+    ) async throws {
+        referral.status = DecisionRules.status(after: decision)
+        referral.updatedAt = Date()
+        if decision.isFinal {
+            referral.outcome = decision.outcome
+            referral.decidedAt = decision.signOff?.at ?? decision.decidedAt
+            if let referrer = try await UserRepository(db).find(referral.referrerUserID) {
+                try await NoticeRepository(db).enqueue(
+                    ReferrerFeedback.notice(for: referral, outcome: decision.outcome, to: referrer, catalogue: catalogue))
+            }
+        }
+        try await ReferralRepository(db).save(referral)
+    }
+}
+
+/// Why a referral cannot be changed the way asked.
+enum ReferralDeskError: Error {
+    case alreadySubmitted
+    case notSubmitted
+    case rule(DecisionError)
+}

@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .target(
@@ -37,6 +38,17 @@ let package = Package(
         ),
         .target(
             name: "PersonMatching",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "NoticeDelivery",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -59,6 +71,7 @@ let package = Package(
                 "Safeguarding",
                 "SafeguardingStore",
                 "PersonMatching",
+                "NoticeDelivery",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "Fluent", package: "fluent"),
@@ -79,6 +92,17 @@ let package = Package(
         .testTarget(
             name: "SafeguardingTests",
             dependencies: ["Safeguarding"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NoticeDeliveryTests",
+            dependencies: [
+                "NoticeDelivery",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -107,6 +131,7 @@ let package = Package(
                 "SafeguardingWeb",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
+                "NoticeDelivery",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),

@@ -23,6 +23,7 @@ enum Entrypoint {
             if command == "serve" {
                 try await prepareDatabase(app)
                 if demo { try await loadDemo(app) }
+                enableBackgroundWork(app)
             }
             try await app.execute()
         } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import NoticeDelivery
 import SafeguardingStore
 
 /// Everything Diogelu reads from its environment, parsed once at start-up. A missing
@@ -20,6 +21,10 @@ public struct DiogeluConfiguration: Sendable {
     public var signInWindow: TimeInterval
     public var breakGlassDuration: TimeInterval
     public var resourcesDirectory: String?
+    /// Where notices are sent by email; without it they are logged (metadata only).
+    public var smtp: SMTPConfiguration?
+    /// How often the outbox is emptied.
+    public var noticeInterval: TimeInterval = 15
 
     public init(
         database: DatabaseLocation = .sqliteFile(path: "diogelu.sqlite"), host: String = "127.0.0.1", port: Int = 8080,
@@ -88,6 +93,11 @@ public struct DiogeluConfiguration: Sendable {
         }
         if let resources = environment["DIOGELU_RESOURCES"], !resources.isEmpty {
             configuration.resourcesDirectory = resources
+        }
+        do {
+            configuration.smtp = try SMTPConfiguration.fromEnvironment(environment)
+        } catch NoticeDeliveryError.invalidConfiguration(let smtpProblems) {
+            problems += smtpProblems
         }
         if !problems.isEmpty { throw ConfigurationError(problems: problems) }
         return configuration

@@ -69,6 +69,11 @@ func routes(_ app: Application) throws {
     try api.register(collection: ReferralAPIController())
 }
 
+/// Work that runs beside the server: delivering the outbox. Only `serve` needs it.
+public func enableBackgroundWork(_ app: Application) {
+    app.lifecycle.use(NoticeDispatchLifecycle())
+}
+
 /// Gets the database ready before serving: file settings, then migrations.
 public func prepareDatabase(_ app: Application) async throws {
     try await Store(app.db).prepare()

@@ -72,6 +72,18 @@ struct AccessMatrixTests {
         "POST /api/v1/referrals/:referralID/decision": hub,
         "POST /api/v1/referrals/:referralID/sign-off": [.hubManager],
         "GET /api/v1/hub/queue": hub,
+        "GET /referrals/new": referrers,
+        "POST /referrals": referrers,
+        "GET /referrals/mine": referrers,
+        "GET /referrals/:referralID": referrers,
+        "GET /referrals/:referralID/section/:section": referrers,
+        "POST /referrals/:referralID/section/:section": referrers,
+        "GET /referrals/:referralID/check": referrers,
+        "POST /referrals/:referralID/submit": referrers,
+        "POST /referrals/:referralID/additions": referrers,
+        "POST /referrals/:referralID/decision": hub,
+        "POST /referrals/:referralID/sign-off": [.hubManager],
+        "GET /hub": hub,
     ]
 
     static func key(_ route: Route) -> String {
@@ -108,6 +120,7 @@ struct AccessMatrixTests {
                 ":userID": partnership.account(.referrer).id.uuidString,
                 ":tokenID": issued.uuidString,
                 ":referralID": UUID().uuidString,
+                ":section": "child",
             ]
             var checked = 0
             for route in app.routes.all {

@@ -61,6 +61,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ChildWebController())
     try app.register(collection: AuditWebController())
     try app.register(collection: AdminWebController())
+    try app.register(collection: ReferralWebController())
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
     try api.register(collection: AccountAPIController())

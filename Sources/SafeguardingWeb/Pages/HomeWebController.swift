@@ -23,6 +23,8 @@ struct HomeWebController: RouteCollection {
     }
 
     static let tasks: [(String, String, String, Permission)] = [
+        ("/hub", "home.task.hub", "home.task.hub.description", .screenReferrals),
+        ("/referrals/new", "home.task.refer", "home.task.refer.description", .submitReferral),
         ("/children", "home.task.children", "home.task.children.description", .searchChildren),
         ("/alerts", "home.task.alerts", "home.task.alerts.description", .viewAlerts),
         ("/audit", "home.task.audit", "home.task.audit.description", .searchAuditTrail),

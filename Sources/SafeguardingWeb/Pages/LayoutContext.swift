@@ -27,6 +27,8 @@ struct LayoutContext: Encodable, Sendable {
 
     static let menu: [(String, String, Permission)] = [
         ("/home", "nav.home", .useAccount),
+        ("/hub", "nav.hub", .screenReferrals),
+        ("/referrals/mine", "nav.referrals", .submitReferral),
         ("/children", "nav.children", .searchChildren),
         ("/alerts", "nav.alerts", .viewAlerts),
         ("/audit", "nav.audit", .searchAuditTrail),

@@ -1,0 +1,28 @@
+import Foundation
+import Safeguarding
+
+/// A deadline in words and a date, never a colour alone: "due in 3 hours – 2:30pm
+/// Tuesday", "overdue by 2 hours" (ui.md).
+enum DeadlineWording {
+    static func describe(_ due: Date, now: Date, language: Language, catalogue: Catalogue) -> String {
+        let seconds = due.timeIntervalSince(now)
+        let span = duration(abs(seconds), language: language, catalogue: catalogue)
+        let when = DateWording.time(due, language) + " " + weekday(due, language, catalogue)
+        return seconds >= 0
+            ? catalogue.text("deadline.due_in", language, [span, when])
+            : catalogue.text("deadline.overdue_by", language, [span, when])
+    }
+
+    static func duration(_ seconds: TimeInterval, language: Language, catalogue: Catalogue) -> String {
+        let minutes = Int(seconds / 60)
+        if minutes < 60 { return catalogue.text("duration.minutes", language, [String(max(minutes, 1))]) }
+        let hours = minutes / 60
+        if hours < 48 { return catalogue.text("duration.hours", language, [String(hours)]) }
+        return catalogue.text("duration.days", language, [String(hours / 24)])
+    }
+
+    static func weekday(_ date: Date, _ language: Language, _ catalogue: Catalogue) -> String {
+        let day = CalendarDay(date, in: WorkingCalendar.londonTimeZone)
+        return catalogue.text("weekday.\(day.weekday.rawValue)", language)
+    }
+}

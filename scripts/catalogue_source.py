@@ -113,6 +113,8 @@ T = {
  "child.agencies.since": ("Since", "Ers"),
  "child.agencies.status": ("Status", "Statws"),
  "child.agencies.none": ("No agency is recorded as involved.", "Nid oes asiantaeth wedi'i chofnodi fel un sy'n ymwneud â'r plentyn."),
+ "child.chronology": ("Chronology", "Cronoleg"),
+ "child.chronology.none": ("Nothing has been recorded about this child yet.", "Nid oes dim wedi'i gofnodi am y plentyn hwn eto."),
  "child.audit": ("Who has looked at this record", "Pwy sydd wedi edrych ar y cofnod hwn"),
  "child.audit.hint": ("The 100 most recent reads and changes, newest first.", "Y 100 darlleniad a newid diweddaraf, y mwyaf diweddar yn gyntaf."),
  "child.restriction": ("Restriction", "Cyfyngiad"),

@@ -170,3 +170,27 @@ struct ReferralPagesTests {
         }
     }
 }
+
+@Suite("A child's chronology")
+struct ChronologyTests {
+    @Test("a referral linked to a child appears on the child's record, newest first, with its outcome")
+    func referralsOnTheRecord() async throws {
+        try await withTestApp { app, partnership in
+            let teacher = try await Credentials.apiToken(for: partnership.account(.referrer), on: app)
+            let id = try #require(try await ReferralFlowTests.submit(app, as: teacher)["id"] as? String)
+            let hub = try await Credentials.apiToken(for: partnership.account(.hubPractitioner), on: app)
+            _ = try await app.send(.POST, "/api/v1/referrals/\(id)/decision", as: hub,
+                json: #"{"outcome": "families_first", "reasons": "Support with routines"}"#)
+            let manager = try await Credentials.session(for: partnership.account(.hubManager), on: app)
+            let record = try await app.send(.GET, "/children/\(partnership.knownToHealth.id)", as: manager)
+            #expect(record.text.contains("Chronology"))
+            #expect(record.text.contains("Multi-agency referral form DIO-"))
+            #expect(record.text.contains("Families First"))
+            #expect(record.text.contains("/referrals/\(id.lowercased())"))
+            let lead = try await Credentials.session(for: partnership.account(.safeguardingLead), on: app)
+            let leadView = try await app.send(.GET, "/children/\(partnership.knownToHealth.id)", as: lead)
+            #expect(leadView.text.contains("Multi-agency referral form DIO-"))
+            #expect(!leadView.text.contains("/referrals/\(id.lowercased())"), "only the hub opens the referral itself")
+        }
+    }
+}

@@ -34,6 +34,14 @@ struct ChildRecordContext: Encodable, Sendable {
         var actionKey: String
         var reason: String
     }
+    struct ChronologyLine: Encodable, Sendable {
+        var when: String
+        var agencyName: String
+        var whatKey: String
+        var detailKey: String?
+        var reference: String
+        var href: String
+    }
     struct UserChoice: Encodable, Sendable {
         var id: String
         var name: String
@@ -50,6 +58,7 @@ struct ChildRecordContext: Encodable, Sendable {
     var audit: [AuditRow]
     var canRestrict: Bool
     var grantableUsers: [UserChoice]
+    var chronology: [ChronologyLine]
 
     static func make(
         summary: ChildRecordSummary, basis: AccessBasis, audit: [AuditEntry], for request: Request
@@ -88,6 +97,18 @@ struct ChildRecordContext: Encodable, Sendable {
         if !child.school.isEmpty { identity.append(Row(labelKey: "child.field.school", value: child.school)) }
 
         let names = Dictionary(uniqueKeysWithValues: try await UserRepository(request.db).all().map { ($0.id, $0) })
+        // The child's chronology: every referral about them, newest first. Hub staff open
+        // the referral itself; others see that it happened and what came of it.
+        let canScreen = policy.permits(user.actor, .screenReferrals)
+        let chronology = try await ReferralRepository(request.db).forChild(child.id).map { referral in
+            ChronologyLine(
+                when: referral.submittedAt.map { DateWording.date($0, language) } ?? "",
+                agencyName: agencies[referral.referrerAgencyID]?.name(in: language) ?? "",
+                whatKey: "referral.kind.\(referral.kind.rawValue)",
+                detailKey: referral.outcome.map { canScreen ? "decision.outcome.\($0.rawValue)" : "feedback.\($0.feedbackCategory.rawValue)" },
+                reference: referral.reference ?? "",
+                href: canScreen ? "/referrals/\(referral.id.uuidString.lowercased())" : "")
+        }
         let canRestrict = policy.permits(user.actor, .restrictRecords)
         return ChildRecordContext(
             id: child.id.uuidString.lowercased(), name: child.fullName, isRestricted: child.isRestricted,
@@ -120,6 +141,7 @@ struct ChildRecordContext: Encodable, Sendable {
             canRestrict: canRestrict,
             grantableUsers: canRestrict && child.isRestricted
                 ? names.values.filter { $0.isActive }.sorted { $0.displayName < $1.displayName }
-                    .map { UserChoice(id: $0.id.uuidString.lowercased(), name: $0.displayName) } : [])
+                    .map { UserChoice(id: $0.id.uuidString.lowercased(), name: $0.displayName) } : [],
+            chronology: chronology)
     }
 }

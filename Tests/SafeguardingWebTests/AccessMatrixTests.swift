@@ -84,6 +84,7 @@ struct AccessMatrixTests {
         "POST /referrals/:referralID/decision": hub,
         "POST /referrals/:referralID/sign-off": [.hubManager],
         "GET /hub": hub,
+        "GET /api/v1/measures/referral-quality": [.hubManager, .auditor],
     ]
 
     static func key(_ route: Route) -> String {

@@ -178,6 +178,25 @@ struct ReferralFlowTests {
         }
     }
 
+    @Test("referral quality is reported by the referring agency")
+    func qualityByAgency() async throws {
+        try await withTestApp { app, partnership in
+            let teacher = try await Credentials.apiToken(for: partnership.account(.referrer), on: app)
+            _ = try await Self.submit(app, as: teacher)
+            let thin = #"{"child": {"given_name": "Tyler", "surname": "Williams", "date_of_birth": "2012-11-02", "address": "3 Alway Crescent"}, "household": [{"name": "Kayleigh Williams", "relationship": "mother"}], "concern": {"categories": ["neglect"], "description": "Concerns about the family.", "immediate_protection": "Not known"}, "family_language": "english", "family_informed": true, "consent": {"status": "given"}}"#
+            _ = try await Self.submit(app, as: teacher, json: thin)
+            let auditor = try await Credentials.apiToken(for: partnership.account(.auditor), on: app)
+            let measure = try await app.send(.GET, "/api/v1/measures/referral-quality", as: auditor)
+            #expect(measure.status == .ok)
+            let line = try #require((measure.json["items"] as? [[String: Any]])?.first)
+            #expect(line["agency_name"] as? String == partnership.school.name)
+            #expect(line["referrals"] as? Int == 2)
+            #expect(line["below60"] as? Int == 1)
+            let bad = try await app.send(.GET, "/api/v1/measures/referral-quality?from=yesterday", as: auditor)
+            #expect(BadInputTests.fieldErrors(bad) == ["from": "error.field.not_a_date"])
+        }
+    }
+
     @Test("a referrer cannot see another referrer's referral, and the hub cannot see a draft")
     func referralsAreNeedToKnow() async throws {
         try await withTestApp { app, partnership in

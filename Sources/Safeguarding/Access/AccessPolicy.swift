@@ -28,10 +28,10 @@ public struct AccessPolicy: Sendable {
         ],
         .hubManager: [
             .useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass, .restrictRecords, .viewAlerts,
-            .submitReferral, .screenReferrals, .decideReferrals, .signOffDecisions,
+            .submitReferral, .screenReferrals, .decideReferrals, .signOffDecisions, .viewMeasures,
         ],
         .safeguardingLead: [.useAccount, .searchChildren, .viewChildRecord, .breakGlass, .submitReferral],
-        .auditor: [.useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .searchAuditTrail],
+        .auditor: [.useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .searchAuditTrail, .viewMeasures],
         .administrator: [.useAccount, .manageAgencies, .manageUsers, .manageAPITokens],
     ]
 

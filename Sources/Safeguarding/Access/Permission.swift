@@ -24,6 +24,8 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
     case decideReferrals = "decide_referrals"
     /// Sign off decisions that the rules send to a manager.
     case signOffDecisions = "sign_off_decisions"
+    /// Read the partnership's measures (referral quality by agency, timeliness).
+    case viewMeasures = "view_measures"
     case manageAgencies = "manage_agencies"
     case manageUsers = "manage_users"
     case manageAPITokens = "manage_api_tokens"

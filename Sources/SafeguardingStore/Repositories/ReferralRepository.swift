@@ -151,6 +151,23 @@ public struct ReferralRepository: Sendable {
         }
     }
 
+    /// Referral quality by the referring agency over a period (F2): how many referrals,
+    /// their average score, and how many scored under 60.
+    public func qualityByAgency(from: Date, until: Date) async throws -> [(agencyID: UUID, referrals: Int, averageScore: Double, below60: Int)] {
+        let sql = database as! any SQLDatabase
+        let rows = try await sql.raw("""
+            SELECT referrer_agency_id, COUNT(*) AS referrals, AVG(quality_score * 1.0) AS average_score,
+                   SUM(CASE WHEN quality_score < 60 THEN 1 ELSE 0 END) AS below_60
+            FROM referrals
+            WHERE submitted_at >= \(bind: from) AND submitted_at < \(bind: until)
+            GROUP BY referrer_agency_id
+            """).all()
+        return try rows.map {
+            (try $0.decode(column: "referrer_agency_id", as: UUID.self), try $0.decode(column: "referrals", as: Int.self),
+             try $0.decode(column: "average_score", as: Double.self), try $0.decode(column: "below_60", as: Int.self))
+        }
+    }
+
     public func count() async throws -> Int {
         try await ReferralRecord.query(on: database).count()
     }

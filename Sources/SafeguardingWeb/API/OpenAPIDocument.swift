@@ -87,6 +87,10 @@ enum OpenAPIDocument {
         .init(method: "post", path: "/api/v1/referrals/{referralID}/sign-off",
             summary: "A hub manager signs off, or returns, a decision that needed them", permission: .signOffDecisions,
             body: "SignOff", response: "DecisionResult"),
+        .init(method: "get", path: "/api/v1/measures/referral-quality",
+            summary: "Referral quality by referring agency over a period (until is exclusive; default the last 30 days)",
+            permission: .viewMeasures, query: [("from", ["type": "string", "format": "date"]), ("until", ["type": "string", "format": "date"])],
+            response: "ReferralQualityMeasure"),
         .init(method: "get", path: "/api/v1/hub/queue", summary: "Referrals awaiting a decision, most urgent first",
             permission: .screenReferrals, response: "Queue"),
     ] }
@@ -241,6 +245,12 @@ enum OpenAPIDocument {
                 ] as [String: Any],
             ] as [String: Any],
             "ReferralList": list("Referral"),
+            "ReferralQualityMeasure": object(
+                ["from": date, "until": date, "items": ["type": "array", "items": object(
+                    ["agency_id": uuid, "agency_name": ["type": "string"], "referrals": ["type": "integer"],
+                     "average_score": ["type": "number"], "below60": ["type": "integer"]],
+                    required: ["agency_id", "agency_name", "referrals", "average_score", "below60"])]],
+                required: ["from", "until", "items"]),
             "Addition": object(["text": ["type": "string", "maxLength": 10000]], required: ["text"]),
             "Decision": object(
                 ["outcome": enumeration(DecisionOutcome.self), "reasons": ["type": "string", "maxLength": 10000],

@@ -68,6 +68,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: ChildAPIController())
     try api.register(collection: AdminAPIController())
     try api.register(collection: ReferralAPIController())
+    try api.register(collection: MeasuresAPIController())
 }
 
 /// Work that runs beside the server: delivering the outbox. Only `serve` needs it.

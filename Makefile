@@ -1,5 +1,5 @@
 # Everyday commands. The README's two commands need none of these; they are habits.
-.PHONY: build test test-postgres run demo format bench e2e catalogues
+.PHONY: build test test-postgres run demo format bench e2e crash-test catalogues
 
 build:
 	swift build --build-tests --explicit-target-dependency-import-check error
@@ -19,6 +19,9 @@ demo:
 
 e2e:
 	swift build && bash scripts/end-to-end.sh
+
+crash-test:
+	swift build && python3 scripts/crash_test.py "$$(swift build --show-bin-path)/diogelu" --rounds 2
 
 format:
 	swift format --in-place --recursive Sources Tests Package.swift

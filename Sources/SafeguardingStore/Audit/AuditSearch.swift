@@ -40,7 +40,7 @@ extension AuditTrail {
         if let until = query.until {
             select = select.where("occurred_at_ms", .lessThan, Int64(until.timeIntervalSince1970 * 1000))
         }
-        let rows = try await select.orderBy("sequence", .descending).limit(max(1, min(query.limit, 1_000))).all()
+        let rows = try await select.orderBy("sequence", .descending).limit(max(1, min(query.limit, 5_000))).all()
         return try rows.map(decodeEntry)
     }
 }

@@ -31,7 +31,7 @@ struct AccountAPIController: RouteCollection {
         let action = fields.choice("action", as: AuditAction.self, required: false)
         let from = fields.date("from", required: false)
         let until = fields.date("until", required: false)
-        let limit = fields.integer("limit", required: false, in: 1...1_000)
+        let limit = fields.integer("limit", required: false, in: 1...5_000)
         try fields.finish()
         let query = AuditQuery(
             childID: childID, actorUserID: userID, action: action, from: from.map(AuditWebController.startOfDay),

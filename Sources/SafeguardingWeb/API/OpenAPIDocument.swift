@@ -42,7 +42,7 @@ enum OpenAPIDocument {
                 ("child", ["type": "string", "format": "uuid"]), ("user", ["type": "string", "format": "uuid"]),
                 ("action", ["type": "string", "enum": AuditAction.allCases.map(\.rawValue)]),
                 ("from", ["type": "string", "format": "date"]), ("until", ["type": "string", "format": "date"]),
-                ("limit", ["type": "integer", "minimum": 1, "maximum": 1000]),
+                ("limit", ["type": "integer", "minimum": 1, "maximum": 5000]),
             ], response: "AuditList"),
         .init(method: "get", path: "/api/v1/alerts", summary: "Alerts for hub managers", permission: .viewAlerts,
             response: "AlertList"),
@@ -69,7 +69,8 @@ enum OpenAPIDocument {
             summary: "Start a referral (MARF, or PPN for police), optionally filled and submitted at once",
             permission: .submitReferral, body: "ReferralCreate", response: "Referral", status: 201),
         .init(method: "get", path: "/api/v1/referrals/mine", summary: "The signed-in referrer's referrals and their outcomes",
-            permission: .submitReferral, response: "ReferralList"),
+            permission: .submitReferral, query: [("limit", ["type": "integer", "minimum": 1, "maximum": 1000])],
+            response: "ReferralList"),
         .init(method: "get", path: "/api/v1/referrals/{referralID}",
             summary: "A referral: its referrer sees the form and outcome; hub staff also history and decisions (audited)",
             permission: .submitReferral, response: "Referral"),
@@ -92,7 +93,8 @@ enum OpenAPIDocument {
             permission: .viewMeasures, query: [("from", ["type": "string", "format": "date"]), ("until", ["type": "string", "format": "date"])],
             response: "ReferralQualityMeasure"),
         .init(method: "get", path: "/api/v1/hub/queue", summary: "Referrals awaiting a decision, most urgent first",
-            permission: .screenReferrals, response: "Queue"),
+            permission: .screenReferrals, query: [("limit", ["type": "integer", "minimum": 1, "maximum": 5000])],
+            response: "Queue"),
     ] }
 
     /// A JSON schema for the shape of a value, read from an example of it.

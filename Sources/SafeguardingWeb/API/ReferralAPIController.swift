@@ -35,11 +35,8 @@ struct ReferralAPIController: RouteCollection {
         let form = fields.document("form")
         try fields.finish()
         let desk = try ReferralDesk(request)
-        var referral = try await desk.startDraft(kind!)
-        if let form {
-            referral = try await desk.saveDraft(referral.id, form: try ReferralFormJSON.apply(form, onto: referral.form))
-        }
-        if submitNow { referral = try await desk.submit(referral.id) }
+        let filled = try form.map { try ReferralFormJSON.apply($0, onto: ReferralForm(kind: kind!)) } ?? ReferralForm(kind: kind!)
+        let referral = try await desk.create(kind!, form: filled, submit: submitNow)
         let response = try await ReferralResponse(referral, desk: desk, request: request).encodeResponse(for: request)
         response.status = .created
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/referrals/\(referral.id.uuidString.lowercased())")
@@ -78,20 +75,31 @@ struct ReferralAPIController: RouteCollection {
         return .created
     }
 
+    /// `?limit=` from 1 to 1,000 (default 100), newest first.
     func mine(_ request: Request) async throws -> ListResponse<ReferralResponse> {
+        let limit = try Self.limit(request, default: 100, maximum: 1_000)
         let desk = try ReferralDesk(request)
-        return ListResponse(items: try await desk.myReferrals().map { ReferralResponse($0, desk: desk, request: request) })
+        return ListResponse(items: try await desk.myReferrals(limit: limit).map { ReferralResponse($0, desk: desk, request: request) })
     }
 
+    /// `?limit=` from 1 to 5,000 (default 200), most urgent first.
     func queue(_ request: Request) async throws -> QueueResponse {
+        let limit = try Self.limit(request, default: 200, maximum: 5_000)
         let now = Date()
-        return QueueResponse(items: try await ReferralDesk(request).queue().map { line in
+        return QueueResponse(items: try await ReferralDesk(request).queue(limit: limit).map { line in
             .init(
                 id: line.id, reference: line.reference, kind: line.kind, status: line.status, childName: line.childName,
                 childDateOfBirth: line.childDateOfBirth?.iso, referrerAgencyId: line.referrerAgencyID,
                 submittedAt: line.submittedAt, decisionDueAt: line.decisionDueAt, overdue: line.decisionDueAt < now,
                 secondsRemaining: Int(line.decisionDueAt.timeIntervalSince(now)), qualityScore: line.qualityScore)
         })
+    }
+
+    static func limit(_ request: Request, default fallback: Int, maximum: Int) throws -> Int {
+        var fields = FieldReader(form: SubmittedForm(urlEncoded: request.url.query ?? ""))
+        let limit = fields.integer("limit", required: false, in: 1...maximum)
+        try fields.finish()
+        return limit ?? fallback
     }
 
     func decide(_ request: Request) async throws -> DecisionResponse {

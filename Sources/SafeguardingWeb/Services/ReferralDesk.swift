@@ -23,12 +23,7 @@ struct ReferralDesk {
     // MARK: Writing
 
     func startDraft(_ kind: ReferralKind) async throws -> Referral {
-        guard policy.mayUse(kind, user.actor) else { throw ProblemError.forbidden }
-        let referral = Referral(
-            referrerUserID: user.account.id, referrerAgencyID: user.agency.id, form: ReferralForm(kind: kind),
-            qualityScore: 0, createdAt: Date())
-        try await ReferralRepository(request.db).create(referral)
-        return referral
+        try await create(kind, form: ReferralForm(kind: kind), submit: false)
     }
 
     /// The referrer's own draft; anyone else is told it does not exist.
@@ -59,9 +54,25 @@ struct ReferralDesk {
     }
 
     /// Sends the referral to the hub. From now on it is only added to, never edited.
-    /// A child whose NHS number is already on a record is linked to it straight away.
     func submit(_ id: UUID) async throws -> Referral {
-        let draft = try await draft(id)
+        try await send(try await draft(id), isNew: false)
+    }
+
+    /// Writes a referral and, when asked, sends it, in one transaction: a crash part way
+    /// leaves nothing behind rather than a half-filled draft nobody asked for.
+    func create(_ kind: ReferralKind, form: ReferralForm, submit: Bool) async throws -> Referral {
+        guard policy.mayUse(kind, user.actor), form.kind == kind else { throw ProblemError.forbidden }
+        let now = Date()
+        let referral = Referral(
+            referrerUserID: user.account.id, referrerAgencyID: user.agency.id, form: form,
+            qualityScore: quality(of: form).total, createdAt: now)
+        if submit { return try await send(referral, isNew: true) }
+        try await ReferralRepository(request.db).create(referral)
+        return referral
+    }
+
+    /// A child whose NHS number is already on a record is linked to it straight away.
+    private func send(_ draft: Referral, isNew: Bool) async throws -> Referral {
         let problems = problems(of: draft.form)
         guard problems.isEmpty else { throw ValidationFailure(problems) }
         let now = Date()
@@ -81,7 +92,7 @@ struct ReferralDesk {
                 let matches = try await ChildRepository(db).search(text: nhs.digits, dateOfBirth: nil, limit: 2)
                 if matches.count == 1 { referral.childID = matches[0].id }
             }
-            try await referrals.save(referral)
+            if isNew { try await referrals.create(referral) } else { try await referrals.save(referral) }
             try await AuditTrail.append(
                 user.auditEvent(.referralSubmitted, childID: referral.childID, subjectID: referral.id,
                     detail: "reference=\(referral.reference ?? "") quality=\(score)", requestID: requestID), on: db)
@@ -135,12 +146,12 @@ struct ReferralDesk {
         }
     }
 
-    func queue() async throws -> [QueueLine] {
-        try await ReferralRepository(request.db).queue()
+    func queue(limit: Int = 200) async throws -> [QueueLine] {
+        try await ReferralRepository(request.db).queue(limit: limit)
     }
 
-    func myReferrals() async throws -> [Referral] {
-        try await ReferralRepository(request.db).byReferrer(user.account.id)
+    func myReferrals(limit: Int = 100) async throws -> [Referral] {
+        try await ReferralRepository(request.db).byReferrer(user.account.id, limit: limit)
     }
 
     // MARK: Deciding

@@ -15,6 +15,14 @@ public struct UserRepository: Sendable {
         try await UserRecord.query(on: database).sort(\.$displayName).all().map(\.account)
     }
 
+    /// Display names of just these accounts: pages name the people who acted without
+    /// loading every account in the nation.
+    public func names(of ids: Set<UUID>) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let records = try await UserRecord.query(on: database).filter(\.$id ~~ Array(ids)).all()
+        return Dictionary(uniqueKeysWithValues: records.map { ($0.id!, $0.displayName) })
+    }
+
     public func find(_ id: UUID) async throws -> UserAccount? {
         try await UserRecord.find(id, on: database)?.account
     }

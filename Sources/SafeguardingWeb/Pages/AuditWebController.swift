@@ -107,12 +107,12 @@ struct AuditWebController: RouteCollection {
 
     func alerts(_ request: Request) async throws -> View {
         let alerts = try await AlertRepository(request.db).recent()
-        let users = Dictionary(uniqueKeysWithValues: try await UserRepository(request.db).all().map { ($0.id, $0) })
+        let users = try await UserRepository(request.db).names(of: Set(alerts.map(\.raisedBy)))
         let language = request.language
         let context = AlertsContext(lines: alerts.map { alert in
             .init(
                 when: DateWording.dateTime(alert.raisedAt, language), kindKey: "alert.kind.\(alert.kind.rawValue)",
-                raisedBy: users[alert.raisedBy]?.displayName ?? "", reason: alert.reason,
+                raisedBy: users[alert.raisedBy] ?? "", reason: alert.reason,
                 childHref: alert.childID.map { "/children/\($0.uuidString.lowercased())" })
         })
         return try await request.page("alerts", titleKey: "alerts.title", context)

@@ -96,7 +96,6 @@ struct ChildRecordContext: Encodable, Sendable {
         if !child.ethnicity.isEmpty { identity.append(Row(labelKey: "child.field.ethnicity", value: child.ethnicity)) }
         if !child.school.isEmpty { identity.append(Row(labelKey: "child.field.school", value: child.school)) }
 
-        let names = Dictionary(uniqueKeysWithValues: try await UserRepository(request.db).all().map { ($0.id, $0) })
         // The child's chronology: every referral about them, newest first. Hub staff open
         // the referral itself; others see that it happened and what came of it.
         let canScreen = policy.permits(user.actor, .screenReferrals)
@@ -140,7 +139,7 @@ struct ChildRecordContext: Encodable, Sendable {
             },
             canRestrict: canRestrict,
             grantableUsers: canRestrict && child.isRestricted
-                ? names.values.filter { $0.isActive }.sorted { $0.displayName < $1.displayName }
+                ? try await UserRepository(request.db).all().filter(\.isActive)
                     .map { UserChoice(id: $0.id.uuidString.lowercased(), name: $0.displayName) } : [],
             chronology: chronology)
     }

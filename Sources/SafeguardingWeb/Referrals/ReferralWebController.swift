@@ -155,7 +155,9 @@ struct ReferralWebController: RouteCollection {
         let catalogue = request.application.catalogue
         let referral = screening.referral
         let isHub = policy.permits(user.actor, .screenReferrals)
-        let names = Dictionary(uniqueKeysWithValues: try await UserRepository(request.db).all().map { ($0.id, $0.displayName) })
+        let people = Set(screening.decisions.flatMap { [$0.decision.decidedBy] + ($0.decision.signOff.map { [$0.managerID] } ?? []) }
+            + screening.additions.map(\.by))
+        let names = try await UserRepository(request.db).names(of: people)
         let due = referral.decisionDueAt ?? Date()
         let latest = screening.decisions.last?.decision
         return ReferralPageContext(

@@ -20,6 +20,9 @@ demo:
 e2e:
 	swift build && bash scripts/end-to-end.sh
 
+bench:
+	bash scripts/bench.sh
+
 crash-test:
 	swift build && python3 scripts/crash_test.py "$$(swift build --show-bin-path)/diogelu" --rounds 2
 

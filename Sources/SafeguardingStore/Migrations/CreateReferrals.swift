@@ -19,6 +19,7 @@ struct CreateReferrals: AsyncMigration {
             .field("referrer_user_id", .uuid, .required, .references("users", "id"))
             .field("referrer_agency_id", .uuid, .required, .references("agencies", "id"))
             .field("child_id", .uuid, .references("children", "id"))
+            .field("child_name", .string, .required)
             .field("child_search_name", .string, .required)
             .field("child_date_of_birth", .string)
             .field("child_nhs_number", .string)

@@ -13,6 +13,8 @@ final class ReferralRecord: Model, @unchecked Sendable {
     @Field(key: "referrer_user_id") var referrerUserID: UUID
     @Field(key: "referrer_agency_id") var referrerAgencyID: UUID
     @OptionalField(key: "child_id") var childID: UUID?
+    /// The child's name as the referrer wrote it, for the queue without reading the form.
+    @Field(key: "child_name") var childName: String
     @Field(key: "child_search_name") var childSearchName: String
     @OptionalField(key: "child_date_of_birth") var childDateOfBirth: String?
     @OptionalField(key: "child_nhs_number") var childNHSNumber: String?
@@ -39,6 +41,7 @@ final class ReferralRecord: Model, @unchecked Sendable {
         referrerUserID = referral.referrerUserID
         referrerAgencyID = referral.referrerAgencyID
         childID = referral.childID
+        childName = referral.form.child.fullName
         childSearchName = ChildRecord.searchName(surname: referral.form.child.surname, givenName: referral.form.child.givenName)
         childDateOfBirth = referral.form.child.dateOfBirth?.iso
         childNHSNumber = (try? NHSNumber(referral.form.child.nhsNumber))?.digits

@@ -71,7 +71,7 @@ public struct ReferralRepository: Sendable {
     public func queue(limit: Int = 200) async throws -> [QueueLine] {
         let sql = database as! any SQLDatabase
         let rows = try await sql.select()
-            .columns("id", "reference", "kind", "status", "form", "child_date_of_birth", "referrer_agency_id",
+            .columns("id", "reference", "kind", "status", "child_name", "child_date_of_birth", "referrer_agency_id",
                 "submitted_at", "decision_due_at", "quality_score")
             .from("referrals")
             .where("status", .in, [ReferralStatus.submitted.rawValue, ReferralStatus.awaitingSignOff.rawValue])
@@ -79,14 +79,12 @@ public struct ReferralRepository: Sendable {
             .limit(limit)
             .all()
         return try rows.map { row in
-            let form = try ReferralRecord.decoder.decode(
-                ReferralForm.self, from: Data(try row.decode(column: "form", as: String.self).utf8))
-            return QueueLine(
+            QueueLine(
                 id: try row.decode(column: "id", as: UUID.self),
                 reference: try row.decode(column: "reference", as: String?.self) ?? "",
                 kind: ReferralKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .multiAgencyReferralForm,
                 status: ReferralStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .submitted,
-                childName: form.child.fullName,
+                childName: try row.decode(column: "child_name", as: String.self),
                 childDateOfBirth: try row.decode(column: "child_date_of_birth", as: String?.self)
                     .flatMap(CalendarDay.init(iso8601:)),
                 referrerAgencyID: try row.decode(column: "referrer_agency_id", as: UUID.self),

@@ -49,6 +49,7 @@ public func configure(_ app: Application, _ configuration: DiogeluConfiguration)
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(TokenCommand(), as: "token")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
 }
 
 extension DatabaseID {

@@ -1,0 +1,70 @@
+import ConsoleKit
+import Fluent
+import Foundation
+import Safeguarding
+import SafeguardingStore
+import Vapor
+
+/// `diogelu bench seed --children N --referrals M` builds a synthetic partnership in the
+/// configured database and writes the credentials the load needs to a file;
+/// `diogelu bench load --url URL --credentials FILE` measures a running server over real
+/// HTTP (see scripts/bench.sh, which runs both on SQLite and PostgreSQL).
+struct BenchCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "action", help: "seed or load")
+        var action: String
+        @Option(name: "children", help: "children to create (seed)")
+        var children: Int?
+        @Option(name: "referrals", help: "referrals to create (seed)")
+        var referrals: Int?
+        @Option(name: "credentials", help: "the credentials file written by seed and read by load")
+        var credentials: String?
+        @Option(name: "url", help: "the server to load (load)")
+        var url: String?
+        @Option(name: "clients", help: "concurrent clients (load; default 32)")
+        var clients: Int?
+        @Option(name: "seconds", help: "seconds per measurement (load; default 20)")
+        var seconds: Int?
+        @Option(name: "server-pid", help: "the server's process id, to report its CPU use (load)")
+        var serverPID: Int?
+    }
+
+    var help: String { "Builds a national-scale synthetic partnership (seed) or measures a running server (load)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let file = signature.credentials ?? "bench-credentials.json"
+        switch signature.action {
+        case "seed":
+            let app = context.application
+            try await prepareDatabase(app)
+            let started = Date()
+            let credentials = try await BenchSeed.seed(
+                app: app, children: signature.children ?? 1_000_000, referrals: signature.referrals ?? 2_000_000,
+                log: { context.console.print($0) })
+            try JSONEncoder().encode(credentials).write(to: URL(fileURLWithPath: file))
+            context.console.print("seeded in \(Int(Date().timeIntervalSince(started))) s; credentials in \(file)")
+        case "load":
+            let credentials = try JSONDecoder().decode(BenchCredentials.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
+            let report = try await LoadDriver(
+                base: signature.url ?? "http://127.0.0.1:8080", credentials: credentials, clients: signature.clients ?? 32,
+                seconds: Double(signature.seconds ?? 20), serverPID: signature.serverPID
+            ).run(log: { context.console.print($0) })
+            context.console.print(report)
+        default:
+            throw BenchError.usage
+        }
+    }
+}
+
+enum BenchError: Error, CustomStringConvertible {
+    case usage
+    var description: String { "Use: diogelu bench seed [--children N --referrals M] | diogelu bench load --url URL" }
+}
+
+/// What the load needs to act as a referrer (API token) and as a hub practitioner
+/// (browser session), and which children exist.
+struct BenchCredentials: Codable, Sendable {
+    var referrerToken: String
+    var hubCookie: String
+    var childIDs: [UUID]
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The national-scale benchmark: builds release, seeds a synthetic partnership
+# (default 1,000,000 children and 2,000,000 referrals), starts the server, and measures
+# referral submission, the hub queue page and the child record page over real HTTP on
+# loopback with 32 concurrent clients; on SQLite, then on PostgreSQL (started by
+# scripts/start-postgres.sh). Usage: scripts/bench.sh [children] [referrals] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CHILDREN="${1:-1000000}"
+REFERRALS="${2:-2000000}"
+SECONDS_EACH="${3:-20}"
+SCRATCH=".build-release"
+swift build -c release --scratch-path "$SCRATCH" --product diogelu
+BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/diogelu"
+WORK="$(mktemp -d)"
+PORT=18100
+trap 'pkill -f "diogelu serve" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+bench_one() {
+    local label="$1"; shift
+    echo "=== $label: seeding $CHILDREN children and $REFERRALS referrals"
+    env "$@" DIOGELU_BCRYPT_COST=8 "$BIN" bench seed --children "$CHILDREN" --referrals "$REFERRALS" \
+        --credentials "$WORK/credentials.json" | grep -v "^\[" | tail -1
+    env "$@" PORT=$PORT LOG_LEVEL=warning "$BIN" serve > "$WORK/serve.log" 2>&1 &
+    local pid=$!
+    for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/sign-in" 2>/dev/null && break; sleep 0.5; done
+    echo "=== $label: 32 clients, ${SECONDS_EACH}s each, over HTTP on loopback (release build, $(nproc) cores)"
+    "$BIN" bench load --url "http://127.0.0.1:$PORT" --credentials "$WORK/credentials.json" --clients 32 \
+        --seconds "$SECONDS_EACH" --server-pid "$pid" | grep -v "^\["
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+bench_one "SQLite" DIOGELU_DATABASE_PATH="$WORK/bench.sqlite"
+PG_URL="$(bash scripts/start-postgres.sh | tail -1)"
+bench_one "PostgreSQL" DATABASE_URL="$PG_URL"
+bash scripts/stop-postgres.sh

@@ -37,15 +37,6 @@ public struct APITokenRepository: Sendable {
         return Self.issued(record)
     }
 
-    /// The account a presented token belongs to, if the token is live.
-    public func userID(forTokenHash hash: String, now: Date) async throws -> UUID? {
-        guard let record = try await APITokenRecord.query(on: database).filter(\.$tokenHash == hash).first(),
-            record.revokedAt == nil
-        else { return nil }
-        if let expiry = record.expiresAt, expiry <= now { return nil }
-        return record.userID
-    }
-
     public func all() async throws -> [IssuedAPIToken] {
         try await APITokenRecord.query(on: database).sort(\.$issuedAt, .descending).all().map(Self.issued)
     }

@@ -29,15 +29,6 @@ public struct SessionRepository: Sendable {
         return StoredSession(id: record.id!, userID: userID, csrfToken: csrfToken, expiresAt: record.expiresAt)
     }
 
-    /// The session for a cookie's token hash, if it has not expired.
-    public func find(tokenHash: String, now: Date) async throws -> StoredSession? {
-        guard
-            let record = try await SessionRecord.query(on: database).filter(\.$tokenHash == tokenHash)
-                .filter(\.$expiresAt > now).first()
-        else { return nil }
-        return StoredSession(id: record.id!, userID: record.userID, csrfToken: record.csrfToken, expiresAt: record.expiresAt)
-    }
-
     public func delete(id: UUID) async throws {
         try await SessionRecord.query(on: database).filter(\.$id == id).delete()
     }

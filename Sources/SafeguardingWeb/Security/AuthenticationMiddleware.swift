@@ -9,27 +9,20 @@ struct AuthenticationMiddleware: AsyncMiddleware {
     static let sessionCookie = "diogelu_session"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        // A deactivated account is treated as signed out everywhere at once: the lookups
+        // only find active accounts.
+        let lookup = SignedInLookup(request.db)
         if request.isAPI {
-            if let bearer = request.headers.bearerAuthorization {
-                let hash = SecretHash.sha256(bearer.token)
-                if let userID = try await APITokenRepository(request.db).userID(forTokenHash: hash, now: Date()) {
-                    request.signedInUser = try await Self.load(userID: userID, session: nil, on: request.db)
-                }
+            if let bearer = request.headers.bearerAuthorization,
+                let (account, agency) = try await lookup.apiToken(tokenHash: SecretHash.sha256(bearer.token), now: Date())
+            {
+                request.signedInUser = SignedInUser(account: account, agency: agency, session: nil)
             }
-        } else if let token = request.cookies[Self.sessionCookie]?.string, !token.isEmpty {
-            let hash = SecretHash.sha256(token)
-            if let session = try await SessionRepository(request.db).find(tokenHash: hash, now: Date()) {
-                request.signedInUser = try await Self.load(userID: session.userID, session: session, on: request.db)
-            }
+        } else if let token = request.cookies[Self.sessionCookie]?.string, !token.isEmpty,
+            let (session, account, agency) = try await lookup.session(tokenHash: SecretHash.sha256(token), now: Date())
+        {
+            request.signedInUser = SignedInUser(account: account, agency: agency, session: session)
         }
         return try await next.respond(to: request)
-    }
-
-    /// A deactivated account is treated as signed out everywhere at once.
-    static func load(userID: UUID, session: StoredSession?, on database: any Database) async throws -> SignedInUser? {
-        guard let account = try await UserRepository(database).find(userID), account.isActive,
-            let agency = try await AgencyRepository(database).find(account.agencyID)
-        else { return nil }
-        return SignedInUser(account: account, agency: agency, session: session)
     }
 }

@@ -32,16 +32,11 @@ struct AdminWebController: RouteCollection {
             var kindKey: String
             var isHubMember: Bool
         }
-        struct Kind: Encodable, Sendable {
-            var value: String
-            var labelKey: String
-            var isSelected: Bool
-        }
         var lines: [Line]
         var action: String
         var name: String
         var welshName: String
-        var kinds: [Kind]
+        var kinds: [ChoiceOption]
         var isHubMember: Bool
         var isEditing: Bool
         var errors: [FormErrorContext]

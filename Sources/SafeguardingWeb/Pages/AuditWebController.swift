@@ -23,16 +23,11 @@ struct AuditWebController: RouteCollection {
             var reason: String
             var detail: String
         }
-        struct Choice: Encodable, Sendable {
-            var value: String
-            var labelKey: String
-            var isSelected: Bool
-        }
         var childID: String
         var userID: String
         var from: String
         var until: String
-        var actions: [Choice]
+        var actions: [ChoiceOption]
         var searched: Bool
         var lines: [Line]
         var errors: [FormErrorContext]

@@ -4,11 +4,7 @@ struct FormField: Encodable, Sendable {
     enum Kind: String, Encodable, Sendable {
         case text, textarea, date, dateTime, radios, checkboxes, select, flag
     }
-    struct Option: Encodable, Sendable {
-        var value: String
-        var labelKey: String
-        var isSelected: Bool
-    }
+    typealias Option = ChoiceOption
 
     var kind: Kind
     var name: String
@@ -41,5 +37,18 @@ struct FormField: Encodable, Sendable {
     static func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, prefix: String, selected: Set<String>) -> [Option]
     where T.RawValue == String {
         T.allCases.map { Option(value: $0.rawValue, labelKey: "\(prefix).\($0.rawValue)", isSelected: selected.contains($0.rawValue)) }
+    }
+}
+
+/// One choice in a radio group, a list of checkboxes or a select, as every page offers them.
+struct ChoiceOption: Encodable, Sendable {
+    var value: String
+    var labelKey: String
+    var isSelected: Bool
+
+    init(value: String, labelKey: String, isSelected: Bool = false) {
+        self.value = value
+        self.labelKey = labelKey
+        self.isSelected = isSelected
     }
 }

@@ -122,10 +122,6 @@ struct ReferralPageContext: Encodable, Sendable {
         var at: String
         var text: String
     }
-    struct Choice: Encodable, Sendable {
-        var value: String
-        var labelKey: String
-    }
     var id: String
     var reference: String
     var kindKey: String
@@ -146,7 +142,7 @@ struct ReferralPageContext: Encodable, Sendable {
     var additions: [Addition]
     var canDecide: Bool
     var canSignOff: Bool
-    var outcomes: [Choice]
+    var outcomes: [ChoiceOption]
     var justSubmitted: Bool
     var errors: [FormErrorContext]
 }

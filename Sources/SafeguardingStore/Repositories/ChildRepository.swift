@@ -63,10 +63,33 @@ public struct ChildRepository: Sendable {
         guard let record = try await ChildRecord.find(childID, on: database) else { return nil }
         let involved = try await AgencyInvolvementRecord.query(on: database).filter(\.$childID == childID).all()
             .map(\.agencyID)
-        var facts = ChildAccessFacts(isRestricted: record.isRestricted, involvedAgencyIDs: Set(involved))
-        let grants = try await AccessGrantRecord.query(on: database).filter(\.$childID == childID)
-            .filter(\.$userID == userID).all()
-        if grants.contains(where: { $0.revokedAt == nil }) { facts.grantedUserIDs.insert(userID) }
+        return try await accessFacts(
+            isRestricted: record.isRestricted, involvedAgencyIDs: Set(involved), childID: childID, userID: userID, now: now)
+    }
+
+    /// The record and what the access policy needs about it, read together so that
+    /// opening a record does not read the child and the agencies twice.
+    public func summaryAndAccess(of childID: UUID, userID: UUID, now: Date) async throws
+        -> (ChildRecordSummary, ChildAccessFacts)?
+    {
+        guard let summary = try await summary(of: childID) else { return nil }
+        let facts = try await accessFacts(
+            isRestricted: summary.child.isRestricted, involvedAgencyIDs: Set(summary.involvements.map(\.agencyID)),
+            childID: childID, userID: userID, now: now)
+        return (summary, facts)
+    }
+
+    private func accessFacts(
+        isRestricted: Bool, involvedAgencyIDs: Set<UUID>, childID: UUID, userID: UUID, now: Date
+    ) async throws -> ChildAccessFacts {
+        var facts = ChildAccessFacts(isRestricted: isRestricted, involvedAgencyIDs: involvedAgencyIDs)
+        // Named access only matters on a restricted record; an open break-glass view can
+        // also let a safeguarding lead into an unrestricted one.
+        if isRestricted {
+            let grants = try await AccessGrantRecord.query(on: database).filter(\.$childID == childID)
+                .filter(\.$userID == userID).all()
+            if grants.contains(where: { $0.revokedAt == nil }) { facts.grantedUserIDs.insert(userID) }
+        }
         let open = try await BreakGlassRecord.query(on: database).filter(\.$childID == childID)
             .filter(\.$userID == userID).filter(\.$expiresAt > now).count()
         if open > 0 { facts.openBreakGlassUserIDs.insert(userID) }

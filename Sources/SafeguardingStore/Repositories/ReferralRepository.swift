@@ -68,7 +68,7 @@ public struct ReferralRepository: Sendable {
     }
 
     /// Referrals waiting for the hub, the most urgent first.
-    public func queue(limit: Int = 200) async throws -> [QueueLine] {
+    public func queue(limit: Int = 200, offset: Int = 0) async throws -> [QueueLine] {
         let sql = database as! any SQLDatabase
         let rows = try await sql.select()
             .columns("id", "reference", "kind", "status", "child_name", "child_date_of_birth", "referrer_agency_id",
@@ -77,6 +77,7 @@ public struct ReferralRepository: Sendable {
             .where("status", .in, [ReferralStatus.submitted.rawValue, ReferralStatus.awaitingSignOff.rawValue])
             .orderBy("decision_due_at", .ascending)
             .limit(limit)
+            .offset(offset)
             .all()
         return try rows.map { row in
             QueueLine(
@@ -92,6 +93,18 @@ public struct ReferralRepository: Sendable {
                 decisionDueAt: try row.decode(column: "decision_due_at", as: Date.self),
                 qualityScore: try row.decode(column: "quality_score", as: Int.self))
         }
+    }
+
+    /// How many referrals wait for the hub, and how many of them are past their deadline.
+    public func queueCounts(now: Date) async throws -> (waiting: Int, overdue: Int) {
+        let sql = database as! any SQLDatabase
+        let waiting = [ReferralStatus.submitted.rawValue, ReferralStatus.awaitingSignOff.rawValue]
+        guard let row = try await sql.raw("""
+            SELECT COUNT(*) AS waiting, SUM(CASE WHEN decision_due_at < \(bind: now) THEN 1 ELSE 0 END) AS overdue
+            FROM referrals WHERE status IN (\(bind: waiting[0]), \(bind: waiting[1]))
+            """).first()
+        else { return (0, 0) }
+        return (try row.decode(column: "waiting", as: Int.self), try row.decode(column: "overdue", as: Int?.self) ?? 0)
     }
 
     /// A referrer's own referrals, newest first.

@@ -164,7 +164,10 @@ struct HubQueueContext: Encodable, Sendable {
         var qualityScore: Int
     }
     var lines: [Line]
+    var waitingCount: Int
     var overdueCount: Int
+    var nextHref: String?
+    var previousHref: String?
 }
 
 /// A referrer's own referrals.

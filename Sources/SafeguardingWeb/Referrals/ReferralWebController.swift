@@ -247,13 +247,23 @@ struct ReferralWebController: RouteCollection {
         }
     }
 
+    /// The queue a page of 50 at a time: a hub works from the top, and a page of a few
+    /// thousand rows helps nobody.
+    static let queuePageSize = 50
+
     func queue(_ request: Request) async throws -> View {
+        var fields = FieldReader(form: SubmittedForm(urlEncoded: request.url.query ?? ""))
+        let pageNumber = fields.integer("page", required: false, in: 1...100_000) ?? 1
+        try fields.finish()
         let language = request.language
         let catalogue = request.application.catalogue
         let now = Date()
         let agencies = Dictionary(uniqueKeysWithValues: try await AgencyRepository(request.db).all().map { ($0.id, $0) })
         let calendar = request.application.workingCalendar
-        let lines: [HubQueueContext.Line] = try await ReferralDesk(request).queue().map { line in
+        let counts = try await ReferralRepository(request.db).queueCounts(now: now)
+        let lines: [HubQueueContext.Line] = try await ReferralDesk(request).queue(
+            limit: Self.queuePageSize, offset: (pageNumber - 1) * Self.queuePageSize
+        ).map { line in
             // "Due soon" from the start of the working day before the deadline, as the calendar's own deadlines.
             let soon = calendar.date(
                 on: calendar.previousWorkingDay(before: calendar.day(of: line.decisionDueAt)), at: TimeOfDay(hour: 0)!)
@@ -268,8 +278,12 @@ struct ReferralWebController: RouteCollection {
                 statusKey: status.key, isOverdue: line.decisionDueAt < now, awaitingSignOff: line.status == .awaitingSignOff,
                 qualityScore: line.qualityScore)
         }
+        let shown = (pageNumber - 1) * Self.queuePageSize + lines.count
         return try await request.page("hub-queue", titleKey: "hub.title",
-            HubQueueContext(lines: lines, overdueCount: lines.filter(\.isOverdue).count))
+            HubQueueContext(
+                lines: lines, waitingCount: counts.waiting, overdueCount: counts.overdue,
+                nextHref: shown < counts.waiting ? "/hub?page=\(pageNumber + 1)" : nil,
+                previousHref: pageNumber > 1 ? "/hub?page=\(pageNumber - 1)" : nil))
     }
 
     func mine(_ request: Request) async throws -> View {

@@ -53,23 +53,24 @@ struct ChildRecordDesk {
     /// Opens a child's record, or says the glass must be broken first. A refusal is
     /// answered as "not found", so that the existence of a record is not revealed.
     func open(_ childID: UUID) async throws -> Opening {
-        let user = self.user, requestID = request.requestID, policy = self.policy
-        return try await request.store.transaction { db in
-            let children = ChildRepository(db)
-            guard let facts = try await children.accessFacts(for: childID, userID: user.account.id, now: Date()),
-                let summary = try await children.summary(of: childID)
-            else { throw ProblemError.notFound }
-            switch policy.access(for: user.actor, to: facts) {
-            case .refused:
-                throw ProblemError.notFound
-            case .breakGlassRequired:
-                return .breakGlassRequired(summary.child)
-            case .granted(let basis):
+        // Read first, then write the audit entry in its own short transaction: the write
+        // lock is held for the entry alone, and nothing is shown unless the entry is written.
+        guard let (summary, facts) = try await ChildRepository(request.db).summaryAndAccess(
+            of: childID, userID: user.account.id, now: Date())
+        else { throw ProblemError.notFound }
+        switch policy.access(for: user.actor, to: facts) {
+        case .refused:
+            throw ProblemError.notFound
+        case .breakGlassRequired:
+            return .breakGlassRequired(summary.child)
+        case .granted(let basis):
+            let user = self.user, requestID = request.requestID
+            try await request.store.transaction { db in
                 try await AuditTrail.append(
                     user.auditEvent(.childRecordViewed, childID: childID, reason: basis.rawValue, requestID: requestID),
                     on: db)
-                return .opened(summary, basis)
             }
+            return .opened(summary, basis)
         }
     }
 

@@ -127,27 +127,28 @@ struct ReferralDesk {
     /// Opens a referral for screening (hub staff) or following (its referrer, who sees
     /// their own form and the outcome only).
     func open(_ id: UUID) async throws -> Screening {
-        let user = self.user, requestID = request.requestID, policy = self.policy
-        return try await request.store.transaction { db in
-            let referrals = ReferralRepository(db)
-            guard let referral = try await referrals.find(id) else { throw ProblemError.notFound }
-            let isHub = policy.permits(user.actor, .screenReferrals)
-            guard isHub || referral.referrerUserID == user.account.id else { throw ProblemError.notFound }
-            guard referral.status != .draft || referral.referrerUserID == user.account.id else { throw ProblemError.notFound }
-            let history = isHub
-                ? ReferralHistory(receivedAt: referral.submittedAt ?? Date(), candidates: try await referrals.earlierReferrals(like: referral))
-                : ReferralHistory(receivedAt: Date(), candidates: [])
-            let decisions = isHub ? try await DecisionRepository(db).all(for: id) : []
-            let additions = try await referrals.additions(of: id)
+        let referrals = ReferralRepository(request.db)
+        guard let referral = try await referrals.find(id) else { throw ProblemError.notFound }
+        let isHub = policy.permits(user.actor, .screenReferrals)
+        guard isHub || referral.referrerUserID == user.account.id else { throw ProblemError.notFound }
+        guard referral.status != .draft || referral.referrerUserID == user.account.id else { throw ProblemError.notFound }
+        let history = isHub
+            ? ReferralHistory(receivedAt: referral.submittedAt ?? Date(), candidates: try await referrals.earlierReferrals(like: referral))
+            : ReferralHistory(receivedAt: Date(), candidates: [])
+        let decisions = isHub ? try await DecisionRepository(request.db).all(for: id) : []
+        let additions = try await referrals.additions(of: id)
+        // Nothing is shown unless the read is in the audit trail.
+        let user = self.user, requestID = request.requestID
+        try await request.store.transaction { db in
             try await AuditTrail.append(
                 user.auditEvent(.referralViewed, childID: referral.childID, subjectID: id,
                     reason: isHub ? AccessBasis.hubScreening.rawValue : "referrer", requestID: requestID), on: db)
-            return Screening(referral: referral, history: history, decisions: decisions, additions: additions)
         }
+        return Screening(referral: referral, history: history, decisions: decisions, additions: additions)
     }
 
-    func queue(limit: Int = 200) async throws -> [QueueLine] {
-        try await ReferralRepository(request.db).queue(limit: limit)
+    func queue(limit: Int = 200, offset: Int = 0) async throws -> [QueueLine] {
+        try await ReferralRepository(request.db).queue(limit: limit, offset: offset)
     }
 
     func myReferrals(limit: Int = 100) async throws -> [Referral] {

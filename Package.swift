@@ -84,6 +84,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "personmatch-bench",
+            dependencies: ["PersonMatching"],
+            path: "Benchmarks/personmatch-bench",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "diogelu",
             dependencies: [
                 "SafeguardingWeb",

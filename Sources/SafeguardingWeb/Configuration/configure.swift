@@ -50,6 +50,7 @@ public func configure(_ app: Application, _ configuration: DiogeluConfiguration)
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(BenchCommand(), as: "bench")
+    app.asyncCommands.use(MatchCommand(), as: "match")
 }
 
 extension DatabaseID {

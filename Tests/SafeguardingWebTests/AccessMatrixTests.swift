@@ -85,6 +85,9 @@ struct AccessMatrixTests {
         "POST /referrals/:referralID/sign-off": [.hubManager],
         "GET /hub": hub,
         "GET /api/v1/measures/referral-quality": [.hubManager, .auditor],
+        "GET /api/v1/referrals/:referralID/candidates": hub,
+        "POST /api/v1/referrals/:referralID/link": hub,
+        "POST /referrals/:referralID/link": hub,
     ]
 
     static func key(_ route: Route) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import PersonMatching
 import Safeguarding
 import SafeguardingStore
 @testable import SafeguardingWeb
@@ -45,10 +46,11 @@ struct CatalogueTests {
         keys += AuditAction.allCases.map { "audit.action.\($0.rawValue)" }
         keys += Relationship.allCases.map { "relationship.\($0.rawValue)" }
         keys += InvolvementKind.allCases.map { "involvement.\($0.rawValue)" }
-        keys += Sex.allCases.map { "sex.\($0.rawValue)" }
+        keys += Safeguarding.Sex.allCases.map { "sex.\($0.rawValue)" }
         keys += Language.allCases.map { "language.name.\($0.rawValue)" }
         keys += AccessBasis.allCases.map { "access.basis.\($0.rawValue)" }
         keys += ["alert.kind.\(AlertKind.breakGlass.rawValue)"]
+        keys += MatchReason.allCases.map(\.key)
         let problems: [ProblemError] = [.malformedBody, .signInRequired, .forbidden, .notFound, .tooManyAttempts, .conflict(field: "")]
         keys += problems.flatMap { [$0.key, $0.key + ".detail"] }
         let fieldProblems: [FieldProblem] = [

@@ -88,6 +88,12 @@ enum OpenAPIDocument {
         .init(method: "post", path: "/api/v1/referrals/{referralID}/sign-off",
             summary: "A hub manager signs off, or returns, a decision that needed them", permission: .signOffDecisions,
             body: "SignOff", response: "DecisionResult"),
+        .init(method: "get", path: "/api/v1/referrals/{referralID}/candidates",
+            summary: "Records that may be the referred child, best first, with the probability and the reasons",
+            permission: .screenReferrals, response: "Candidates"),
+        .init(method: "post", path: "/api/v1/referrals/{referralID}/link",
+            summary: "Link the referral to a child's record, or create the record from the referral",
+            permission: .screenReferrals, body: "Link", response: nil, status: 204),
         .init(method: "get", path: "/api/v1/measures/referral-quality",
             summary: "Referral quality by referring agency over a period (until is exclusive; default the last 30 days)",
             permission: .viewMeasures, query: [("from", ["type": "string", "format": "date"]), ("until", ["type": "string", "format": "date"])],
@@ -247,6 +253,14 @@ enum OpenAPIDocument {
                 ] as [String: Any],
             ] as [String: Any],
             "ReferralList": list("Referral"),
+            "Candidates": object(
+                ["items": ["type": "array", "items": object(
+                    ["child_id": uuid, "name": ["type": "string"], "date_of_birth": date, "postcode": ["type": "string"],
+                     "restricted": ["type": "boolean"], "probability": ["type": "number"],
+                     "reasons": ["type": "array", "items": ["type": "string"]]],
+                    required: ["child_id", "restricted", "probability", "reasons"])]],
+                required: ["items"]),
+            "Link": object(["child_id": uuid, "create": ["type": "boolean"]], required: []),
             "ReferralQualityMeasure": object(
                 ["from": date, "until": date, "items": ["type": "array", "items": object(
                     ["agency_id": uuid, "agency_name": ["type": "string"], "referrals": ["type": "integer"],

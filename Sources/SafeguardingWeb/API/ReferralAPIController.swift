@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import PersonMatching
 import Safeguarding
 import SafeguardingStore
 import Vapor
@@ -16,6 +17,8 @@ struct ReferralAPIController: RouteCollection {
         referrals.on(.POST, ":referralID", "additions", requires: .permission(.submitReferral), use: addTo)
         referrals.on(.POST, ":referralID", "decision", requires: .permission(.decideReferrals), use: decide)
         referrals.on(.POST, ":referralID", "sign-off", requires: .permission(.signOffDecisions), use: signOff)
+        referrals.on(.GET, ":referralID", "candidates", requires: .permission(.screenReferrals), use: candidates)
+        referrals.on(.POST, ":referralID", "link", requires: .permission(.screenReferrals), use: link)
         routes.on(.GET, "hub", "queue", requires: .permission(.screenReferrals), use: queue)
     }
 
@@ -93,6 +96,53 @@ struct ReferralAPIController: RouteCollection {
                 submittedAt: line.submittedAt, decisionDueAt: line.decisionDueAt, overdue: line.decisionDueAt < now,
                 secondsRemaining: Int(line.decisionDueAt.timeIntervalSince(now)), qualityScore: line.qualityScore)
         })
+    }
+
+    struct CandidatesResponse: Content {
+        struct Candidate: Content {
+            var childId: UUID
+            /// Absent for a restricted record: its existence is shown, not who it is.
+            var name: String?
+            var dateOfBirth: String?
+            var postcode: String?
+            var restricted: Bool
+            var probability: Double
+            var reasons: [String]
+        }
+        var items: [Candidate]
+    }
+
+    /// The records most likely to be the referred child, best first, with the reasons.
+    func candidates(_ request: Request) async throws -> CandidatesResponse {
+        guard let referral = try await ReferralRepository(request.db).find(try Self.referralID(request)),
+            referral.status != .draft
+        else { throw ProblemError.notFound }
+        return CandidatesResponse(items: try await IntakeDesk(request).candidates(for: referral).map {
+            .init(
+                childId: $0.child.id, name: $0.child.isRestricted ? nil : $0.child.fullName,
+                dateOfBirth: $0.child.isRestricted ? nil : $0.child.dateOfBirth?.iso,
+                postcode: $0.child.isRestricted ? nil : $0.child.postcode, restricted: $0.child.isRestricted,
+                probability: ($0.probability * 1000).rounded() / 1000, reasons: $0.reasons.map(\.rawValue))
+        })
+    }
+
+    /// `{"child_id": "…"}` links the referral to that record; `{"create": true}` starts a new one.
+    func link(_ request: Request) async throws -> Response {
+        let id = try Self.referralID(request)
+        var fields = try await FieldReader.json(from: request)
+        let childID = fields.identifier("child_id", required: false)
+        let create = fields.flag("create") ?? false
+        if childID == nil, !create { fields.note("child_id", .missing) }
+        try fields.finish()
+        let desk = try IntakeDesk(request)
+        if let childID {
+            try await desk.link(id, to: childID)
+            return Response(status: .noContent)
+        }
+        let child = try await desk.createRecord(for: id)
+        let response = Response(status: .created)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/children/\(child.id.uuidString.lowercased())")
+        return response
     }
 
     static func limit(_ request: Request, default fallback: Int, maximum: Int) throws -> Int {

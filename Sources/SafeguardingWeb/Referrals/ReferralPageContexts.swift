@@ -145,6 +145,20 @@ struct ReferralPageContext: Encodable, Sendable {
     var outcomes: [ChoiceOption]
     var justSubmitted: Bool
     var errors: [FormErrorContext]
+    var candidates: [CandidateLine]
+    var showMatching: Bool
+}
+
+/// A record that may be the referred child, on the screening page.
+struct CandidateLine: Encodable, Sendable {
+    var childID: String
+    var href: String
+    var name: String
+    var dateOfBirth: String
+    var postcode: String
+    var isRestricted: Bool
+    var likelihood: String
+    var reasonKeys: [String]
 }
 
 /// The hub queue.

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import PersonMatching
 import Safeguarding
 import SafeguardingStore
 import Vapor
@@ -18,6 +19,7 @@ struct ReferralWebController: RouteCollection {
         routes.on(.POST, "referrals", ":referralID", "additions", requires: .permission(.submitReferral), use: addTo)
         routes.on(.POST, "referrals", ":referralID", "decision", requires: .permission(.decideReferrals), use: decide)
         routes.on(.POST, "referrals", ":referralID", "sign-off", requires: .permission(.signOffDecisions), use: signOff)
+        routes.on(.POST, "referrals", ":referralID", "link", requires: .permission(.screenReferrals), use: link)
         routes.on(.GET, "hub", requires: .permission(.screenReferrals), use: queue)
     }
 
@@ -160,6 +162,9 @@ struct ReferralWebController: RouteCollection {
         let names = try await UserRepository(request.db).names(of: people)
         let due = referral.decisionDueAt ?? Date()
         let latest = screening.decisions.last?.decision
+        // The hub is asked who the child is until the referral is linked to a record.
+        let showMatching = isHub && referral.childID == nil
+        let candidates = showMatching ? try await IntakeDesk(request).candidates(for: referral) : []
         return ReferralPageContext(
             id: referral.id.uuidString.lowercased(), reference: referral.reference ?? "",
             kindKey: "referral.kind.\(referral.kind.rawValue)", statusKey: "referral.status.\(referral.status.rawValue)",
@@ -198,7 +203,19 @@ struct ReferralWebController: RouteCollection {
             outcomes: DecisionOutcome.allCases
                 .filter { $0 != .noFurtherActionWithEarlyIntervention || referral.kind == .policeProtectionNotice }
                 .map { .init(value: $0.rawValue, labelKey: "decision.outcome.\($0.rawValue)") },
-            justSubmitted: justSubmitted, errors: request.formErrors(failure))
+            justSubmitted: justSubmitted, errors: request.formErrors(failure),
+            candidates: candidates.map { candidate in
+                CandidateLine(
+                    childID: candidate.child.id.uuidString.lowercased(),
+                    href: "/children/\(candidate.child.id.uuidString.lowercased())",
+                    name: candidate.child.isRestricted ? "" : candidate.child.fullName,
+                    dateOfBirth: candidate.child.isRestricted ? "" : candidate.child.dateOfBirth.map { DateWording.date($0, language) } ?? "",
+                    postcode: candidate.child.isRestricted ? "" : candidate.child.postcode,
+                    isRestricted: candidate.child.isRestricted,
+                    likelihood: catalogue.text("match.likelihood", language, [String(Int((candidate.probability * 100).rounded()))]),
+                    reasonKeys: candidate.reasons.map(\.key))
+            },
+            showMatching: showMatching)
     }
 
     private func afterAction(_ request: Request, _ id: UUID, _ action: () async throws -> Void) async throws -> Response {
@@ -210,6 +227,19 @@ struct ReferralWebController: RouteCollection {
             return try await request.page(
                 "referral", titleKey: "referral.page.title", titleArgument: screening.referral.reference ?? "",
                 try await pageContext(request, screening, justSubmitted: false, failure: failure), status: .unprocessableEntity)
+        }
+    }
+
+    func link(_ request: Request) async throws -> Response {
+        let id = try ReferralAPIController.referralID(request)
+        var fields = FieldReader(form: try await request.submittedForm())
+        let childID = fields.identifier("child_id", required: false)
+        let create = fields.flag("create") ?? false
+        if childID == nil, !create { fields.note("child_id", .missing) }
+        return try await afterAction(request, id) {
+            try fields.finish()
+            if let childID { try await IntakeDesk(request).link(id, to: childID) }
+            else { _ = try await IntakeDesk(request).createRecord(for: id) }
         }
     }
 

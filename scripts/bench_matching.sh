@@ -29,8 +29,9 @@ echo "== exporting FEBRL 1-4"
 "$VENV/bin/python" scripts/febrl_export.py --out bench-data
 
 echo "== building release"
-swift build -c release --product personmatch-bench
-BENCH=.build/release/personmatch-bench
+# A scratch folder of its own, so the benchmark can build while a debug build runs.
+swift build -c release --scratch-path .build-release --product personmatch-bench
+BENCH="$(swift build -c release --scratch-path .build-release --show-bin-path)/personmatch-bench"
 
 echo "== generating synthetic Welsh partnership"
 "$BENCH" synthetic --out bench-data/welsh --families 4000 --seed 2024

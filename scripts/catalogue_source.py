@@ -660,6 +660,27 @@ T3 = {
  "match.reason.possibleSibling": ("May be a brother or sister, not the same child", "Gallai fod yn frawd neu'n chwaer, nid yr un plentyn"),
 }
 T.update(T3)
+T.update({
+ "child.merge.title": ("Duplicate records of this child", "Cofnodion dyblyg o'r plentyn hwn"),
+ "child.merge.intro": ("If another record is this same child, merge it into this one. Nothing is deleted, and a merge can be undone.", "Os yw cofnod arall yn ymwneud â'r un plentyn, unwch ef â'r un hwn. Nid oes dim yn cael ei ddileu, a gellir dadwneud uno."),
+ "child.merge.record_id": ("Record id of the duplicate", "Rhif cofnod y dyblyg"),
+ "child.merge.reason": ("Why they are the same child", "Pam mai'r un plentyn ydynt"),
+ "child.merge.confirm": ("The records hold different identifiers, and I have checked they are the same child", "Mae gan y cofnodion ddynodyddion gwahanol, ac rwyf wedi gwirio mai'r un plentyn ydynt"),
+ "child.merge.submit": ("Merge into this record", "Uno â'r cofnod hwn"),
+ "child.merge.merged_list": ("Records merged into this one:", "Cofnodion a unwyd â'r un hwn:"),
+ "child.merge.unmerge": ("Undo this merge", "Dadwneud yr uno hwn"),
+ "child.merge.unmerge_reason": ("Why", "Pam"),
+ "error.merge.same_record": ("A record cannot be merged into itself", "Ni ellir uno cofnod ag ef ei hun"),
+ "error.merge.already_merged": ("One of these records has already been merged into another", "Mae un o'r cofnodion hyn eisoes wedi'i uno ag un arall"),
+ "error.merge.not_merged": ("That record is not merged into this one", "Nid yw'r cofnod hwnnw wedi'i uno â'r un hwn"),
+ "merge.conflict.nhsNumber": ("The records have different NHS numbers: confirm they are the same child", "Mae gan y cofnodion rifau GIG gwahanol: cadarnhewch mai'r un plentyn ydynt"),
+ "merge.conflict.uniquePupilNumber": ("The records have different pupil numbers: confirm they are the same child", "Mae gan y cofnodion rifau disgybl gwahanol: cadarnhewch mai'r un plentyn ydynt"),
+ "merge.conflict.policeID": ("The records have different police references: confirm they are the same child", "Mae gan y cofnodion gyfeirnodau heddlu gwahanol: cadarnhewch mai'r un plentyn ydynt"),
+ "merge.conflict.socialCareID": ("The records have different social care ids: confirm they are the same child", "Mae gan y cofnodion rifau gofal cymdeithasol gwahanol: cadarnhewch mai'r un plentyn ydynt"),
+ "merge.conflict.dateOfBirth": ("The records have different dates of birth: confirm they are the same child", "Mae gan y cofnodion ddyddiadau geni gwahanol: cadarnhewch mai'r un plentyn ydynt"),
+ "audit.action.child.merged": ("Merged duplicate records", "Uno cofnodion dyblyg"),
+ "audit.action.child.unmerged": ("Undid a merge of records", "Dadwneud uno cofnodion"),
+})
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Resources", "Localisation")
 os.makedirs(root, exist_ok=True)

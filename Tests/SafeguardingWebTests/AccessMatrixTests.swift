@@ -88,6 +88,10 @@ struct AccessMatrixTests {
         "GET /api/v1/referrals/:referralID/candidates": hub,
         "POST /api/v1/referrals/:referralID/link": hub,
         "POST /referrals/:referralID/link": hub,
+        "POST /children/:childID/merges": [.hubManager],
+        "POST /children/:childID/unmerge": [.hubManager],
+        "POST /api/v1/children/:childID/merges": [.hubManager],
+        "POST /api/v1/children/:childID/unmerge": [.hubManager],
     ]
 
     static func key(_ route: Route) -> String {

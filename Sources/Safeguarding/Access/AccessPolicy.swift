@@ -28,7 +28,7 @@ public struct AccessPolicy: Sendable {
         ],
         .hubManager: [
             .useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass, .restrictRecords, .viewAlerts,
-            .submitReferral, .screenReferrals, .decideReferrals, .signOffDecisions, .viewMeasures,
+            .submitReferral, .screenReferrals, .decideReferrals, .signOffDecisions, .viewMeasures, .mergeRecords,
         ],
         .safeguardingLead: [.useAccount, .searchChildren, .viewChildRecord, .breakGlass, .submitReferral],
         .auditor: [.useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .searchAuditTrail, .viewMeasures],

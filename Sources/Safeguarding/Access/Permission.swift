@@ -12,6 +12,8 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
     case breakGlass = "break_glass"
     /// Restrict a child's record, lift a restriction, or grant a named person access to it.
     case restrictRecords = "restrict_records"
+    /// Merge two records of one child, or undo a merge.
+    case mergeRecords = "merge_records"
     /// Read break-glass and other alerts raised to the hub's managers.
     case viewAlerts = "view_alerts"
     /// Search the whole audit trail: who looked at which child, when and why.

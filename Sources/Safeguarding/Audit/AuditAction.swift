@@ -16,6 +16,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case referralDecided = "referral.decided"
     case decisionSignedOff = "referral.signed_off"
     case referralLinked = "referral.linked"
+    case recordsMerged = "child.merged"
+    case recordsUnmerged = "child.unmerged"
     case auditTrailSearched = "audit.searched"
     case signedIn = "account.signed_in"
     case signInRefused = "account.sign_in_refused"

@@ -25,6 +25,8 @@ final class ChildRecord: Model, @unchecked Sendable {
     @Field(key: "ethnicity") var ethnicity: String
     @Field(key: "school") var school: String
     @Field(key: "is_restricted") var isRestricted: Bool
+    /// Set when this record was merged into another as a duplicate of the same child.
+    @OptionalField(key: "merged_into_id") var mergedIntoID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

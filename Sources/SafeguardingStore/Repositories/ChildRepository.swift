@@ -119,6 +119,8 @@ public struct ChildRepository: Sendable {
             }
         }
         if let dob = dateOfBirth { query = query.filter(\.$dateOfBirth == dob.iso) }
+        // A record merged into another is found through the one it was merged into.
+        query = query.filter(\.$mergedIntoID == nil)
         let records = try await query.sort(\.$searchName).limit(limit).all()
         let ids = records.compactMap(\.id)
         let involvements = ids.isEmpty ? [] :

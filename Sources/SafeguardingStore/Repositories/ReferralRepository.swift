@@ -113,9 +113,11 @@ public struct ReferralRepository: Sendable {
             .sort(\.$createdAt, .descending).limit(limit).all().map { try $0.referral() }
     }
 
-    /// Submitted referrals about a child's record, newest first: its chronology.
+    /// Submitted referrals about a child's record, and about any duplicate records merged
+    /// into it, newest first: its chronology.
     public func forChild(_ childID: UUID) async throws -> [Referral] {
-        try await ReferralRecord.query(on: database).filter(\.$childID == childID)
+        let records = [childID] + (try await MergeRepository(database).mergedRecords(of: childID))
+        return try await ReferralRecord.query(on: database).filter(\.$childID ~~ records)
             .filter(\.$submittedAt != nil).sort(\.$submittedAt, .descending).all().map { try $0.referral() }
     }
 

@@ -14,6 +14,8 @@ struct ChildAPIController: RouteCollection {
         children.on(.POST, ":childID", "break-glass", requires: .permission(.breakGlass), use: breakGlass)
         children.on(.PUT, ":childID", "restriction", requires: .permission(.restrictRecords), use: restrict)
         children.on(.POST, ":childID", "access-grants", requires: .permission(.restrictRecords), use: grant)
+        children.on(.POST, ":childID", "merges", requires: .permission(.mergeRecords), use: merge)
+        children.on(.POST, ":childID", "unmerge", requires: .permission(.mergeRecords), use: unmerge)
     }
 
     func search(_ request: Request) async throws -> ChildSearchResponse {
@@ -36,6 +38,9 @@ struct ChildAPIController: RouteCollection {
 
     func record(_ request: Request) async throws -> Response {
         let childID = try ChildWebController.childID(request)
+        if let kept = try await MergeRepository(request.db).mergedInto(childID) {
+            return request.redirect(to: "/api/v1/children/\(kept.uuidString.lowercased())")
+        }
         switch try await ChildRecordDesk(request).open(childID) {
         case .breakGlassRequired:
             return ProblemDetails.response(ProblemDetails(
@@ -72,6 +77,29 @@ struct ChildAPIController: RouteCollection {
         if restricted == nil { fields.note("restricted", .missing) }
         try fields.finish()
         try await ChildRecordDesk(request).setRestricted(restricted!, childID: childID, reason: reason!)
+        return .noContent
+    }
+
+    /// `{"merged_child_id": "…", "reason": "…", "confirm_conflicts": false}`: merges a duplicate
+    /// into this record. Conflicting identifiers are refused, named, unless confirmed.
+    func merge(_ request: Request) async throws -> HTTPStatus {
+        let childID = try ChildWebController.childID(request)
+        var fields = try await FieldReader.json(from: request)
+        let mergedID = fields.identifier("merged_child_id")
+        let reason = fields.text("reason", maxLength: 1_000)
+        let confirmed = fields.flag("confirm_conflicts") ?? false
+        try fields.finish()
+        try await RecordMergeDesk(request).merge(mergedID!, into: childID, reason: reason!, conflictsConfirmed: confirmed)
+        return .created
+    }
+
+    func unmerge(_ request: Request) async throws -> HTTPStatus {
+        let childID = try ChildWebController.childID(request)
+        var fields = try await FieldReader.json(from: request)
+        let mergedID = fields.identifier("merged_child_id")
+        let reason = fields.text("reason", maxLength: 1_000)
+        try fields.finish()
+        try await RecordMergeDesk(request).unmerge(mergedID!, from: childID, reason: reason!)
         return .noContent
     }
 

@@ -37,6 +37,11 @@ enum OpenAPIDocument {
         .init(method: "post", path: "/api/v1/children/{childID}/access-grants",
             summary: "Name a person allowed to read a restricted record", permission: .restrictRecords,
             body: "AccessGrant", response: nil, status: 201),
+        .init(method: "post", path: "/api/v1/children/{childID}/merges",
+            summary: "Merge a duplicate record into this one (conflicting identifiers must be confirmed)",
+            permission: .mergeRecords, body: "Merge", response: nil, status: 201),
+        .init(method: "post", path: "/api/v1/children/{childID}/unmerge", summary: "Undo a merge into this record",
+            permission: .mergeRecords, body: "Unmerge", response: nil, status: 204),
         .init(method: "get", path: "/api/v1/audit", summary: "Search the audit trail", permission: .searchAuditTrail,
             query: [
                 ("child", ["type": "string", "format": "uuid"]), ("user", ["type": "string", "format": "uuid"]),
@@ -225,6 +230,12 @@ enum OpenAPIDocument {
                 ["restricted": ["type": "boolean"], "reason": ["type": "string", "maxLength": 1000]],
                 required: ["restricted", "reason"]),
             "AccessGrant": object(["user_id": uuid], required: ["user_id"]),
+            "Merge": object(
+                ["merged_child_id": uuid, "reason": ["type": "string", "maxLength": 1000],
+                 "confirm_conflicts": ["type": "boolean"]], required: ["merged_child_id", "reason"]),
+            "Unmerge": object(
+                ["merged_child_id": uuid, "reason": ["type": "string", "maxLength": 1000]],
+                required: ["merged_child_id", "reason"]),
             "Token": token, "TokenList": list("Token"),
             "ReferralForm": schema(of: ReferralFormJSON.exemplar),
             "ReferralCreate": object(

@@ -25,6 +25,11 @@ actor ChildIndex {
         try? index.insert(Self.person(child))
     }
 
+    func remove(_ childID: UUID) {
+        guard isLoaded else { return }
+        _ = index.remove(recordID: childID.uuidString.lowercased())
+    }
+
     func loadIfNeeded(from database: any Database) async throws {
         guard !isLoaded else { return }
         let sql = database as! any SQLDatabase
@@ -36,6 +41,7 @@ actor ChildIndex {
                 .columns("id", "given_name", "middle_names", "surname", "date_of_birth", "sex", "address", "postcode",
                     "nhs_number", "upn", "police_reference", "social_care_id")
                 .from("children")
+                .where("merged_into_id", .is, SQLLiteral.null)
             if let after { query = query.where("id", .greaterThan, after) }
             let rows = try await query.orderBy("id").limit(50_000).all()
             guard !rows.isEmpty else { break }

@@ -59,6 +59,20 @@ struct ChildRecordContext: Encodable, Sendable {
     var canRestrict: Bool
     var grantableUsers: [UserChoice]
     var chronology: [ChronologyLine]
+    var canMerge: Bool
+    var mergedRecords: [UserChoice]
+
+    /// The duplicate records merged into this one, named so a manager can undo a merge.
+    static func mergedRecords(of childID: UUID, on database: any Database) async throws -> [UserChoice] {
+        var records: [UserChoice] = []
+        for id in try await MergeRepository(database).mergedRecords(of: childID) {
+            if let child = try await ChildRepository(database).find(id) {
+                let born = child.dateOfBirth?.iso ?? ""
+                records.append(UserChoice(id: id.uuidString.lowercased(), name: "\(child.fullName) \(born)"))
+            }
+        }
+        return records
+    }
 
     static func make(
         summary: ChildRecordSummary, basis: AccessBasis, audit: [AuditEntry], for request: Request
@@ -141,6 +155,9 @@ struct ChildRecordContext: Encodable, Sendable {
             grantableUsers: canRestrict && child.isRestricted
                 ? try await UserRepository(request.db).all().filter(\.isActive)
                     .map { UserChoice(id: $0.id.uuidString.lowercased(), name: $0.displayName) } : [],
-            chronology: chronology)
+            chronology: chronology,
+            canMerge: policy.permits(user.actor, .mergeRecords),
+            mergedRecords: policy.permits(user.actor, .mergeRecords)
+                ? try await mergedRecords(of: child.id, on: request.db) : [])
     }
 }

@@ -12,6 +12,8 @@ struct ChildWebController: RouteCollection {
         routes.on(.POST, "children", ":childID", "break-glass", requires: .permission(.breakGlass), use: breakGlass)
         routes.on(.POST, "children", ":childID", "restriction", requires: .permission(.restrictRecords), use: restrict)
         routes.on(.POST, "children", ":childID", "access-grants", requires: .permission(.restrictRecords), use: grant)
+        routes.on(.POST, "children", ":childID", "merges", requires: .permission(.mergeRecords), use: merge)
+        routes.on(.POST, "children", ":childID", "unmerge", requires: .permission(.mergeRecords), use: unmerge)
     }
 
     struct SearchContext: Encodable, Sendable {
@@ -67,6 +69,10 @@ struct ChildWebController: RouteCollection {
 
     func record(_ request: Request) async throws -> Response {
         let childID = try Self.childID(request)
+        // A duplicate merged into another record is read through the record it joined.
+        if let kept = try await MergeRepository(request.db).mergedInto(childID) {
+            return request.redirect(to: "/children/\(kept.uuidString.lowercased())")
+        }
         let desk = try ChildRecordDesk(request)
         switch try await desk.open(childID) {
         case .breakGlassRequired:
@@ -112,6 +118,27 @@ struct ChildWebController: RouteCollection {
         let userID = fields.identifier("user_id")
         try fields.finish()
         try await ChildRecordDesk(request).grantAccess(childID: childID, to: userID!)
+        return request.redirect(to: "/children/\(childID.uuidString.lowercased())")
+    }
+
+    func merge(_ request: Request) async throws -> Response {
+        let childID = try Self.childID(request)
+        var fields = FieldReader(form: try await request.submittedForm())
+        let mergedID = fields.identifier("merged_child_id")
+        let reason = fields.text("reason", maxLength: 1_000)
+        let confirmed = fields.flag("confirm_conflicts") ?? false
+        try fields.finish()
+        try await RecordMergeDesk(request).merge(mergedID!, into: childID, reason: reason!, conflictsConfirmed: confirmed)
+        return request.redirect(to: "/children/\(childID.uuidString.lowercased())")
+    }
+
+    func unmerge(_ request: Request) async throws -> Response {
+        let childID = try Self.childID(request)
+        var fields = FieldReader(form: try await request.submittedForm())
+        let mergedID = fields.identifier("merged_child_id")
+        let reason = fields.text("reason", maxLength: 1_000)
+        try fields.finish()
+        try await RecordMergeDesk(request).unmerge(mergedID!, from: childID, reason: reason!)
         return request.redirect(to: "/children/\(childID.uuidString.lowercased())")
     }
 

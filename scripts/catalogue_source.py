@@ -678,6 +678,11 @@ T.update({
  "merge.conflict.policeID": ("The records have different police references: confirm they are the same child", "Mae gan y cofnodion gyfeirnodau heddlu gwahanol: cadarnhewch mai'r un plentyn ydynt"),
  "merge.conflict.socialCareID": ("The records have different social care ids: confirm they are the same child", "Mae gan y cofnodion rifau gofal cymdeithasol gwahanol: cadarnhewch mai'r un plentyn ydynt"),
  "merge.conflict.dateOfBirth": ("The records have different dates of birth: confirm they are the same child", "Mae gan y cofnodion ddyddiadau geni gwahanol: cadarnhewch mai'r un plentyn ydynt"),
+ "problem.referral_in_episode": ("This notice is part of an episode", "Mae'r hysbysiad hwn yn rhan o gyfnod"),
+ "problem.referral_in_episode.detail": ("Decide the episode through its first notice; this one takes the same outcome.", "Penderfynwch ar y cyfnod drwy ei hysbysiad cyntaf; bydd hwn yn cael yr un canlyniad."),
+ "hub.linked_notices": ("+{0} notices about the same incident", "+{0} hysbysiad am yr un digwyddiad"),
+ "referral.page.episode": ("Other notices about the same incident, screened and decided with this one:", "Hysbysiadau eraill am yr un digwyddiad, a sgriniwyd ac a benderfynwyd gyda'r un hwn:"),
+ "referral.page.duplicate_notice": ("This notice is about the same incident as the notice below. It is decided with it:", "Mae'r hysbysiad hwn am yr un digwyddiad â'r hysbysiad isod. Caiff ei benderfynu gydag ef:"),
  "audit.action.child.merged": ("Merged duplicate records", "Uno cofnodion dyblyg"),
  "audit.action.child.unmerged": ("Undid a merge of records", "Dadwneud uno cofnodion"),
 })

@@ -19,12 +19,15 @@ public struct Referral: Sendable, Hashable, Codable, Identifiable {
     public var decisionDueAt: Date?
     public var decidedAt: Date?
     public var outcome: DecisionOutcome?
+    /// The first notice of the same incident, when this one is a duplicate of it (F4):
+    /// the episode is screened and decided once, through that first notice.
+    public var episodeLeadID: UUID?
 
     public init(
         id: UUID = UUID(), reference: String? = nil, status: ReferralStatus = .draft, referrerUserID: UUID,
         referrerAgencyID: UUID, childID: UUID? = nil, form: ReferralForm, qualityScore: Int = 0, createdAt: Date,
         updatedAt: Date? = nil, submittedAt: Date? = nil, decisionDueAt: Date? = nil, decidedAt: Date? = nil,
-        outcome: DecisionOutcome? = nil
+        outcome: DecisionOutcome? = nil, episodeLeadID: UUID? = nil
     ) {
         self.id = id
         self.reference = reference
@@ -40,6 +43,7 @@ public struct Referral: Sendable, Hashable, Codable, Identifiable {
         self.decisionDueAt = decisionDueAt
         self.decidedAt = decidedAt
         self.outcome = outcome
+        self.episodeLeadID = episodeLeadID
     }
 
     public var kind: ReferralKind { form.kind }

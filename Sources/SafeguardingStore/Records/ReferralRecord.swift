@@ -26,6 +26,7 @@ final class ReferralRecord: Model, @unchecked Sendable {
     @OptionalField(key: "decision_due_at") var decisionDueAt: Date?
     @OptionalField(key: "decided_at") var decidedAt: Date?
     @OptionalField(key: "outcome") var outcome: String?
+    @OptionalField(key: "episode_lead_id") var episodeLeadID: UUID?
 
     init() {}
 
@@ -53,6 +54,7 @@ final class ReferralRecord: Model, @unchecked Sendable {
         decisionDueAt = referral.decisionDueAt
         decidedAt = referral.decidedAt
         outcome = referral.outcome?.rawValue
+        episodeLeadID = referral.episodeLeadID
     }
 
     func referral() throws -> Referral {
@@ -61,7 +63,7 @@ final class ReferralRecord: Model, @unchecked Sendable {
             referrerUserID: referrerUserID, referrerAgencyID: referrerAgencyID, childID: childID,
             form: try ReferralRecord.decoder.decode(ReferralForm.self, from: Data(form.utf8)), qualityScore: qualityScore,
             createdAt: createdAt, updatedAt: updatedAt, submittedAt: submittedAt, decisionDueAt: decisionDueAt,
-            decidedAt: decidedAt, outcome: outcome.flatMap(DecisionOutcome.init(rawValue:)))
+            decidedAt: decidedAt, outcome: outcome.flatMap(DecisionOutcome.init(rawValue:)), episodeLeadID: episodeLeadID)
     }
 
     static let encoder: JSONEncoder = {

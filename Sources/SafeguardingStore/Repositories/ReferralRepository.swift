@@ -16,6 +16,8 @@ public struct QueueLine: Sendable, Hashable {
     public var submittedAt: Date
     public var decisionDueAt: Date
     public var qualityScore: Int
+    /// Further notices about the same incident, screened with this one (F4).
+    public var linkedNotices: Int
 }
 
 /// Reads and writes referrals. A submitted referral's form is never rewritten: the
@@ -73,8 +75,11 @@ public struct ReferralRepository: Sendable {
         let rows = try await sql.select()
             .columns("id", "reference", "kind", "status", "child_name", "child_date_of_birth", "referrer_agency_id",
                 "submitted_at", "decision_due_at", "quality_score")
+            .column(SQLRaw("(SELECT COUNT(*) FROM referrals linked WHERE linked.episode_lead_id = referrals.id)"), as: "linked_notices")
             .from("referrals")
             .where("status", .in, [ReferralStatus.submitted.rawValue, ReferralStatus.awaitingSignOff.rawValue])
+            // A duplicate notice is counted once, under the first notice of its episode.
+            .where("episode_lead_id", .is, SQLLiteral.null)
             .orderBy("decision_due_at", .ascending)
             .limit(limit)
             .offset(offset)
@@ -91,7 +96,8 @@ public struct ReferralRepository: Sendable {
                 referrerAgencyID: try row.decode(column: "referrer_agency_id", as: UUID.self),
                 submittedAt: try row.decode(column: "submitted_at", as: Date.self),
                 decisionDueAt: try row.decode(column: "decision_due_at", as: Date.self),
-                qualityScore: try row.decode(column: "quality_score", as: Int.self))
+                qualityScore: try row.decode(column: "quality_score", as: Int.self),
+                linkedNotices: try row.decode(column: "linked_notices", as: Int.self))
         }
     }
 
@@ -101,7 +107,7 @@ public struct ReferralRepository: Sendable {
         let waiting = [ReferralStatus.submitted.rawValue, ReferralStatus.awaitingSignOff.rawValue]
         guard let row = try await sql.raw("""
             SELECT COUNT(*) AS waiting, SUM(CASE WHEN decision_due_at < \(bind: now) THEN 1 ELSE 0 END) AS overdue
-            FROM referrals WHERE status IN (\(bind: waiting[0]), \(bind: waiting[1]))
+            FROM referrals WHERE status IN (\(bind: waiting[0]), \(bind: waiting[1])) AND episode_lead_id IS NULL
             """).first()
         else { return (0, 0) }
         return (try row.decode(column: "waiting", as: Int.self), try row.decode(column: "overdue", as: Int?.self) ?? 0)
@@ -145,6 +151,43 @@ public struct ReferralRepository: Sendable {
                 referralID: record.id!, reference: record.reference ?? "", receivedAt: submitted,
                 outcome: record.outcome.flatMap(DecisionOutcome.init(rawValue:)))
         }
+    }
+
+    /// The first notice of an earlier episode that this police notice duplicates: a notice
+    /// of the last seven days about the same child and the same incident.
+    public func episodeLead(for referral: Referral) async throws -> UUID? {
+        guard referral.kind == .policeProtectionNotice, let notice = referral.form.policeNotice else { return nil }
+        let nhs = (try? NHSNumber(referral.form.child.nhsNumber))?.digits
+        let name = ChildRecord.searchName(surname: referral.form.child.surname, givenName: referral.form.child.givenName)
+        let dob = referral.form.child.dateOfBirth?.iso
+        guard referral.childID != nil || nhs != nil || dob != nil else { return nil }
+        let since = (referral.submittedAt ?? Date()).addingTimeInterval(-7 * 86_400)
+        let records = try await ReferralRecord.query(on: database)
+            .filter(\.$id != referral.id)
+            .filter(\.$kind == ReferralKind.policeProtectionNotice.rawValue)
+            .filter(\.$submittedAt >= since)
+            .group(.or) { group in
+                if let child = referral.childID { group.filter(\.$childID == child) }
+                if let nhs { group.filter(\.$childNHSNumber == nhs) }
+                if let dob {
+                    group.group(.and) { $0.filter(\.$childSearchName == name).filter(\.$childDateOfBirth == dob) }
+                }
+            }
+            .sort(\.$submittedAt)
+            .all()
+        for record in records {
+            let earlier = try record.referral()
+            if let other = earlier.form.policeNotice, PoliceNoticeEpisode.sameIncident(notice, other) {
+                return earlier.episodeLeadID ?? earlier.id
+            }
+        }
+        return nil
+    }
+
+    /// The further notices of the episode a notice leads, oldest first.
+    public func episodeMembers(of leadID: UUID) async throws -> [Referral] {
+        try await ReferralRecord.query(on: database).filter(\.$episodeLeadID == leadID).sort(\.$submittedAt).all()
+            .map { try $0.referral() }
     }
 
     public func addAddition(referralID: UUID, by userID: UUID, text: String, at now: Date) async throws {

@@ -94,7 +94,8 @@ struct ReferralAPIController: RouteCollection {
                 id: line.id, reference: line.reference, kind: line.kind, status: line.status, childName: line.childName,
                 childDateOfBirth: line.childDateOfBirth?.iso, referrerAgencyId: line.referrerAgencyID,
                 submittedAt: line.submittedAt, decisionDueAt: line.decisionDueAt, overdue: line.decisionDueAt < now,
-                secondsRemaining: Int(line.decisionDueAt.timeIntervalSince(now)), qualityScore: line.qualityScore)
+                secondsRemaining: Int(line.decisionDueAt.timeIntervalSince(now)), qualityScore: line.qualityScore,
+                linkedNotices: line.linkedNotices)
         })
     }
 

@@ -60,6 +60,10 @@ struct ReferralResponse: Content {
     var earlierReferrals: [Earlier]?
     var decisions: [Decision]?
     var additions: [Addition]
+    /// For hub staff: the first notice of the incident when this one duplicates it, and
+    /// the other notices of the same incident (F4).
+    var episodeLeadId: UUID?
+    var episode: [UUID]?
 
     init(_ referral: Referral, desk: ReferralDesk, request: Request, screening: ReferralDesk.Screening? = nil) {
         let quality = desk.quality(of: referral.form)
@@ -94,6 +98,8 @@ struct ReferralResponse: Content {
                 signOffAgreed: $0.decision.signOff?.agreed, signOffReason: $0.decision.signOff?.reason)
         } : nil
         additions = (screening?.additions ?? []).map { Addition(addedBy: $0.by, addedAt: $0.at, text: $0.text) }
+        episodeLeadId = isHub ? referral.episodeLeadID : nil
+        episode = isHub ? screening?.episode.map(\.id) : nil
     }
 }
 
@@ -111,6 +117,7 @@ struct QueueResponse: Content {
         var overdue: Bool
         var secondsRemaining: Int
         var qualityScore: Int
+        var linkedNotices: Int
     }
     var items: [Line]
 }

@@ -147,6 +147,8 @@ struct ReferralPageContext: Encodable, Sendable {
     var errors: [FormErrorContext]
     var candidates: [CandidateLine]
     var showMatching: Bool
+    var episode: [Earlier]
+    var isDuplicateNotice: Bool
 }
 
 /// A record that may be the referred child, on the screening page.
@@ -176,6 +178,7 @@ struct HubQueueContext: Encodable, Sendable {
         var isOverdue: Bool
         var awaitingSignOff: Bool
         var qualityScore: Int
+        var linkedNotices: Int
     }
     var lines: [Line]
     var waitingCount: Int

@@ -197,7 +197,8 @@ struct ReferralWebController: RouteCollection {
             additions: screening.additions.map {
                 .init(by: names[$0.by] ?? "", at: DateWording.dateTime($0.at, language), text: $0.text)
             },
-            canDecide: isHub && referral.status == .submitted && policy.permits(user.actor, .decideReferrals),
+            canDecide: isHub && referral.status == .submitted && referral.episodeLeadID == nil
+                && policy.permits(user.actor, .decideReferrals),
             canSignOff: referral.status == .awaitingSignOff && policy.permits(user.actor, .signOffDecisions)
                 && latest?.decidedBy != user.account.id,
             outcomes: DecisionOutcome.allCases
@@ -215,7 +216,13 @@ struct ReferralWebController: RouteCollection {
                     likelihood: catalogue.text("match.likelihood", language, [String(Int((candidate.probability * 100).rounded()))]),
                     reasonKeys: candidate.reasons.map(\.key))
             },
-            showMatching: showMatching)
+            showMatching: showMatching,
+            episode: screening.episode.map {
+                .init(href: "/referrals/\($0.id.uuidString.lowercased())", reference: $0.reference ?? "",
+                    received: $0.submittedAt.map { DateWording.dateTime($0, language) } ?? "",
+                    outcomeKey: $0.outcome.map { "decision.outcome.\($0.rawValue)" } ?? "referral.status.\($0.status.rawValue)")
+            },
+            isDuplicateNotice: referral.episodeLeadID != nil)
     }
 
     private func afterAction(_ request: Request, _ id: UUID, _ action: () async throws -> Void) async throws -> Response {
@@ -306,7 +313,7 @@ struct ReferralWebController: RouteCollection {
                 received: DateWording.dateTime(line.submittedAt, language),
                 deadline: DeadlineWording.describe(line.decisionDueAt, now: now, language: language, catalogue: catalogue),
                 statusKey: status.key, isOverdue: line.decisionDueAt < now, awaitingSignOff: line.status == .awaitingSignOff,
-                qualityScore: line.qualityScore)
+                qualityScore: line.qualityScore, linkedNotices: line.linkedNotices)
         }
         let shown = (pageNumber - 1) * Self.queuePageSize + lines.count
         return try await request.page("hub-queue", titleKey: "hub.title",

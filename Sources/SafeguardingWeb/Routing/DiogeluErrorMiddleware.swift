@@ -29,6 +29,8 @@ struct DiogeluErrorMiddleware: AsyncMiddleware {
             (status, key) = (.conflict, "problem.referral_submitted")
         case ReferralDeskError.notSubmitted:
             (status, key) = (.conflict, "problem.referral_not_submitted")
+        case ReferralDeskError.partOfEpisode:
+            (status, key) = (.conflict, "problem.referral_in_episode")
         case ReferralDeskError.rule(let rule):
             (status, key) = (.unprocessableEntity, "problem.decision.\(rule)")
         case StoreError.notFound:

@@ -92,6 +92,7 @@ struct ReferralDesk {
                 let matches = try await ChildRepository(db).search(text: nhs.digits, dateOfBirth: nil, limit: 2)
                 if matches.count == 1 { referral.childID = matches[0].id }
             }
+            referral.episodeLeadID = try await referrals.episodeLead(for: referral)
             if isNew { try await referrals.create(referral) } else { try await referrals.save(referral) }
             try await AuditTrail.append(
                 user.auditEvent(.referralSubmitted, childID: referral.childID, subjectID: referral.id,
@@ -122,6 +123,16 @@ struct ReferralDesk {
         var history: ReferralHistory
         var decisions: [(id: UUID, decision: HubDecision)]
         var additions: [(by: UUID, at: Date, text: String)]
+        /// The other notices about the same incident (F4).
+        var episode: [Referral] = []
+    }
+
+    private func episodeOf(_ referral: Referral) async throws -> [Referral] {
+        let referrals = ReferralRepository(request.db)
+        let lead = referral.episodeLeadID ?? referral.id
+        var all = try await referrals.episodeMembers(of: lead)
+        if referral.episodeLeadID != nil, let first = try await referrals.find(lead) { all.insert(first, at: 0) }
+        return all.filter { $0.id != referral.id }
     }
 
     /// Opens a referral for screening (hub staff) or following (its referrer, who sees
@@ -144,7 +155,8 @@ struct ReferralDesk {
                 user.auditEvent(.referralViewed, childID: referral.childID, subjectID: id,
                     reason: isHub ? AccessBasis.hubScreening.rawValue : "referrer", requestID: requestID), on: db)
         }
-        return Screening(referral: referral, history: history, decisions: decisions, additions: additions)
+        let episode = isHub ? try await episodeOf(referral) : []
+        return Screening(referral: referral, history: history, decisions: decisions, additions: additions, episode: episode)
     }
 
     func queue(limit: Int = 200, offset: Int = 0) async throws -> [QueueLine] {
@@ -164,6 +176,7 @@ struct ReferralDesk {
         return try await request.store.transaction { db in
             let referrals = ReferralRepository(db)
             guard var referral = try await referrals.find(id) else { throw ProblemError.notFound }
+            guard referral.episodeLeadID == nil else { throw ReferralDeskError.partOfEpisode }
             let history = ReferralHistory(
                 receivedAt: referral.submittedAt ?? Date(), candidates: try await referrals.earlierReferrals(like: referral))
             let decision: HubDecision
@@ -209,15 +222,23 @@ struct ReferralDesk {
     ) async throws {
         referral.status = DecisionRules.status(after: decision)
         referral.updatedAt = Date()
-        if decision.isFinal {
-            referral.outcome = decision.outcome
-            referral.decidedAt = decision.signOff?.at ?? decision.decidedAt
-            if let referrer = try await UserRepository(db).find(referral.referrerUserID) {
+        try await ReferralRepository(db).save(referral)
+        guard decision.isFinal else { return }
+        // The episode is decided once: its duplicate notices take the same outcome, and
+        // every officer who sent one is told.
+        var decided = [referral] + (try await ReferralRepository(db).episodeMembers(of: referral.id))
+        for index in decided.indices {
+            decided[index].status = .decided
+            decided[index].outcome = decision.outcome
+            decided[index].decidedAt = decision.signOff?.at ?? decision.decidedAt
+            decided[index].updatedAt = Date()
+            try await ReferralRepository(db).save(decided[index])
+            if let referrer = try await UserRepository(db).find(decided[index].referrerUserID) {
                 try await NoticeRepository(db).enqueue(
-                    ReferrerFeedback.notice(for: referral, outcome: decision.outcome, to: referrer, catalogue: catalogue))
+                    ReferrerFeedback.notice(for: decided[index], outcome: decision.outcome, to: referrer, catalogue: catalogue))
             }
         }
-        try await ReferralRepository(db).save(referral)
+        referral = decided[0]
     }
 }
 
@@ -226,4 +247,6 @@ enum ReferralDeskError: Error {
     case alreadySubmitted
     case notSubmitted
     case rule(DecisionError)
+    /// A duplicate notice is decided through the first notice of its episode.
+    case partOfEpisode
 }

@@ -78,6 +78,13 @@ func routes(_ app: Application) throws {
 /// Work that runs beside the server: delivering the outbox. Only `serve` needs it.
 public func enableBackgroundWork(_ app: Application) {
     app.lifecycle.use(NoticeDispatchLifecycle())
+    // Load the children for matching now rather than on the first referral screened.
+    let index = app.childIndex, database = app.db, logger = app.logger
+    Task {
+        do { try await index.loadIfNeeded(from: database) } catch {
+            logger.warning("Could not load the child index", metadata: ["type": "\(type(of: error))"])
+        }
+    }
 }
 
 /// Gets the database ready before serving: file settings, then migrations.

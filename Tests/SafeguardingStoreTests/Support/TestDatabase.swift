@@ -27,15 +27,21 @@ func withTestDatabase(_ body: (Store) async throws -> Void) async throws {
     databases.use(try location.configurationFactory(), as: DatabaseID(string: "test"), isDefault: true)
     let database = databases.database(logger: logger, on: group.any())!
     let store = Store(database)
-    if let schema { try await store.sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run() }
-    try await store.prepare()
-    let migrations = Migrations()
-    migrations.add(DiogeluMigrations.all)
-    let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: group.any())
-    try await migrator.setupIfNeeded().get()
-    try await migrator.prepareBatch().get()
     var failure: (any Error)?
-    do { try await body(store) } catch { failure = error }
+    // Every path, a database that cannot be reached included, shuts the pools down, so
+    // a failure is reported as a failed test rather than a crash of the whole run.
+    do {
+        if let schema { try await store.sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run() }
+        try await store.prepare()
+        let migrations = Migrations()
+        migrations.add(DiogeluMigrations.all)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: group.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+        try await body(store)
+    } catch {
+        failure = error
+    }
     if let schema { try? await store.sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run() }
     await databases.shutdownAsync()
     try? await threadPool.shutdownGracefully()

@@ -51,10 +51,14 @@ enum BenchSeed {
             if number % 200_000 == 0 { log("referrals: \(number)") }
         }
         try await loader.setReferenceCounter(year: 2026, to: referrals + 1)
-        let token = SecretHash.randomToken()
-        _ = try await APITokenRepository(db).issue(
-            userID: referrer.id, tokenHash: SecretHash.sha256(token), label: "benchmark", issuedBy: referrer.id, now: now,
-            expiresAt: now.addingTimeInterval(7 * 86_400))
+        let (token, _) = try await Store(db).transaction { db in
+            try await APITokenIssuer.issue(
+                for: referrer.id, label: "benchmark", issuedBy: referrer.id, validFor: 7 * 86_400, now: now,
+                audit: { id in
+                    AuditEvent(actorUserID: nil, actorName: "benchmark", agencyID: nil, roles: [], action: .apiTokenIssued,
+                        subjectID: id, detail: "user=\(referrer.id.uuidString.lowercased())")
+                }, on: db)
+        }
         let cookie = SecretHash.randomToken()
         _ = try await SessionRepository(db).create(
             tokenHash: SecretHash.sha256(cookie), userID: hub.id, csrfToken: SecretHash.randomToken(), now: now,

@@ -31,16 +31,14 @@ struct TokenCommand: AsyncCommand {
         guard let account = try await UserRepository(app.db).credentials(username: username)?.account else {
             throw TokenCommandError.noSuchAccount(username)
         }
-        let token = SecretHash.randomToken()
-        let now = Date()
-        try await Store(app.db).transaction { db in
-            let issued = try await APITokenRepository(db).issue(
-                userID: account.id, tokenHash: SecretHash.sha256(token), label: label, issuedBy: account.id, now: now,
-                expiresAt: signature.days.map { now.addingTimeInterval(Double($0) * 86_400) })
-            try await AuditTrail.append(
-                AuditEvent(
-                    actorUserID: nil, actorName: "command line", agencyID: nil, roles: [], action: .apiTokenIssued,
-                    subjectID: issued.id, detail: "user=\(account.id.uuidString.lowercased())"), on: db)
+        let (token, _) = try await Store(app.db).transaction { db in
+            try await APITokenIssuer.issue(
+                for: account.id, label: label, issuedBy: account.id, validFor: signature.days.map { Double($0) * 86_400 },
+                audit: { id in
+                    AuditEvent(
+                        actorUserID: nil, actorName: "command line", agencyID: nil, roles: [], action: .apiTokenIssued,
+                        subjectID: id, detail: "user=\(account.id.uuidString.lowercased())")
+                }, on: db)
         }
         context.console.print(token)
     }

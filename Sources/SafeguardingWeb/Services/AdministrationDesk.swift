@@ -132,22 +132,15 @@ struct AdministrationDesk {
 
     /// Issues a token and returns it: the only time it is ever shown.
     func issueToken(for userID: UUID, label: String, validForDays: Int?) async throws -> (String, IssuedAPIToken) {
-        let token = SecretHash.randomToken()
         let user = self.user, requestID = request.requestID
-        let now = Date()
-        let issued = try await request.store.transaction { db in
-            guard try await UserRepository(db).find(userID) != nil else {
-                throw ValidationFailure([FieldError("user_id", .notAnIdentifier)])
-            }
-            let issued = try await APITokenRepository(db).issue(
-                userID: userID, tokenHash: SecretHash.sha256(token), label: label, issuedBy: user.account.id, now: now,
-                expiresAt: validForDays.map { now.addingTimeInterval(Double($0) * 86_400) })
-            try await AuditTrail.append(
-                user.auditEvent(.apiTokenIssued, subjectID: issued.id, detail: "user=\(userID.uuidString.lowercased())",
-                    requestID: requestID), on: db)
-            return issued
+        return try await request.store.transaction { db in
+            try await APITokenIssuer.issue(
+                for: userID, label: label, issuedBy: user.account.id, validFor: validForDays.map { Double($0) * 86_400 },
+                audit: { id in
+                    user.auditEvent(.apiTokenIssued, subjectID: id, detail: "user=\(userID.uuidString.lowercased())",
+                        requestID: requestID)
+                }, on: db)
         }
-        return (token, issued)
     }
 
     func revokeToken(_ id: UUID) async throws {

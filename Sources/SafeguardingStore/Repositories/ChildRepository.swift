@@ -134,6 +134,12 @@ public struct ChildRepository: Sendable {
         }
     }
 
+    /// The records (not merged into another) that carry this NHS number, up to `limit`.
+    public func ids(withNHSNumber digits: String, limit: Int = 2) async throws -> [UUID] {
+        try await ChildRecord.query(on: database).filter(\.$nhsNumber == digits).filter(\.$mergedIntoID == nil)
+            .limit(limit).all().compactMap(\.id)
+    }
+
     public func count() async throws -> Int {
         try await ChildRecord.query(on: database).count()
     }

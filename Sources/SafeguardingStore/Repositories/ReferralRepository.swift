@@ -127,16 +127,16 @@ public struct ReferralRepository: Sendable {
             .filter(\.$submittedAt != nil).sort(\.$submittedAt, .descending).all().map { try $0.referral() }
     }
 
-    /// Earlier submitted referrals that are about the same child: linked to the same
-    /// record, or carrying the same NHS number, or the same name and date of birth.
-    public func earlierReferrals(like referral: Referral) async throws -> [ReferralHistory.Earlier] {
+    /// Other referrals about the same child as this one: linked to the same record, or
+    /// carrying the same NHS number, or the same name and date of birth. Nil when the
+    /// referral says too little about the child to tell.
+    private func referralsAboutTheSameChild(as referral: Referral) -> QueryBuilder<ReferralRecord>? {
         let nhs = (try? NHSNumber(referral.form.child.nhsNumber))?.digits
         let name = ChildRecord.searchName(surname: referral.form.child.surname, givenName: referral.form.child.givenName)
         let dob = referral.form.child.dateOfBirth?.iso
-        guard referral.childID != nil || nhs != nil || dob != nil else { return [] }
-        let records = try await ReferralRecord.query(on: database)
+        guard referral.childID != nil || nhs != nil || dob != nil else { return nil }
+        return ReferralRecord.query(on: database)
             .filter(\.$id != referral.id)
-            .filter(\.$submittedAt != nil)
             .group(.or) { group in
                 if let child = referral.childID { group.filter(\.$childID == child) }
                 if let nhs { group.filter(\.$childNHSNumber == nhs) }
@@ -144,7 +144,13 @@ public struct ReferralRepository: Sendable {
                     group.group(.and) { $0.filter(\.$childSearchName == name).filter(\.$childDateOfBirth == dob) }
                 }
             }
-            .all()
+    }
+
+    /// Earlier submitted referrals that are about the same child: linked to the same
+    /// record, or carrying the same NHS number, or the same name and date of birth.
+    public func earlierReferrals(like referral: Referral) async throws -> [ReferralHistory.Earlier] {
+        guard let aboutTheChild = referralsAboutTheSameChild(as: referral) else { return [] }
+        let records = try await aboutTheChild.filter(\.$submittedAt != nil).all()
         return records.compactMap { record in
             guard let submitted = record.submittedAt else { return nil }
             return ReferralHistory.Earlier(
@@ -157,22 +163,11 @@ public struct ReferralRepository: Sendable {
     /// of the last seven days about the same child and the same incident.
     public func episodeLead(for referral: Referral) async throws -> UUID? {
         guard referral.kind == .policeProtectionNotice, let notice = referral.form.policeNotice else { return nil }
-        let nhs = (try? NHSNumber(referral.form.child.nhsNumber))?.digits
-        let name = ChildRecord.searchName(surname: referral.form.child.surname, givenName: referral.form.child.givenName)
-        let dob = referral.form.child.dateOfBirth?.iso
-        guard referral.childID != nil || nhs != nil || dob != nil else { return nil }
+        guard let aboutTheChild = referralsAboutTheSameChild(as: referral) else { return nil }
         let since = (referral.submittedAt ?? Date()).addingTimeInterval(-7 * 86_400)
-        let records = try await ReferralRecord.query(on: database)
-            .filter(\.$id != referral.id)
+        let records = try await aboutTheChild
             .filter(\.$kind == ReferralKind.policeProtectionNotice.rawValue)
             .filter(\.$submittedAt >= since)
-            .group(.or) { group in
-                if let child = referral.childID { group.filter(\.$childID == child) }
-                if let nhs { group.filter(\.$childNHSNumber == nhs) }
-                if let dob {
-                    group.group(.and) { $0.filter(\.$childSearchName == name).filter(\.$childDateOfBirth == dob) }
-                }
-            }
             .sort(\.$submittedAt)
             .all()
         for record in records {

@@ -24,8 +24,9 @@ enum ReferralFormJSON {
         (try? JSONDecoder().decode(JSONValue.self, from: encoder.encode(value))) ?? .null
     }
 
-    /// A form with every field present, to know which field names exist.
-    static var exemplar: JSONValue {
+    /// A form with every field present, to know which field names exist. Built once:
+    /// every referral the API reads is checked against it.
+    static let exemplar: JSONValue = {
         let someDay = CalendarDay(year: 2015, month: 1, day: 1)
         return tree(ReferralForm(
             kind: .policeProtectionNotice,
@@ -33,7 +34,7 @@ enum ReferralFormJSON {
             household: [HouseholdMember(name: "", relationship: .other, dateOfBirth: someDay)],
             familyLanguage: .english, familyInformed: true,
             policeNotice: PoliceNoticeDetails(domesticAbuseRisk: .standard, incidentAt: Date())))
-    }
+    }()
 
     /// What a new object starts from when the draft has none yet at that place.
     static func fresh(at path: [String]) -> JSONValue {

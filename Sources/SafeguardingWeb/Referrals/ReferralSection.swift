@@ -21,6 +21,18 @@ enum ReferralSection: String, CaseIterable, Sendable {
 
     var titleKey: String { "referral.section.\(rawValue)" }
 
+    /// The page that asks for a field, from the field's name: `child.…`, `household…`,
+    /// `concern.…`, `ppn.…`; everything else is on the family page.
+    init(askingFor field: String) {
+        switch field.split(separator: ".").first.map(String.init) ?? field {
+        case "child": self = .child
+        case "household", "no_other_household_members", "parental_responsibility", "significant_others": self = .household
+        case "concern": self = .concern
+        case "ppn": self = .police
+        default: self = .family
+        }
+    }
+
     // MARK: Questions
 
     func fields(for form: ReferralForm) -> [FormField] {

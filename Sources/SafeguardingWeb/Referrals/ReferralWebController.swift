@@ -101,10 +101,7 @@ struct ReferralWebController: RouteCollection {
         let quality = desk.quality(of: referral.form)
         let id = referral.id.uuidString.lowercased()
         let problems = desk.problems(of: referral.form).map { problem in
-            let sectionName = problem.field.split(separator: ".").first.map(String.init) ?? ""
-            let section = ReferralSection.allCases.first { section in
-                section.fields(for: referral.form).contains { $0.name.hasPrefix(sectionName) }
-            } ?? (problem.field.hasPrefix("ppn") ? .police : problem.field == "household" ? .household : .family)
+            let section = ReferralSection(askingFor: problem.field)
             return ReferralCheckContext.Problem(
                 href: "/referrals/\(id)/section/\(section.rawValue)#\(problem.field)", message: request.fieldMessage(problem))
         }

@@ -89,8 +89,8 @@ struct ReferralDesk {
             referral.decisionDueAt = due
             referral.qualityScore = score
             if let nhs = try? NHSNumber(referral.form.child.nhsNumber) {
-                let matches = try await ChildRepository(db).search(text: nhs.digits, dateOfBirth: nil, limit: 2)
-                if matches.count == 1 { referral.childID = matches[0].id }
+                let matches = try await ChildRepository(db).ids(withNHSNumber: nhs.digits)
+                if matches.count == 1 { referral.childID = matches[0] }
             }
             referral.episodeLeadID = try await referrals.episodeLead(for: referral)
             if isNew { try await referrals.create(referral) } else { try await referrals.save(referral) }

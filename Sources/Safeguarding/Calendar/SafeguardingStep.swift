@@ -10,6 +10,10 @@ public enum SafeguardingStep: String, Sendable, Hashable, Codable, CaseIterable 
     case referralDecision
     /// From the referral to when the referrer should chase if they have heard nothing.
     case referrerChasesFeedback
+    /// From a request for information to a partner agency to its answer.
+    case informationRequestAnswer
+    /// From an unanswered request's deadline (or its last chase) to the next chase.
+    case informationRequestChase
     /// From the decision to a strategy discussion when the child is at immediate risk.
     case strategyDiscussionImmediateRisk
     /// From the decision to a strategy discussion in all other cases.

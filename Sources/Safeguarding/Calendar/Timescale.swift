@@ -10,6 +10,10 @@ public enum Timescale: Sendable, Hashable, Codable {
     case workingDays(Int)
     /// Calendar days at the same local clock time, weekends and holidays included.
     case calendarDays(Int)
+    /// Hours of the working day, counted from the working-day clock start and carried
+    /// over to the next working day at closing time: a request for information sent
+    /// at 16:00 with four working hours is due at 12:00 the next working day.
+    case workingHours(Int)
     /// Elapsed hours, irrespective of weekends, holidays or clock changes.
     case hours(Int)
     /// Calendar weeks at the same local clock time.

@@ -9,6 +9,9 @@ public struct Timescales: Sendable, Hashable, Codable {
     public var writtenReferralAfterPhoneReport: Timescale = .workingDays(1)
     public var referralDecision: Timescale = .workingDays(1)
     public var referrerChasesFeedback: Timescale = .workingDays(7)
+    /// Answers are needed well inside the one-working-day decision clock.
+    public var informationRequestAnswer: Timescale = .workingHours(4)
+    public var informationRequestChase: Timescale = .workingHours(2)
     public var strategyDiscussionImmediateRisk: Timescale = .sameDay
     public var strategyDiscussion: Timescale = .workingDays(1)
     public var strategyMeeting: Timescale = .workingDays(3)
@@ -39,6 +42,8 @@ public struct Timescales: Sendable, Hashable, Codable {
             case .writtenReferralAfterPhoneReport: writtenReferralAfterPhoneReport
             case .referralDecision: referralDecision
             case .referrerChasesFeedback: referrerChasesFeedback
+            case .informationRequestAnswer: informationRequestAnswer
+            case .informationRequestChase: informationRequestChase
             case .strategyDiscussionImmediateRisk: strategyDiscussionImmediateRisk
             case .strategyDiscussion: strategyDiscussion
             case .strategyMeeting: strategyMeeting
@@ -65,6 +70,8 @@ public struct Timescales: Sendable, Hashable, Codable {
             case .writtenReferralAfterPhoneReport: writtenReferralAfterPhoneReport = newValue
             case .referralDecision: referralDecision = newValue
             case .referrerChasesFeedback: referrerChasesFeedback = newValue
+            case .informationRequestAnswer: informationRequestAnswer = newValue
+            case .informationRequestChase: informationRequestChase = newValue
             case .strategyDiscussionImmediateRisk: strategyDiscussionImmediateRisk = newValue
             case .strategyDiscussion: strategyDiscussion = newValue
             case .strategyMeeting: strategyMeeting = newValue

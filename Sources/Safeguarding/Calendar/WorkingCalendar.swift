@@ -126,6 +126,20 @@ public struct WorkingCalendar: Sendable {
         return sameClockTime(as: start, on: target)
     }
 
+    /// The instant `n` office hours after `date`, counting only working hours of working
+    /// days; whatever does not fit before closing time carries over to the next opening.
+    public func addingWorkingHours(_ n: Int, to date: Date) -> Date {
+        var remaining = TimeInterval(max(0, n)) * 3_600
+        var cursor = clockStart(for: date)
+        while true {
+            let closing = self.date(on: day(of: cursor), at: workingHours.end)
+            let available = closing.timeIntervalSince(cursor)
+            if remaining <= available { return cursor.addingTimeInterval(remaining) }
+            remaining -= available
+            cursor = self.date(on: nextWorkingDay(after: day(of: cursor)), at: workingHours.start)
+        }
+    }
+
     /// Whole working days elapsed between `start` and `end`: the largest *n* for
     /// which `addingWorkingDays(n, to: start)` is not after `end`. Zero when `end`
     /// is not after the clock start, so "day 37 of 42" can be shown on a case.
@@ -185,6 +199,8 @@ public struct WorkingCalendar: Sendable {
             return addingWorkingDays(n, to: start)
         case .calendarDays(let n):
             return calendar.date(byAdding: .day, value: n, to: start) ?? start
+        case .workingHours(let n):
+            return addingWorkingHours(n, to: start)
         case .hours(let n):
             return start.addingTimeInterval(TimeInterval(n) * 3_600)
         case .weeks(let n):

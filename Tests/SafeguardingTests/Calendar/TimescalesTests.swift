@@ -13,6 +13,8 @@ struct TimescalesTests {
             .referrerChasesFeedback: .workingDays(7),
             .strategyDiscussionImmediateRisk: .sameDay,
             .strategyDiscussion: .workingDays(1),
+            .informationRequestAnswer: .workingHours(4),
+            .informationRequestChase: .workingHours(2),
             .strategyMeeting: .workingDays(3),
             .strategyMeetingMinutes: .workingDays(1),
             .assessment: .workingDays(42),

@@ -1,0 +1,50 @@
+import Foundation
+
+/// The rules of lateral checks: who to ask, when answers are due and chased, and what
+/// a complete answer holds.
+public enum InformationRequestRules {
+    /// The agencies to ask about a child: every agency recorded as involved with the
+    /// child now or before, apart from the one that made the referral (it has said
+    /// what it knows) and any already asked on this referral. Current involvement first.
+    public static func suggestedAgencies(
+        involvements: [AgencyInvolvement], referrerAgencyID: UUID?, alreadyAsked: Set<UUID>
+    ) -> [UUID] {
+        var seen = alreadyAsked
+        if let referrerAgencyID { seen.insert(referrerAgencyID) }
+        var ordered: [UUID] = []
+        for involvement in involvements.sorted(by: { $0.isCurrent && !$1.isCurrent }) where !seen.contains(involvement.agencyID) {
+            seen.insert(involvement.agencyID)
+            ordered.append(involvement.agencyID)
+        }
+        return ordered
+    }
+
+    /// The problems with an answer; empty when it can be accepted. An agency that holds
+    /// information must say what it knows and what risks it knows of.
+    public static func problems(of answer: InformationAnswer, today: CalendarDay) -> [FieldError] {
+        var errors: [FieldError] = []
+        func blank(_ text: String) -> Bool { text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        if answer.knowledge.holdsInformation {
+            if blank(answer.whatIsKnown) { errors.append(FieldError("what_is_known", .invalid("error.request.what_is_known"))) }
+            if blank(answer.knownRisks) { errors.append(FieldError("known_risks", .invalid("error.request.known_risks"))) }
+        }
+        if let contact = answer.lastContact, contact > today { errors.append(FieldError("last_contact", .dateInFuture)) }
+        return errors
+    }
+
+    /// Whether an unanswered request should be chased now: once it is overdue, and
+    /// again each time the chase interval has passed since the last chase.
+    public static func isDueForChase(_ request: InformationRequest, at now: Date, calendar: WorkingCalendar) -> Bool {
+        guard !request.isAnswered, now > request.dueAt else { return false }
+        guard let last = request.lastChasedAt else { return true }
+        return now >= calendar.dueDate(for: calendar.timescales[.informationRequestChase], from: last)
+    }
+}
+
+/// Why a request for information cannot be sent or answered.
+public enum InformationRequestError: Error, Sendable, Hashable {
+    case alreadyAnswered
+    case notForYourAgency
+    case referralNotOpen
+    case alreadyAsked
+}

@@ -687,6 +687,9 @@ T.update({
  "audit.action.child.unmerged": ("Undid a merge of records", "Dadwneud uno cofnodion"),
 })
 
+from catalogue_partnership import PARTNERSHIP
+T.update(PARTNERSHIP)
+
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Resources", "Localisation")
 os.makedirs(root, exist_ok=True)
 for index, language in enumerate(["en", "cy"]):

@@ -16,6 +16,9 @@ struct AccessMatrixTests {
     static let childReaders: Set<Role> = [.hubPractitioner, .hubManager, .safeguardingLead, .auditor]
     static let referrers: Set<Role> = [.referrer, .hubPractitioner, .hubManager, .safeguardingLead]
     static let hub: Set<Role> = [.hubPractitioner, .hubManager]
+    /// Those who answer the hub's requests for their agency, and see Operation Encompass notices.
+    static let answerers: Set<Role> = [.hubPractitioner, .hubManager, .safeguardingLead]
+    static let earlyIntervention: Set<Role> = [.hubManager, .earlyInterventionWorker]
 
     /// "METHOD path" → the roles allowed. `nil` marks a public route.
     static let agreement: [String: Set<Role>?] = [
@@ -72,6 +75,34 @@ struct AccessMatrixTests {
         "POST /api/v1/referrals/:referralID/decision": hub,
         "POST /api/v1/referrals/:referralID/sign-off": [.hubManager],
         "GET /api/v1/hub/queue": hub,
+        "POST /referrals/:referralID/requests": hub,
+        "GET /requests": answerers,
+        "GET /requests/rota": answerers,
+        "POST /requests/rota": answerers,
+        "GET /requests/:requestID": answerers,
+        "POST /requests/:requestID/answer": answerers,
+        "GET /hub/meetings": hub,
+        "POST /hub/meetings": hub,
+        "GET /hub/meetings/:meetingID": hub,
+        "POST /hub/meetings/:meetingID/attendance": hub,
+        "POST /hub/meetings/:meetingID/items/:referralID/decision": hub,
+        "POST /hub/meetings/:meetingID/close": hub,
+        "GET /hub/meetings/:meetingID/minutes": hub,
+        "GET /early-intervention": earlyIntervention,
+        "GET /early-intervention/:caseID": earlyIntervention,
+        "POST /early-intervention/:caseID/:step": earlyIntervention,
+        "GET /encompass": answerers,
+        "POST /encompass/:notificationID/seen": answerers,
+        "POST /encompass/:notificationID/school": hub,
+        "GET /api/v1/referrals/:referralID/requests": hub,
+        "POST /api/v1/referrals/:referralID/requests": hub,
+        "GET /api/v1/requests": answerers,
+        "POST /api/v1/requests/:requestID/answer": answerers,
+        "GET /api/v1/early-intervention": earlyIntervention,
+        "GET /api/v1/measures/information-requests": [.hubManager, .auditor],
+        "GET /api/v1/measures/hub-meetings": [.hubManager, .auditor],
+        "GET /api/v1/measures/early-intervention": [.hubManager, .auditor],
+        "GET /api/v1/measures/operation-encompass": [.hubManager, .auditor],
         "GET /referrals/new": referrers,
         "POST /referrals": referrers,
         "GET /referrals/mine": referrers,

@@ -8,6 +8,11 @@
 /// - auditors read every unrestricted record and the audit trail, and change nothing;
 /// - administrators look after accounts and agencies and never read children's records;
 /// - referrers report concerns and follow their own referrals, nothing more;
+/// - safeguarding leads (and hub staff, for their own agency) answer the hub's requests
+///   for information from their agency's shared inbox, and schools' leads see their
+///   Operation Encompass notifications;
+/// - the early intervention team works the families the hub hands to it, and sees no
+///   other record;
 /// - a restricted record opens only for the people a hub manager names, or by breaking
 ///   the glass (hub staff and safeguarding leads), which is logged and alerted.
 public struct AccessPolicy: Sendable {
@@ -24,13 +29,19 @@ public struct AccessPolicy: Sendable {
         .referrer: [.useAccount, .submitReferral],
         .hubPractitioner: [
             .useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass, .submitReferral,
-            .screenReferrals, .decideReferrals,
+            .screenReferrals, .decideReferrals, .requestInformation, .answerInformationRequests, .runHubMeetings,
+            .acknowledgeEncompass,
         ],
         .hubManager: [
             .useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass, .restrictRecords, .viewAlerts,
             .submitReferral, .screenReferrals, .decideReferrals, .signOffDecisions, .viewMeasures, .mergeRecords,
+            .requestInformation, .answerInformationRequests, .runHubMeetings, .acknowledgeEncompass, .workEarlyIntervention,
         ],
-        .safeguardingLead: [.useAccount, .searchChildren, .viewChildRecord, .breakGlass, .submitReferral],
+        .safeguardingLead: [
+            .useAccount, .searchChildren, .viewChildRecord, .breakGlass, .submitReferral, .answerInformationRequests,
+            .acknowledgeEncompass,
+        ],
+        .earlyInterventionWorker: [.useAccount, .workEarlyIntervention],
         .auditor: [.useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .searchAuditTrail, .viewMeasures],
         .administrator: [.useAccount, .manageAgencies, .manageUsers, .manageAPITokens],
     ]

@@ -26,6 +26,16 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
     case decideReferrals = "decide_referrals"
     /// Sign off decisions that the rules send to a manager.
     case signOffDecisions = "sign_off_decisions"
+    /// Ask partner agencies what they know about the child and family of a referral.
+    case requestInformation = "request_information"
+    /// Answer the hub's requests for information sent to one's own agency, and keep its duty rota.
+    case answerInformationRequests = "answer_information_requests"
+    /// Open hub meetings, record attendance, decide their items and send the minutes.
+    case runHubMeetings = "run_hub_meetings"
+    /// Work the early intervention team's cases.
+    case workEarlyIntervention = "work_early_intervention"
+    /// See Operation Encompass notifications: a school's own, or all of them in the hub.
+    case acknowledgeEncompass = "acknowledge_encompass"
     /// Read the partnership's measures (referral quality by agency, timeliness).
     case viewMeasures = "view_measures"
     case manageAgencies = "manage_agencies"

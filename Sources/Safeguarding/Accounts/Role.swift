@@ -10,6 +10,9 @@ public enum Role: String, Sendable, Codable, CaseIterable, Hashable, Comparable 
     case hubManager = "hub_manager"
     /// An agency's designated safeguarding lead: sees the children their agency works with.
     case safeguardingLead = "safeguarding_lead"
+    /// A worker in the early intervention team, who follows up families after the hub
+    /// closes a police notice with no further action.
+    case earlyInterventionWorker = "early_intervention_worker"
     /// A quality-assurance or audit lead: reads records and the audit trail, changes nothing.
     case auditor
     /// Looks after agencies, accounts and API tokens; has no access to children's records.

@@ -62,4 +62,10 @@ public struct UserRepository: Sendable {
         try await UserRecord.query(on: database).filter(\.$isActive == true).all().map(\.account)
             .filter { $0.roles.contains(.hubManager) }
     }
+
+    /// The active members of an agency, for its inbox, rota and notices.
+    public func members(of agencyID: UUID) async throws -> [UserAccount] {
+        try await UserRecord.query(on: database).filter(\.$agencyID == agencyID).filter(\.$isActive == true).all()
+            .map(\.account).sorted { $0.displayName < $1.displayName }
+    }
 }

@@ -66,6 +66,10 @@ func routes(_ app: Application) throws {
     try app.register(collection: AuditWebController())
     try app.register(collection: AdminWebController())
     try app.register(collection: ReferralWebController())
+    try app.register(collection: InformationRequestWebController())
+    try app.register(collection: HubMeetingWebController())
+    try app.register(collection: EarlyInterventionWebController())
+    try app.register(collection: EncompassWebController())
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
     try api.register(collection: AccountAPIController())
@@ -73,6 +77,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: AdminAPIController())
     try api.register(collection: ReferralAPIController())
     try api.register(collection: MeasuresAPIController())
+    try api.register(collection: PartnershipAPIController())
 }
 
 /// Work that runs beside the server: delivering the outbox. Only `serve` needs it.

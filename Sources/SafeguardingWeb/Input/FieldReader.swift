@@ -229,6 +229,66 @@ struct FieldReader {
         return values
     }
 
+    /// Several record identifiers: repeated form fields (checkboxes) or a JSON array of strings.
+    mutating func identifiers(_ name: String, required: Bool = true) -> [UUID]? {
+        read.insert(name)
+        var texts: [String] = []
+        switch source {
+        case .form(let form):
+            texts = form.values[name]?.filter { !$0.isEmpty } ?? []
+        case .json(let object):
+            switch object[name] {
+            case nil, .null?: break
+            case .array(let items)?:
+                for item in items {
+                    guard case .string(let text) = item else {
+                        note(name, .wrongType(expected: "array of strings"))
+                        return nil
+                    }
+                    texts.append(text)
+                }
+            default:
+                note(name, .wrongType(expected: "array of strings"))
+                return nil
+            }
+        }
+        guard !texts.isEmpty else {
+            if required { note(name, .missing) }
+            return required ? nil : []
+        }
+        let ids = texts.compactMap { UUID(uuidString: $0) }
+        guard ids.count == texts.count else {
+            note(name, .notAnIdentifier)
+            return nil
+        }
+        return ids
+    }
+
+    /// A moment in time: a browser's date-and-time field ("2026-11-23T10:30", read as
+    /// time in Wales) or, in JSON, ISO 8601 with its offset.
+    mutating func moment(_ name: String, required: Bool = true, calendar: WorkingCalendar) -> Date? {
+        let value = raw(name)
+        if let wrongType = value.wrongType {
+            note(name, .wrongType(expected: "string"))
+            _ = wrongType
+            return nil
+        }
+        guard let text = value.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            if required { note(name, .missing) }
+            return nil
+        }
+        if let instant = ISO8601DateFormatter().date(from: text) { return instant }
+        let parts = text.split(separator: "T", maxSplits: 1).map(String.init)
+        let clock = parts.count == 2 ? parts[1].split(separator: ":").compactMap { Int($0) } : []
+        guard parts.count == 2, let day = CalendarDay(iso8601: parts[0]), clock.count >= 2,
+            let time = TimeOfDay(hour: clock[0], minute: clock[1])
+        else {
+            note(name, .notADate)
+            return nil
+        }
+        return calendar.date(on: day, at: time)
+    }
+
     /// Fails with every problem found, including fields that were sent but not asked for.
     func finish() throws {
         let sent: Set<String>

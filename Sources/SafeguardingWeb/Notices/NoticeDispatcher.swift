@@ -49,10 +49,17 @@ final class NoticeDispatchLifecycle: LifecycleHandler, @unchecked Sendable {
         let mailer: any Mailer = configuration.smtp.map { SMTPMailer(configuration: $0, logger: application.logger) }
             ?? LogMailer(logger: application.logger)
         let dispatcher = NoticeDispatcher(database: application.db, mailer: mailer, logger: application.logger)
+        // Overdue requests for information are chased on the same beat, so a chase's
+        // notice goes out on the round that wrote it.
+        let chaser = InformationRequestChaser(
+            database: application.db, calendar: application.workingCalendar, catalogue: application.catalogue)
         let interval = configuration.noticeInterval
         task = Task {
             while !Task.isCancelled {
-                do { try await dispatcher.deliverPending() } catch {
+                do {
+                    try await chaser.chaseOverdue()
+                    try await dispatcher.deliverPending()
+                } catch {
                     application.logger.warning("Outbox check failed", metadata: ["type": "\(type(of: error))"])
                 }
                 try? await Task.sleep(for: .seconds(interval))

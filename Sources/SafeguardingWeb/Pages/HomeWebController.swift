@@ -24,6 +24,10 @@ struct HomeWebController: RouteCollection {
 
     static let tasks: [(String, String, String, Permission)] = [
         ("/hub", "home.task.hub", "home.task.hub.description", .screenReferrals),
+        ("/hub/meetings", "home.task.meetings", "home.task.meetings.description", .runHubMeetings),
+        ("/requests", "home.task.requests", "home.task.requests.description", .answerInformationRequests),
+        ("/early-intervention", "home.task.early", "home.task.early.description", .workEarlyIntervention),
+        ("/encompass", "home.task.encompass", "home.task.encompass.description", .acknowledgeEncompass),
         ("/referrals/new", "home.task.refer", "home.task.refer.description", .submitReferral),
         ("/children", "home.task.children", "home.task.children.description", .searchChildren),
         ("/alerts", "home.task.alerts", "home.task.alerts.description", .viewAlerts),

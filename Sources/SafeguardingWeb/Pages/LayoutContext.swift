@@ -28,6 +28,10 @@ struct LayoutContext: Encodable, Sendable {
     static let menu: [(String, String, Permission)] = [
         ("/home", "nav.home", .useAccount),
         ("/hub", "nav.hub", .screenReferrals),
+        ("/hub/meetings", "nav.meetings", .runHubMeetings),
+        ("/requests", "nav.requests", .answerInformationRequests),
+        ("/early-intervention", "nav.early_intervention", .workEarlyIntervention),
+        ("/encompass", "nav.encompass", .acknowledgeEncompass),
         ("/referrals/mine", "nav.referrals", .submitReferral),
         ("/children", "nav.children", .searchChildren),
         ("/alerts", "nav.alerts", .viewAlerts),

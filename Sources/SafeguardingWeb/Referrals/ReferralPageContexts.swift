@@ -149,6 +149,10 @@ struct ReferralPageContext: Encodable, Sendable {
     var showMatching: Bool
     var episode: [Earlier]
     var isDuplicateNotice: Bool
+    /// Requests for information to partner agencies, with their answers (F7).
+    var requests: [RequestLine] = []
+    var requestAgencies: [AgencyChoice] = []
+    var canRequest = false
 }
 
 /// A record that may be the referred child, on the screening page.

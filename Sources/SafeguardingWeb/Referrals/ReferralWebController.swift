@@ -162,7 +162,7 @@ struct ReferralWebController: RouteCollection {
         // The hub is asked who the child is until the referral is linked to a record.
         let showMatching = isHub && referral.childID == nil
         let candidates = showMatching ? try await IntakeDesk(request).candidates(for: referral) : []
-        return ReferralPageContext(
+        var context = ReferralPageContext(
             id: referral.id.uuidString.lowercased(), reference: referral.reference ?? "",
             kindKey: "referral.kind.\(referral.kind.rawValue)", statusKey: "referral.status.\(referral.status.rawValue)",
             childName: referral.form.child.fullName,
@@ -220,9 +220,31 @@ struct ReferralWebController: RouteCollection {
                     outcomeKey: $0.outcome.map { "decision.outcome.\($0.rawValue)" } ?? "referral.status.\($0.status.rawValue)")
             },
             isDuplicateNotice: referral.episodeLeadID != nil)
+        if isHub { try await addRequests(to: &context, for: referral, request: request) }
+        return context
     }
 
-    private func afterAction(_ request: Request, _ id: UUID, _ action: () async throws -> Void) async throws -> Response {
+    /// The requests sent about this referral with their answers, and the agencies still to ask.
+    private func addRequests(to context: inout ReferralPageContext, for referral: Referral, request: Request) async throws {
+        let user = try request.requireUser()
+        let language = request.language
+        let (requests, suggested) = try await InformationRequestDesk(request).forReferral(referral)
+        let agencies = try await AgencyRepository(request.db).all()
+        let names = try await UserRepository(request.db).names(of: Set(requests.compactMap { $0.answer?.answeredBy }))
+        let byID = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id, $0) })
+        context.requests = requests.map {
+            RequestLine($0, agencyName: byID[$0.agencyID]?.name(in: language) ?? "", names: names, now: Date(), language: language)
+        }
+        let asked = Set(requests.map(\.agencyID))
+        let suggestedSet = Set(suggested)
+        context.requestAgencies = agencies.filter { !asked.contains($0.id) }
+            .sorted { (suggestedSet.contains($0.id) ? 0 : 1, $0.name(in: language)) < (suggestedSet.contains($1.id) ? 0 : 1, $1.name(in: language)) }
+            .map { AgencyChoice(value: $0.id.uuidString.lowercased(), name: $0.name(in: language), isSuggested: suggestedSet.contains($0.id)) }
+        context.canRequest = referral.status != .draft && AccessPolicy().permits(user.actor, .requestInformation)
+            && !context.requestAgencies.isEmpty
+    }
+
+    func afterAction(_ request: Request, _ id: UUID, _ action: () async throws -> Void) async throws -> Response {
         do {
             try await action()
             return request.redirect(to: "/referrals/\(id.uuidString.lowercased())")

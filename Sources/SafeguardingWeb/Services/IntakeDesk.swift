@@ -38,7 +38,7 @@ struct IntakeDesk {
 
     /// Links the referral to an existing record.
     func link(_ referralID: UUID, to childID: UUID) async throws {
-        let user = self.user, requestID = request.requestID
+        let user = self.user, requestID = request.requestID, catalogue = request.application.catalogue
         try await request.store.transaction { db in
             guard var referral = try await ReferralRepository(db).find(referralID), referral.status != .draft else {
                 throw ProblemError.notFound
@@ -48,6 +48,7 @@ struct IntakeDesk {
             }
             referral.childID = childID
             try await ReferralRepository(db).save(referral)
+            try await EncompassDesk.childLinked(referral, catalogue: catalogue, db: db)
             try await AuditTrail.append(
                 user.auditEvent(.referralLinked, childID: childID, subjectID: referralID, requestID: requestID), on: db)
         }

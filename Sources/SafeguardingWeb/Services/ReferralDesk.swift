@@ -76,7 +76,8 @@ struct ReferralDesk {
         let problems = problems(of: draft.form)
         guard problems.isEmpty else { throw ValidationFailure(problems) }
         let now = Date()
-        let user = self.user, requestID = request.requestID
+        let user = self.user, requestID = request.requestID, calendar = self.calendar
+        let catalogue = request.application.catalogue
         let due = calendar.deadline(for: .referralDecision, from: now).due
         let score = quality(of: draft.form).total
         return try await request.store.transaction { db in
@@ -97,6 +98,7 @@ struct ReferralDesk {
             try await AuditTrail.append(
                 user.auditEvent(.referralSubmitted, childID: referral.childID, subjectID: referral.id,
                     detail: "reference=\(referral.reference ?? "") quality=\(score)", requestID: requestID), on: db)
+            try await EncompassDesk.notify(for: referral, at: now, calendar: calendar, catalogue: catalogue, db: db)
             return referral
         }
     }
@@ -173,6 +175,7 @@ struct ReferralDesk {
     /// once and the referrer is told.
     func decide(_ id: UUID, outcome: DecisionOutcome, reasons: String, agenciesDisagree: Bool) async throws -> HubDecision {
         let user = self.user, requestID = request.requestID, catalogue = request.application.catalogue
+        let calendar = self.calendar
         return try await request.store.transaction { db in
             let referrals = ReferralRepository(db)
             guard var referral = try await referrals.find(id) else { throw ProblemError.notFound }
@@ -186,7 +189,8 @@ struct ReferralDesk {
                     agenciesDisagree: agenciesDisagree, by: user.account.id, at: Date())
             } catch { throw ReferralDeskError.rule(error) }
             _ = try await DecisionRepository(db).record(decision, for: id)
-            try await Self.apply(decision, to: &referral, on: db, catalogue: catalogue)
+            try await HubMeetingDesk.noteDecision(referralID: id, outcome: outcome, at: decision.decidedAt, db: db)
+            try await Self.apply(decision, to: &referral, on: db, catalogue: catalogue, calendar: calendar)
             try await AuditTrail.append(
                 user.auditEvent(.referralDecided, childID: referral.childID, subjectID: id,
                     reason: decision.reasons, detail: "outcome=\(outcome.rawValue) sign_off=\(decision.signOffReasons.map(\.rawValue).joined(separator: ","))",
@@ -198,6 +202,7 @@ struct ReferralDesk {
     /// A hub manager's sign-off of the decision waiting on a referral.
     func signOff(_ id: UUID, agreed: Bool, reason: String) async throws -> HubDecision {
         let user = self.user, requestID = request.requestID, catalogue = request.application.catalogue
+        let calendar = self.calendar
         return try await request.store.transaction { db in
             guard var referral = try await ReferralRepository(db).find(id), referral.status == .awaitingSignOff,
                 let (decisionID, decision) = try await DecisionRepository(db).latest(for: id)
@@ -207,7 +212,7 @@ struct ReferralDesk {
                 signed = try DecisionRules.signOff(decision, by: user.account.id, agreed: agreed, reason: reason, at: Date())
             } catch { throw ReferralDeskError.rule(error) }
             try await DecisionRepository(db).recordSignOff(signed.signOff!, decisionID: decisionID)
-            try await Self.apply(signed, to: &referral, on: db, catalogue: catalogue)
+            try await Self.apply(signed, to: &referral, on: db, catalogue: catalogue, calendar: calendar)
             try await AuditTrail.append(
                 user.auditEvent(.decisionSignedOff, childID: referral.childID, subjectID: id, reason: reason,
                     detail: agreed ? "agreed" : "returned", requestID: requestID), on: db)
@@ -218,7 +223,8 @@ struct ReferralDesk {
     /// Moves the referral on after a decision, and when the decision is final puts the
     /// referrer's notice in the outbox in the same transaction.
     private static func apply(
-        _ decision: HubDecision, to referral: inout Referral, on db: any Database, catalogue: Catalogue
+        _ decision: HubDecision, to referral: inout Referral, on db: any Database, catalogue: Catalogue,
+        calendar: WorkingCalendar
     ) async throws {
         referral.status = DecisionRules.status(after: decision)
         referral.updatedAt = Date()
@@ -239,6 +245,9 @@ struct ReferralDesk {
             }
         }
         referral = decided[0]
+        // A police notice closed with no further action goes to the early intervention team.
+        try await EarlyInterventionDesk.handOver(
+            referral, outcome: decision.outcome, at: decision.signOff?.at ?? decision.decidedAt, calendar: calendar, db: db)
     }
 }
 

@@ -40,6 +40,7 @@ struct TestPartnership: Sendable {
         let home: [Role: Agency] = [
             .referrer: school, .hubPractitioner: childrensServices, .hubManager: childrensServices,
             .safeguardingLead: healthBoard, .auditor: childrensServices, .administrator: childrensServices,
+            .earlyInterventionWorker: childrensServices,
         ]
         var accounts: [Role: UserAccount] = [:]
         for role in Role.allCases {

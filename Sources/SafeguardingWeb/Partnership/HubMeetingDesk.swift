@@ -1,0 +1,203 @@
+import Fluent
+import Foundation
+import Safeguarding
+import SafeguardingStore
+import Vapor
+
+/// Hub meetings (F8): the agenda builds itself from the referrals waiting for a
+/// decision, attendance is recorded by agency, items are decided through the hub's
+/// ordinary decision, and closing the meeting sends its minutes to every attendee.
+struct HubMeetingDesk {
+    let request: Request
+    let user: SignedInUser
+
+    init(_ request: Request) throws {
+        self.request = request
+        self.user = try request.requireUser()
+    }
+
+    /// Everything a meeting page or its minutes need.
+    struct Record: Sendable {
+        var meeting: HubMeeting
+        var referrals: [UUID: Referral]
+        var requests: [UUID: [InformationRequest]]
+        var lacking: [UUID: [UUID]]
+        var agencies: [UUID: Agency]
+        var chairName: String
+    }
+
+    func recent() async throws -> [HubMeeting] {
+        try await HubMeetingRepository(request.db).recent(limit: 20)
+    }
+
+    /// Opens a meeting whose agenda is every referral now waiting, most urgent first.
+    func open(startsAt: Date) async throws -> HubMeeting {
+        let user = self.user, requestID = request.requestID
+        return try await request.store.transaction { db in
+            let waiting = try await ReferralRepository(db).queue(limit: 200)
+            let meeting = HubMeeting(
+                startsAt: startsAt, chairID: user.account.id,
+                items: waiting.enumerated().map { HubMeetingItem(referralID: $0.element.id, position: $0.offset + 1) })
+            try await HubMeetingRepository(db).create(meeting)
+            try await AuditTrail.append(
+                user.auditEvent(.hubMeetingOpened, subjectID: meeting.id, detail: "items=\(meeting.items.count)",
+                    requestID: requestID), on: db)
+            return meeting
+        }
+    }
+
+    func record(_ id: UUID) async throws -> Record {
+        guard let meeting = try await HubMeetingRepository(request.db).find(id) else { throw ProblemError.notFound }
+        return try await Self.record(of: meeting, db: request.db)
+    }
+
+    static func record(of meeting: HubMeeting, db: any Database) async throws -> Record {
+        let ids = meeting.items.map(\.referralID)
+        var referrals: [UUID: Referral] = [:]
+        for id in ids { referrals[id] = try await ReferralRepository(db).find(id) }
+        let requests = Dictionary(grouping: try await InformationRequestRepository(db).forReferrals(ids), by: \.referralID)
+        var expected: [UUID: [ExpectedContribution]] = [:]
+        for id in ids {
+            var contributions = (requests[id] ?? []).map {
+                ExpectedContribution(agencyID: $0.agencyID, answeredInWriting: $0.isAnswered)
+            }
+            if let childID = referrals[id]?.childID, let summary = try await ChildRepository(db).summary(of: childID) {
+                let asked = Set(contributions.map(\.agencyID))
+                contributions += summary.involvements.filter { $0.isCurrent && !asked.contains($0.agencyID) }
+                    .map { ExpectedContribution(agencyID: $0.agencyID, answeredInWriting: false) }
+            }
+            expected[id] = contributions
+        }
+        // Until attendance is taken no one is known to be absent.
+        let lacking = meeting.attendance.isEmpty ? [:] : meeting.itemsLackingInformation(expected: expected)
+        let agencies = Dictionary(uniqueKeysWithValues: try await AgencyRepository(db).all().map { ($0.id, $0) })
+        let chair = try await UserRepository(db).find(meeting.chairID)?.displayName ?? ""
+        return Record(
+            meeting: meeting, referrals: referrals, requests: requests, lacking: lacking, agencies: agencies, chairName: chair)
+    }
+
+    /// Replaces the attendance with what the chair recorded.
+    func recordAttendance(_ id: UUID, _ attendance: [HubMeetingAttendance]) async throws {
+        let user = self.user, requestID = request.requestID
+        try await request.store.transaction { db in
+            guard var meeting = try await HubMeetingRepository(db).find(id) else { throw ProblemError.notFound }
+            guard !meeting.isClosed else { throw Self.failure(.closed) }
+            meeting.attendance = attendance
+            try await HubMeetingRepository(db).save(meeting)
+            try await AuditTrail.append(
+                user.auditEvent(.hubMeetingChanged, subjectID: id,
+                    detail: "present=\(attendance.filter(\.present).count) absent=\(attendance.filter { !$0.present }.count)",
+                    requestID: requestID), on: db)
+        }
+    }
+
+    /// Notes a decision against the open meeting that has the referral on its agenda;
+    /// called inside the decision's transaction.
+    static func noteDecision(referralID: UUID, outcome: DecisionOutcome, at now: Date, db: any Database) async throws {
+        guard var meeting = try await HubMeetingRepository(db).openMeeting(with: referralID),
+            let index = meeting.items.firstIndex(where: { $0.referralID == referralID })
+        else { return }
+        meeting.items[index].outcome = outcome
+        meeting.items[index].decidedAt = now
+        try await HubMeetingRepository(db).save(meeting)
+    }
+
+    func requireOnAgenda(_ meetingID: UUID, _ referralID: UUID) async throws {
+        guard let meeting = try await HubMeetingRepository(request.db).find(meetingID) else { throw ProblemError.notFound }
+        guard !meeting.isClosed else { throw Self.failure(.closed) }
+        guard meeting.items.contains(where: { $0.referralID == referralID }) else { throw Self.failure(.notOnAgenda) }
+    }
+
+    /// Closes the meeting and sends the minutes, in both languages, to every attendee
+    /// with an account, in the same transaction.
+    func close(_ id: UUID) async throws {
+        let user = self.user, requestID = request.requestID, catalogue = request.application.catalogue
+        try await request.store.transaction { db in
+            guard var meeting = try await HubMeetingRepository(db).find(id) else { throw ProblemError.notFound }
+            guard !meeting.isClosed else { throw Self.failure(.closed) }
+            guard !meeting.attendance.isEmpty else { throw Self.failure(.noAttendance) }
+            let now = Date()
+            meeting.closedAt = now
+            meeting.minutesSentAt = now
+            try await HubMeetingRepository(db).save(meeting)
+            let record = try await Self.record(of: meeting, db: db)
+            let minutes = Dictionary(uniqueKeysWithValues: Language.allCases.map {
+                ($0, HubMeetingMinutes(record: record, language: $0, catalogue: catalogue).text)
+            })
+            var recipients = Set(meeting.attendance.filter(\.present).compactMap(\.userID))
+            recipients.insert(meeting.chairID)
+            for recipient in recipients {
+                guard let person = try await UserRepository(db).find(recipient) else { continue }
+                try await NoticeRepository(db).enqueue(
+                    PartnershipNotices.minutes(minutes, startsAt: meeting.startsAt, to: person, catalogue: catalogue))
+            }
+            try await AuditTrail.append(
+                user.auditEvent(.hubMeetingClosed, subjectID: id, detail: "minutes_to=\(recipients.count)",
+                    requestID: requestID), on: db)
+        }
+    }
+
+    static func failure(_ error: HubMeetingError) -> ValidationFailure {
+        let (field, key) = switch error {
+        case .closed: ("meeting", "error.meeting.closed")
+        case .notOnAgenda: ("referral", "error.meeting.not_on_agenda")
+        case .itemsUndecided: ("meeting", "error.meeting.items_undecided")
+        case .noAttendance: ("attendance", "error.meeting.no_attendance")
+        }
+        return ValidationFailure([FieldError(field, .invalid(key))])
+    }
+}
+
+/// The minutes of a hub meeting, written from the record in one language: who came for
+/// which agency, which agencies sent no one, and each item's decision with any
+/// information that was missing because an agency was absent.
+struct HubMeetingMinutes {
+    struct Item: Encodable, Sendable {
+        var reference: String
+        var outcome: String
+        var lacking: String
+    }
+
+    var heading: String
+    var chair: String
+    var presentLabel: String
+    var present: [String]
+    var absentLabel: String
+    var absent: [String]
+    var items: [Item]
+
+    init(record: HubMeetingDesk.Record, language: Language, catalogue: Catalogue) {
+        let meeting = record.meeting
+        func agencyName(_ id: UUID) -> String { record.agencies[id]?.name(in: language) ?? "" }
+        heading = catalogue.text("minutes.heading", language, [DateWording.dateTime(meeting.startsAt, language)])
+        chair = catalogue.text("minutes.chair", language, [record.chairName])
+        presentLabel = catalogue.text("minutes.present", language)
+        absentLabel = catalogue.text("minutes.absent", language)
+        present = meeting.attendance.filter(\.present).map {
+            [agencyName($0.agencyID), $0.attendeeName, $0.attendeeRole].filter { !$0.isEmpty }.joined(separator: ", ")
+        }
+        absent = meeting.attendance.filter { !$0.present }.map { agencyName($0.agencyID) }
+        items = meeting.items.sorted { $0.position < $1.position }.map { item in
+            Item(
+                reference: record.referrals[item.referralID]?.reference ?? "",
+                outcome: item.outcome.map { catalogue.text("decision.outcome.\($0.rawValue)", language) }
+                    ?? catalogue.text("minutes.not_decided", language),
+                lacking: (record.lacking[item.referralID] ?? []).isEmpty ? ""
+                    : catalogue.text("minutes.lacking", language,
+                        [(record.lacking[item.referralID] ?? []).map(agencyName).joined(separator: ", ")]))
+        }
+    }
+
+    /// The minutes as the text of an email.
+    var text: String {
+        var lines = [heading, chair, "", presentLabel]
+        lines += present.map { "  " + $0 }
+        if !absent.isEmpty { lines += [absentLabel] + absent.map { "  " + $0 } }
+        lines.append("")
+        for item in items {
+            lines.append("\(item.reference): \(item.outcome)")
+            if !item.lacking.isEmpty { lines.append("  " + item.lacking) }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -23,7 +23,8 @@ struct AdministrationTests {
             let me = try await app.send(.GET, "/api/v1/me", as: Credentials(bearer: token))
             #expect(me.status == .ok)
             #expect((me.json["user"] as? [String: Any])?["username"] as? String == lead.username)
-            #expect(me.json["permissions"] as? [String] == ["use_account", "search_children", "view_child_record", "break_glass", "submit_referral"])
+            #expect(me.json["permissions"] as? [String] == ["use_account", "search_children", "view_child_record", "break_glass", "submit_referral",
+                    "answer_information_requests", "acknowledge_encompass"])
             let listed = try await app.send(.GET, "/api/v1/tokens", as: admin)
             #expect(!listed.text.contains(token))
             #expect(listed.text.contains("Health board case system"))

@@ -43,6 +43,7 @@ enum DemoPartnership {
         ("mark.thomas", "Mark Thomas", "YJS team manager", "mark.thomas@newport.example", 5, [.safeguardingLead]),
         ("helen.price", "Helen Price", "Senior probation officer", "helen.price@probation.example", 6, [.safeguardingLead]),
         ("lowri.hughes", "Lowri Hughes", "Family support worker", "lowri.hughes@barnardos.example", 7, [.referrer]),
+        ("bethan.owen", "Bethan Owen", "Early intervention worker", "bethan.owen@newport.example", 0, [.earlyInterventionWorker]),
         ("elin.williams", "Elin Williams", "Quality assurance lead", "elin.williams@newport.example", 0, [.auditor]),
         ("dafydd.rees", "Dafydd Rees", "Systems administrator", "dafydd.rees@newport.example", 0, [.administrator]),
     ]
@@ -60,6 +61,12 @@ enum DemoPartnership {
                 for (index, account) in accounts.enumerated() {
                     if let existing = try await users.credentials(username: account.0) {
                         try await users.setPasswordHash(hashes[index], for: existing.account.id)
+                    } else if let agency = try await AgencyRepository(db).find(named: agencies[account.4].0) {
+                        // An account added to the demo since this database was loaded.
+                        try await users.create(
+                            UserAccount(username: account.0, displayName: account.1, email: account.3, jobTitle: account.2,
+                                agencyID: agency.id, roles: Set(account.5)),
+                            passwordHash: hashes[index])
                     }
                 }
                 return

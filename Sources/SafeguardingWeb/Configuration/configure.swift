@@ -78,6 +78,8 @@ func routes(_ app: Application) throws {
     try api.register(collection: ReferralAPIController())
     try api.register(collection: MeasuresAPIController())
     try api.register(collection: PartnershipAPIController())
+    try api.register(collection: HubMeetingAPIController())
+    try api.register(collection: EarlyInterventionAPIController())
 }
 
 /// Work that runs beside the server: delivering the outbox. Only `serve` needs it.

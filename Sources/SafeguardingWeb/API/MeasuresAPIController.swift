@@ -25,18 +25,12 @@ struct MeasuresAPIController: RouteCollection {
 
     /// `?from=YYYY-MM-DD&until=YYYY-MM-DD` (until exclusive); the last 30 days by default.
     func referralQuality(_ request: Request) async throws -> ReferralQualityResponse {
-        var fields = FieldReader(form: SubmittedForm(urlEncoded: request.url.query ?? ""))
-        let from = fields.date("from", required: false)
-        let until = fields.date("until", required: false)
-        try fields.finish()
-        let today = CalendarDay(Date(), in: WorkingCalendar.londonTimeZone)
-        let end = until ?? today.adding(days: 1)
-        let start = from ?? end.adding(days: -30)
+        let period = try MeasurePeriod(request)
         let agencies = Dictionary(uniqueKeysWithValues: try await AgencyRepository(request.db).all().map { ($0.id, $0) })
         let rows = try await ReferralRepository(request.db).qualityByAgency(
-            from: AuditWebController.startOfDay(start), until: AuditWebController.startOfDay(end))
+            from: period.start, until: period.end)
         return ReferralQualityResponse(
-            from: start.iso, until: end.iso,
+            from: period.from.iso, until: period.until.iso,
             items: rows.map {
                 .init(agencyId: $0.agencyID, agencyName: agencies[$0.agencyID]?.name(in: request.language) ?? "",
                     referrals: $0.referrals, averageScore: ($0.averageScore * 10).rounded() / 10, below60: $0.below60)

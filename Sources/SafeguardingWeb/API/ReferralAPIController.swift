@@ -23,10 +23,7 @@ struct ReferralAPIController: RouteCollection {
     }
 
     static func referralID(_ request: Request) throws -> UUID {
-        guard let text = request.parameters.get("referralID"), let id = UUID(uuidString: text) else {
-            throw ProblemError.notFound
-        }
-        return id
+        try request.identifier("referralID")
     }
 
     /// `{"kind": "marf", "form": {…}, "submit": true}`: starts a draft, fills it, and

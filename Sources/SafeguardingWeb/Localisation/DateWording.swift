@@ -41,4 +41,12 @@ enum DateWording {
     static func dateTime(_ instant: Date, _ language: Language) -> String {
         "\(date(instant, language)), \(time(instant, language))"
     }
+
+    /// The value of a browser's date-and-time field for this instant, in Wales: "2026-11-23T10:30".
+    static func inputValue(_ instant: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = london
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        return String(format: "%04d-%02d-%02dT%02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
+    }
 }

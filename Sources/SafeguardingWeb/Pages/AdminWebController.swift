@@ -282,7 +282,6 @@ struct AdminWebController: RouteCollection {
     }
 
     static func id(_ request: Request, _ name: String) throws -> UUID {
-        guard let text = request.parameters.get(name), let id = UUID(uuidString: text) else { throw ProblemError.notFound }
-        return id
+        try request.identifier(name)
     }
 }

@@ -143,9 +143,6 @@ struct ChildWebController: RouteCollection {
     }
 
     static func childID(_ request: Request) throws -> UUID {
-        guard let text = request.parameters.get("childID"), let id = UUID(uuidString: text) else {
-            throw ProblemError.notFound
-        }
-        return id
+        try request.identifier("childID")
     }
 }

@@ -13,8 +13,7 @@ struct EarlyInterventionWebController: RouteCollection {
     }
 
     static func caseID(_ request: Request) throws -> UUID {
-        guard let text = request.parameters.get("caseID"), let id = UUID(uuidString: text) else { throw ProblemError.notFound }
-        return id
+        try request.identifier("caseID")
     }
 
     struct Deadline: Encodable, Sendable {
@@ -106,9 +105,6 @@ struct EarlyInterventionWebController: RouteCollection {
         case .readyToClose: "close"
         case .escalated, .closed: nil
         }
-        var clock = Calendar(identifier: .gregorian)
-        clock.timeZone = request.application.workingCalendar.timeZone
-        let parts = clock.dateComponents([.year, .month, .day, .hour, .minute], from: now)
         let context = CaseContext(
             id: id.uuidString.lowercased(), subject: RequestSubject(referral, language: language),
             noticeTypeKey: "ppn.type.\(referral.form.policeNotice?.noticeType.rawValue ?? "other")",
@@ -116,7 +112,7 @@ struct EarlyInterventionWebController: RouteCollection {
             nextStepTitleKey: Self.stepKeys[next ?? ""]?.title ?? "", nextStepNoteKey: Self.stepKeys[next ?? ""]?.note ?? "",
             escalatedTo: item.escalation.map { "/referrals/\($0.referralID.uuidString.lowercased())" },
             errors: request.formErrors(failure),
-            now: String(format: "%04d-%02d-%02dT%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0))
+            now: DateWording.inputValue(now))
         return try await request.page("early-intervention-case", titleKey: "early.case.title",
             titleArgument: referral.form.child.fullName, context, status: failure == nil ? .ok : .unprocessableEntity)
     }

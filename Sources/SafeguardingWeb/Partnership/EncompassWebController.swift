@@ -14,10 +14,7 @@ struct EncompassWebController: RouteCollection {
     }
 
     static func notificationID(_ request: Request) throws -> UUID {
-        guard let text = request.parameters.get("notificationID"), let id = UUID(uuidString: text) else {
-            throw ProblemError.notFound
-        }
-        return id
+        try request.identifier("notificationID")
     }
 
     struct ListContext: Encodable, Sendable {

@@ -19,8 +19,7 @@ struct HubMeetingWebController: RouteCollection {
     }
 
     static func meetingID(_ request: Request) throws -> UUID {
-        guard let text = request.parameters.get("meetingID"), let id = UUID(uuidString: text) else { throw ProblemError.notFound }
-        return id
+        try request.identifier("meetingID")
     }
 
     struct ListContext: Encodable, Sendable {
@@ -43,17 +42,13 @@ struct HubMeetingWebController: RouteCollection {
         let language = request.language
         let calendar = request.application.workingCalendar
         let next = HubMeetingSchedule().meetings(after: Date().addingTimeInterval(-3_600), count: 1, calendar: calendar).first ?? Date()
-        let day = calendar.day(of: next)
-        var clock = Calendar(identifier: .gregorian)
-        clock.timeZone = calendar.timeZone
-        let parts = clock.dateComponents([.hour, .minute], from: next)
         return try await request.page("hub-meetings", titleKey: "meetings.title",
             ListContext(
                 meetings: try await HubMeetingDesk(request).recent().map {
                     .init(href: "/hub/meetings/\($0.id.uuidString.lowercased())", startsAt: DateWording.dateTime($0.startsAt, language),
                         items: $0.items.count, isClosed: $0.isClosed)
                 },
-                nextTime: String(format: "%@T%02d:%02d", day.iso, parts.hour ?? 10, parts.minute ?? 0),
+                nextTime: DateWording.inputValue(next),
                 errors: request.formErrors(failure)))
     }
 

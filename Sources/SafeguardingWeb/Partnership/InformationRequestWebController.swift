@@ -17,8 +17,7 @@ struct InformationRequestWebController: RouteCollection {
     }
 
     static func requestID(_ request: Request) throws -> UUID {
-        guard let text = request.parameters.get("requestID"), let id = UUID(uuidString: text) else { throw ProblemError.notFound }
-        return id
+        try request.identifier("requestID")
     }
 
     func send(_ request: Request) async throws -> Response {

@@ -128,21 +128,8 @@ struct PartnershipAPIController: RouteCollection {
         })
     }
 
-    /// `?from=YYYY-MM-DD&until=YYYY-MM-DD` (until exclusive); the last 30 days by default.
-    private func period(_ request: Request) throws -> (from: CalendarDay, until: CalendarDay, start: Date, end: Date) {
-        var fields = FieldReader(form: SubmittedForm(urlEncoded: request.url.query ?? ""))
-        let from = fields.date("from", required: false)
-        let until = fields.date("until", required: false)
-        try fields.finish()
-        let today = CalendarDay(Date(), in: WorkingCalendar.londonTimeZone)
-        let end = until ?? today.adding(days: 1)
-        let start = from ?? end.adding(days: -30)
-        guard start < end else { throw ValidationFailure([FieldError("until", .invalid("error.measures.period"))]) }
-        return (start, end, AuditWebController.startOfDay(start), AuditWebController.startOfDay(end))
-    }
-
     func requestMeasures(_ request: Request) async throws -> PartnershipMeasures.RequestTurnaround {
-        let period = try period(request)
+        let period = try MeasurePeriod(request)
         let agencies = Dictionary(uniqueKeysWithValues: try await AgencyRepository(request.db).all().map { ($0.id, $0) })
         let requests = try await InformationRequestRepository(request.db).requested(from: period.start, until: period.end)
         return .init(
@@ -151,7 +138,7 @@ struct PartnershipAPIController: RouteCollection {
     }
 
     func meetingMeasures(_ request: Request) async throws -> PartnershipMeasures.MeetingAttendance {
-        let period = try period(request)
+        let period = try MeasurePeriod(request)
         var records: [HubMeetingDesk.Record] = []
         for meeting in try await HubMeetingRepository(request.db).between(period.start, period.end) {
             records.append(try await HubMeetingDesk.record(of: meeting, db: request.db))
@@ -164,7 +151,7 @@ struct PartnershipAPIController: RouteCollection {
     }
 
     func earlyMeasures(_ request: Request) async throws -> PartnershipMeasures.EarlyIntervention {
-        let period = try period(request)
+        let period = try MeasurePeriod(request)
         let cases = try await EarlyInterventionRepository(request.db).opened(from: period.start, until: period.end)
         var later: [UUID: [(referralID: UUID, at: Date)]] = [:]
         for childID in Set(cases.compactMap(\.childID)) {
@@ -181,7 +168,7 @@ struct PartnershipAPIController: RouteCollection {
     }
 
     func encompassMeasures(_ request: Request) async throws -> PartnershipMeasures.Encompass {
-        let period = try period(request)
+        let period = try MeasurePeriod(request)
         let now = Date()
         let notifications = try await EncompassRepository(request.db).created(from: period.start, until: period.end)
         let statuses = notifications.map { $0.status(at: now) }

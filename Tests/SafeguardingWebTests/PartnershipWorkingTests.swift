@@ -381,4 +381,32 @@ struct PartnershipWorkingTests {
             #expect((hubItems.first { $0["id"] as? String == first["id"] as? String }?["status"] as? String)?.hasPrefix("seen") == true)
         }
     }
+
+    @Test("two colleagues answering the same request at once: one answer is kept whole, the other is told")
+    func answeredOnce() async throws {
+        try await withTestApp { app, partnership in
+            let referralID = try await Self.submitSchoolReferral(app, partnership)
+            let hub = try await Credentials.apiToken(for: partnership.account(.hubPractitioner), on: app)
+            let sent = try await app.send(.POST, "/api/v1/referrals/\(referralID)/requests", as: hub,
+                json: #"{"agency_ids": ["\#(partnership.healthBoard.id.uuidString)"]}"#)
+            let requestID = try #require((sent.json["items"] as? [[String: Any]])?.first?["id"] as? String)
+            let colleague = try await Self.account("health.two", [.safeguardingLead], at: partnership.healthBoard, on: app)
+            let one = try await Credentials.apiToken(for: partnership.account(.safeguardingLead), on: app)
+            let two = try await Credentials.apiToken(for: colleague, on: app)
+            async let first = app.send(.POST, "/api/v1/requests/\(requestID)/answer", as: one,
+                json: #"{"knowledge": "currently_involved", "what_is_known": "Health visitor sees the family weekly", "known_risks": "None known"}"#)
+            async let second = app.send(.POST, "/api/v1/requests/\(requestID)/answer", as: two,
+                json: #"{"knowledge": "not_known"}"#)
+            let statuses = [try await first.status, try await second.status]
+            #expect(statuses.filter { $0 == .ok }.count == 1)
+            #expect(statuses.filter { $0 == .unprocessableEntity }.count == 1)
+            let stored = try #require(try await InformationRequestRepository(app.db).find(UUID(uuidString: requestID)!)?.answer)
+            if stored.knowledge == .notKnown {
+                #expect(stored.answeredBy == colleague.id && stored.whatIsKnown.isEmpty)
+            } else {
+                #expect(stored.answeredBy == partnership.account(.safeguardingLead).id)
+                #expect(stored.whatIsKnown == "Health visitor sees the family weekly")
+            }
+        }
+    }
 }

@@ -3,6 +3,9 @@ import FluentKit
 /// Every migration, in order. Names are permanent: a renamed migration would run again.
 public enum DiogeluMigrations {
     public static var all: [any Migration] {
-        [CreateAccounts(), CreateChildren(), CreateAuditTrail(), CreateReferrals(), AddRecordMerges(), AddNoticeEpisodes()]
+        [
+            CreateAccounts(), CreateChildren(), CreateAuditTrail(), CreateReferrals(), AddRecordMerges(), AddNoticeEpisodes(),
+            AddChildProtection(),
+        ]
     }
 }

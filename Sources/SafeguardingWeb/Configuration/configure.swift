@@ -66,6 +66,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AuditWebController())
     try app.register(collection: AdminWebController())
     try app.register(collection: ReferralWebController())
+    try app.register(collection: ChildProtectionWebController())
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
     try api.register(collection: AccountAPIController())
@@ -73,6 +74,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: AdminAPIController())
     try api.register(collection: ReferralAPIController())
     try api.register(collection: MeasuresAPIController())
+    try api.register(collection: ChildProtectionAPIController())
 }
 
 /// Work that runs beside the server: delivering the outbox. Only `serve` needs it.

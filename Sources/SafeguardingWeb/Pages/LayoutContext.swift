@@ -28,6 +28,7 @@ struct LayoutContext: Encodable, Sendable {
     static let menu: [(String, String, Permission)] = [
         ("/home", "nav.home", .useAccount),
         ("/hub", "nav.hub", .screenReferrals),
+        ("/team", "nav.team", .viewChildProtection),
         ("/referrals/mine", "nav.referrals", .submitReferral),
         ("/children", "nav.children", .searchChildren),
         ("/alerts", "nav.alerts", .viewAlerts),

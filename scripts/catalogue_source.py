@@ -691,6 +691,8 @@ T.update({
 # conferences, the register, core groups, assessments and care and support plans.
 T.update({
  "nav.team": ("Team queue", "Ciw'r tîm"),
+ "home.task.team": ("Child protection team queue", "Ciw'r tîm amddiffyn plant"),
+ "home.task.team.description": ("Strategy meetings, minutes, conferences, core groups, assessments and plans due, most overdue first.", "Cyfarfodydd strategaeth, cofnodion, cynadleddau, grwpiau craidd, asesiadau a chynlluniau sy'n ddyledus, y mwyaf hwyr yn gyntaf."),
  "role.social_worker": ("Social worker", "Gweithiwr cymdeithasol"),
  "role.team_manager": ("Team manager", "Rheolwr tîm"),
  "access.basis.child_protection": ("You can see this record because you work in the child protection team.", "Gallwch weld y cofnod hwn oherwydd eich bod yn gweithio yn y tîm amddiffyn plant."),
@@ -772,8 +774,8 @@ T.update({
  "cp.action.owner": ("Who will do it", "Pwy fydd yn ei wneud"),
  "cp.action.due": ("By when, for example 2026-03-27", "Erbyn pryd, er enghraifft 2026-03-27"),
  "cp.save": ("Save", "Cadw"),
- "cp.yes": ("Yes", "Ydy"),
- "cp.no": ("No", "Nac ydy"),
+ "cp.yes": ("Yes", "Ie"),
+ "cp.no": ("No", "Na"),
  "cp.strategy_outcome.strategy_meeting": ("Convene a strategy meeting", "Cynnull cyfarfod strategaeth"),
  "cp.strategy_outcome.section_47_enquiry": ("Start Section 47 enquiries", "Dechrau ymholiadau adran 47"),
  "cp.strategy_outcome.care_and_support_assessment": ("Assessment of care and support needs", "Asesiad o anghenion gofal a chymorth"),
@@ -907,6 +909,7 @@ T.update({
  "error.cp.outcome_not_found": ("Choose one of the plan's outcomes", "Dewiswch un o ganlyniadau'r cynllun"),
  "error.cp.nothing_to_review": ("There is no written agreement waiting for a manager", "Nid oes cytundeb ysgrifenedig yn aros am reolwr"),
  "error.cp.review_reason_missing": ("Write the manager's decision", "Ysgrifennwch benderfyniad y rheolwr"),
+ "error.cp.discussion_exists": ("A strategy discussion for this referral is already open", "Mae trafodaeth strategaeth ar gyfer yr atgyfeiriad hwn eisoes ar agor"),
  "error.cp.time": ("Enter the time as hours and minutes, for example 14:30", "Rhowch yr amser fel oriau a munudau, er enghraifft 14:30"),
  "error.cp.referral_not_for_strategy": ("Choose a referral about this child that the hub decided needs a strategy discussion", "Dewiswch atgyfeiriad am y plentyn hwn y penderfynodd yr hyb fod angen trafodaeth strategaeth arno"),
 })

@@ -113,8 +113,23 @@ struct ChildProtectionDesk {
         }
     }
 
-    /// Opens a strategy discussion. When it follows a referral the hub decided
-    /// "strategy discussion", the clock runs from that decision.
+    /// Opens the strategy discussion a hub decision calls for, inside the decision's own
+    /// transaction, with its clock from the decision. A referral not yet linked to a
+    /// child's record waits: the team opens the discussion from the child's page once
+    /// it is linked, still on the decision's clock.
+    static func openDiscussion(after referral: Referral, calendar: WorkingCalendar, on db: any Database) async throws {
+        guard let childID = referral.childID, let decidedAt = referral.decidedAt,
+            let summary = try await ChildRepository(db).summary(of: childID)
+        else { return }
+        let repository = ChildProtectionRepository(db)
+        guard !(try await repository.record(of: childID).discussions.contains { $0.referralID == referral.id }) else { return }
+        try await repository.save(StrategyRules.openDiscussion(
+            childID: childID, referralID: referral.id, immediateRisk: false, decidedAt: decidedAt,
+            involvements: summary.involvements, calendar: calendar))
+    }
+
+    /// Opens a strategy discussion from the child's page. When it follows a referral the
+    /// hub decided "strategy discussion", the clock runs from that decision.
     func startDiscussion(_ childID: UUID, referralID: UUID?, immediateRisk: Bool) async throws {
         let (summary, _) = try await authorise(childID)
         var decidedAt = Date()
@@ -122,6 +137,10 @@ struct ChildProtectionDesk {
             guard let referral = try await ReferralRepository(request.db).find(referralID), referral.childID == childID,
                 referral.outcome == .strategyDiscussion, let decided = referral.decidedAt
             else { throw ValidationFailure([FieldError("referral_id", .invalid("error.cp.referral_not_for_strategy"))]) }
+            let existing = try await ChildProtectionRepository(request.db).record(of: childID).discussions
+            guard !existing.contains(where: { $0.referralID == referralID }) else {
+                throw ValidationFailure([FieldError("referral_id", .invalid("error.cp.discussion_exists"))])
+            }
             decidedAt = decided
         }
         let discussion = StrategyRules.openDiscussion(

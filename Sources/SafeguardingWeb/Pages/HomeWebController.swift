@@ -24,6 +24,7 @@ struct HomeWebController: RouteCollection {
 
     static let tasks: [(String, String, String, Permission)] = [
         ("/hub", "home.task.hub", "home.task.hub.description", .screenReferrals),
+        ("/team", "home.task.team", "home.task.team.description", .viewChildProtection),
         ("/referrals/new", "home.task.refer", "home.task.refer.description", .submitReferral),
         ("/children", "home.task.children", "home.task.children.description", .searchChildren),
         ("/alerts", "home.task.alerts", "home.task.alerts.description", .viewAlerts),

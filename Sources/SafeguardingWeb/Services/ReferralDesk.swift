@@ -173,6 +173,7 @@ struct ReferralDesk {
     /// once and the referrer is told.
     func decide(_ id: UUID, outcome: DecisionOutcome, reasons: String, agenciesDisagree: Bool) async throws -> HubDecision {
         let user = self.user, requestID = request.requestID, catalogue = request.application.catalogue
+        let calendar = self.calendar
         return try await request.store.transaction { db in
             let referrals = ReferralRepository(db)
             guard var referral = try await referrals.find(id) else { throw ProblemError.notFound }
@@ -186,7 +187,7 @@ struct ReferralDesk {
                     agenciesDisagree: agenciesDisagree, by: user.account.id, at: Date())
             } catch { throw ReferralDeskError.rule(error) }
             _ = try await DecisionRepository(db).record(decision, for: id)
-            try await Self.apply(decision, to: &referral, on: db, catalogue: catalogue)
+            try await Self.apply(decision, to: &referral, on: db, catalogue: catalogue, calendar: calendar)
             try await AuditTrail.append(
                 user.auditEvent(.referralDecided, childID: referral.childID, subjectID: id,
                     reason: decision.reasons, detail: "outcome=\(outcome.rawValue) sign_off=\(decision.signOffReasons.map(\.rawValue).joined(separator: ","))",
@@ -198,6 +199,7 @@ struct ReferralDesk {
     /// A hub manager's sign-off of the decision waiting on a referral.
     func signOff(_ id: UUID, agreed: Bool, reason: String) async throws -> HubDecision {
         let user = self.user, requestID = request.requestID, catalogue = request.application.catalogue
+        let calendar = self.calendar
         return try await request.store.transaction { db in
             guard var referral = try await ReferralRepository(db).find(id), referral.status == .awaitingSignOff,
                 let (decisionID, decision) = try await DecisionRepository(db).latest(for: id)
@@ -207,7 +209,7 @@ struct ReferralDesk {
                 signed = try DecisionRules.signOff(decision, by: user.account.id, agreed: agreed, reason: reason, at: Date())
             } catch { throw ReferralDeskError.rule(error) }
             try await DecisionRepository(db).recordSignOff(signed.signOff!, decisionID: decisionID)
-            try await Self.apply(signed, to: &referral, on: db, catalogue: catalogue)
+            try await Self.apply(signed, to: &referral, on: db, catalogue: catalogue, calendar: calendar)
             try await AuditTrail.append(
                 user.auditEvent(.decisionSignedOff, childID: referral.childID, subjectID: id, reason: reason,
                     detail: agreed ? "agreed" : "returned", requestID: requestID), on: db)
@@ -218,7 +220,8 @@ struct ReferralDesk {
     /// Moves the referral on after a decision, and when the decision is final puts the
     /// referrer's notice in the outbox in the same transaction.
     private static func apply(
-        _ decision: HubDecision, to referral: inout Referral, on db: any Database, catalogue: Catalogue
+        _ decision: HubDecision, to referral: inout Referral, on db: any Database, catalogue: Catalogue,
+        calendar: WorkingCalendar
     ) async throws {
         referral.status = DecisionRules.status(after: decision)
         referral.updatedAt = Date()
@@ -239,6 +242,11 @@ struct ReferralDesk {
             }
         }
         referral = decided[0]
+        // The strategy discussion's clock starts at this decision, so the child protection
+        // team's queue shows it from now rather than from whenever someone opens it.
+        if decision.outcome == .strategyDiscussion {
+            try await ChildProtectionDesk.openDiscussion(after: referral, calendar: calendar, on: db)
+        }
     }
 }
 

@@ -63,19 +63,24 @@ struct ChildProtectionFlowTests {
             #expect(childPage.text.contains("\(base)/child-protection"))
             #expect(childPage.text.contains(t("cp.child_link")))
 
-            // Strategy discussion, its clock from the hub's decision.
+            // The hub's decision opened the strategy discussion, its clock from the decision.
             var response = try await app.send(.GET, "\(base)/child-protection", as: social)
             #expect(response.status == .ok)
             #expect(response.text.contains(#"<html lang="\#(language.rawValue)">"#))
             #expect(response.text.contains(t("cp.discussion.start")))
-            response = try await app.send(
-                .POST, "\(base)/strategy-discussions", as: social, form: [("referral_id", lower(referralID))])
-            #expect(response.status == .seeOther)
             var record = try await cpRecord(app, cerys)
             let discussion = try #require(record.discussions.first)
+            #expect(discussion.referralID == referralID)
+            // A second discussion for the same referral is refused, and nothing is added.
+            response = try await app.send(
+                .POST, "\(base)/strategy-discussions", as: social, form: [("referral_id", lower(referralID))])
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains(t("error.cp.discussion_exists")))
+            #expect(try await cpRecord(app, cerys).discussions.count == 1)
             let decidedAt = try #require(try await ReferralRepository(app.db).find(referralID)?.decidedAt)
-            #expect(discussion.requestedAt == decidedAt)
-            #expect(discussion.dueAt == calendar.deadline(for: .strategyDiscussion, from: decidedAt).due)
+            // The stored decision time keeps microseconds at most.
+            #expect(abs(discussion.requestedAt.timeIntervalSince(decidedAt)) < 0.001)
+            #expect(discussion.dueAt == calendar.deadline(for: .strategyDiscussion, from: discussion.requestedAt).due)
             // Invitees are suggested from the agencies involved: the GP.
             #expect(discussion.invitees.map(\.name) == ["Dr Shah"])
             response = try await app.send(.GET, "\(base)/child-protection", as: social)

@@ -78,7 +78,9 @@ extension ChildProtectionPageContext {
                 heldAt: typed(formID, "held_at"), heldTime: typed(formID, "held_time"),
                 information_text: typed(formID, "information"), actionDescription: typed(formID, "action_description"),
                 actionOwner: typed(formID, "action_owner"), actionDue: typed(formID, "action_due"),
-                addedName: typed(formID, "added_name"), workers: typed("enquiry-" + recordID.uuidString.lowercased(), "workers"))
+                addedName: typed(formID, "added_name"), workers: typed("enquiry-" + recordID.uuidString.lowercased(), "workers"),
+                minutesFormID: "minutes-" + recordID.uuidString.lowercased(),
+                enquiryFormID: "enquiry-" + recordID.uuidString.lowercased())
         }
         let enquiryStarted = Set(record.enquiries.map(\.strategyDiscussionID))
         let discussions = record.discussions.map { discussion in
@@ -108,7 +110,7 @@ extension ChildProtectionPageContext {
                         note: $0.note)
                 },
                 outcomeKey: enquiry.outcome.map { "cp.enquiry_outcome.\($0.rawValue)" }, reasons: enquiry.outcomeReasons,
-                canConclude: canWork && enquiry.isOpen,
+                canConclude: canWork && enquiry.isOpen, oversightFormID: "oversight-" + enquiry.id.uuidString.lowercased(),
                 note: typed("oversight-" + enquiry.id.uuidString.lowercased(), "note"), typedReasons: typed(formID, "reasons"))
         }
         let conferences = record.conferences.map { conference in
@@ -173,7 +175,8 @@ extension ChildProtectionPageContext {
                     OutcomeLine(
                         id: outcome.id.uuidString.lowercased(), description: outcome.description,
                         scores: outcome.scores.map { ScoreLine(score: $0.score, at: DateWording.date($0.at, language)) },
-                        latest: outcome.latestScore.map { String($0.score) } ?? "")
+                        latest: outcome.latestScore.map { String($0.score) } ?? "",
+                        scoreFormID: "score-" + outcome.id.uuidString.lowercased())
                 },
                 actions: actions(plan.actions), childContribution: plan.childContribution,
                 childInvitedKey: plan.childInvitedToMeetings ? "cp.yes" : "cp.no", childInvited: plan.childInvitedToMeetings,
@@ -195,7 +198,11 @@ extension ChildProtectionPageContext {
             childHref: "/children/\(id)", isOnRegister: record.isOnRegister,
             registerCategoryKeys: record.currentRegistration?.categories.map { "cp.category.\($0.rawValue)" } ?? [],
             isReRegistration: ConferenceRules.isReRegistration(record.register), canWork: canWork, canOversee: canOversee,
-            errors: request.formErrors(failure), failed: failed, typed: failure == nil ? [:] : typedValues,
+            // Each message links to its field in the form that was refused.
+            errors: request.formErrors(failure).map {
+                FormErrorContext(field: $0.field == "record" ? failed : "\(failed)-\($0.field)", message: $0.message)
+            },
+            failed: failed, typed: failure == nil ? [:] : typedValues,
             clocks: record.openClocks.map {
                 ClockLine(kindKey: "cp.clock.\($0.kind.rawValue)", deadline: deadline($0.dueAt), isOverdue: $0.dueAt < now,
                     href: "#record-\($0.subjectID.uuidString.lowercased())", childName: child.fullName)
@@ -217,6 +224,11 @@ extension ChildProtectionPageContext {
                     from: DateWording.date($0.registeredAt, language),
                     until: $0.deregisteredAt.map { DateWording.date($0, language) } ?? "", isCurrent: $0.isCurrent)
             },
-            coreGroups: coreGroups, assessments: assessments, plan: plan, hasPlan: record.plan != nil)
+            coreGroups: coreGroups, assessments: assessments, plan: plan, hasPlan: record.plan != nil,
+            planTyped: PlanTyped(
+                outcomeDescription: typed("plan-outcome", "description"),
+                actionDescription: typed("plan-action", "action_description"),
+                actionOwner: typed("plan-action", "action_owner"), actionDue: typed("plan-action", "action_due"),
+                agreementSummary: typed("agreement", "summary"), agreementNote: typed("agreement-review", "note")))
     }
 }

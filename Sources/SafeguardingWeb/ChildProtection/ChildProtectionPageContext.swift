@@ -74,6 +74,8 @@ struct ChildProtectionPageContext: Encodable, Sendable {
         var actionDue: String
         var addedName: String
         var workers: String
+        var minutesFormID: String
+        var enquiryFormID: String
     }
 
     struct OversightLine: Encodable, Sendable {
@@ -94,6 +96,7 @@ struct ChildProtectionPageContext: Encodable, Sendable {
         var outcomeKey: String?
         var reasons: String
         var canConclude: Bool
+        var oversightFormID: String
         var note: String
         var typedReasons: String
     }
@@ -178,6 +181,17 @@ struct ChildProtectionPageContext: Encodable, Sendable {
         var description: String
         var scores: [ScoreLine]
         var latest: String
+        var scoreFormID: String
+    }
+
+    /// What was typed into the plan's forms when one was refused.
+    struct PlanTyped: Encodable, Sendable {
+        var outcomeDescription: String
+        var actionDescription: String
+        var actionOwner: String
+        var actionDue: String
+        var agreementSummary: String
+        var agreementNote: String
     }
 
     struct PlanContext: Encodable, Sendable {
@@ -225,4 +239,5 @@ struct ChildProtectionPageContext: Encodable, Sendable {
     var assessments: [AssessmentLine]
     var plan: PlanContext?
     var hasPlan: Bool
+    var planTyped: PlanTyped
 }

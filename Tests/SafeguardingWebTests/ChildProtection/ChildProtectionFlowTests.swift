@@ -99,6 +99,10 @@ struct ChildProtectionFlowTests {
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains(t("error.cp.held_in_future")))
             #expect(response.text.contains("Bruising seen at the surgery in May"))
+            // The error summary links to the field in the form that was refused.
+            let formID = "discussion-\(lower(discussion.id))"
+            #expect(response.text.contains("href=\"#\(formID)-held_at\""))
+            #expect(response.text.contains("id=\"\(formID)-held_at\""))
             #expect(try await cpRecord(app, cerys).discussions.first?.outcome == nil)
 
             response = try await app.send(
@@ -298,6 +302,15 @@ struct ChildProtectionFlowTests {
             #expect(!record.openClocks.contains { $0.kind == .coreGroup }, "no core groups once off the register")
             response = try await app.send(.GET, base, as: social)
             #expect(!response.text.contains(t("cp.register.banner")))
+
+            // No page of the process shows a catalogue key instead of its words.
+            let keys = Set(app.catalogue.texts[.english]!.keys)
+            for path in ["\(base)/child-protection", "/team", "/home"] {
+                let page = try await app.send(.GET, path, as: lead)
+                #expect(page.status == .ok)
+                let leaked = keys.filter { page.text.contains(">\($0)<") || page.text.contains(" \($0)<") }
+                #expect(leaked.isEmpty, "\(path) shows raw keys \(leaked)")
+            }
         }
     }
 

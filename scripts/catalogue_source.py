@@ -744,7 +744,7 @@ T.update({
  "cp.meeting.title": ("Strategy meeting", "Cyfarfod strategaeth"),
  "cp.discussion.record": ("Record the strategy discussion", "Cofnodi'r drafodaeth strategaeth"),
  "cp.meeting.record": ("Record the strategy meeting", "Cofnodi'r cyfarfod strategaeth"),
- "cp.due": ("Due", "Dyddiad cau"),
+ "cp.due": ("Deadline", "Dyddiad cau"),
  "cp.held": ("Held", "Cynhaliwyd"),
  "cp.decision": ("Decision", "Penderfyniad"),
  "cp.minutes": ("Minutes", "Cofnodion"),

@@ -38,6 +38,8 @@ extension ChildProtectionPageContext {
             DeadlineWording.describe(date, now: now, language: language, catalogue: catalogue) + " – "
                 + DateWording.date(date, language)
         }
+        /// A running clock in words; a met one as its date, since "overdue by" no longer applies.
+        func dueWording(_ date: Date, open: Bool) -> String { open ? deadline(date) : when(date) }
         func option<T: RawRepresentable>(_ value: T, _ prefix: String) -> Option where T.RawValue == String {
             Option(value: value.rawValue, label: "", labelKey: "\(prefix).\(value.rawValue)")
         }
@@ -64,11 +66,11 @@ extension ChildProtectionPageContext {
         ) -> StrategyLine {
             let formID = (isMeeting ? "meeting-" : "discussion-") + recordID.uuidString.lowercased()
             return StrategyLine(
-                id: recordID.uuidString.lowercased(), formID: formID, isMeeting: isMeeting, due: deadline(due),
+                id: recordID.uuidString.lowercased(), formID: formID, isMeeting: isMeeting, due: dueWording(due, open: heldAt == nil),
                 isOverdue: heldAt == nil && due < now, immediateRisk: immediateRisk, held: when(heldAt),
                 outcomeKey: outcome.map { "cp.strategy_outcome.\($0.rawValue)" }, invitees: invitees(list),
                 information: information(shared), actions: actions(agreed),
-                minutesDue: meeting?.minutesDueAt.map(deadline) ?? "", minutesSent: when(meeting?.minutesCirculatedAt),
+                minutesDue: meeting?.minutesDueAt.map { dueWording($0, open: meeting?.minutesCirculatedAt == nil) } ?? "", minutesSent: when(meeting?.minutesCirculatedAt),
                 minutesLate: meeting?.minutesCirculatedLate == true || (meeting.map {
                     $0.minutesCirculatedAt == nil && ($0.minutesDueAt.map { $0 < now } ?? false)
                 } ?? false),
@@ -103,7 +105,7 @@ extension ChildProtectionPageContext {
             return EnquiryLine(
                 id: enquiry.id.uuidString.lowercased(), formID: formID, started: when(enquiry.startedAt),
                 workers: enquiry.investigatingWorkers.joined(separator: ", "),
-                conferenceDue: deadline(enquiry.initialConferenceDueAt),
+                conferenceDue: dueWording(enquiry.initialConferenceDueAt, open: enquiry.isOpen),
                 conferenceOverdue: enquiry.isOpen && enquiry.initialConferenceDueAt < now,
                 oversight: enquiry.oversight.map {
                     OversightLine(kindKey: "cp.oversight.\($0.kind.rawValue)", by: names[$0.managerID] ?? "", at: when($0.at),
@@ -117,20 +119,20 @@ extension ChildProtectionPageContext {
             let formID = "conference-" + conference.id.uuidString.lowercased()
             return ConferenceLine(
                 id: conference.id.uuidString.lowercased(), formID: formID, kindKey: "cp.conference.\(conference.kind.rawValue)",
-                due: deadline(conference.dueAt), isOverdue: !conference.isHeld && conference.dueAt < now,
+                due: dueWording(conference.dueAt, open: !conference.isHeld), isOverdue: !conference.isHeld && conference.dueAt < now,
                 held: when(conference.heldAt), heldOnTime: conference.heldOnTime ?? false,
                 decisionKey: conference.register.map { $0 ? "cp.conference.registered" : "cp.conference.not_registered" },
                 categoryKeys: conference.categories.map { "cp.category.\($0.rawValue)" },
                 reports: conference.reportsFrom.map { agencyNames[$0] ?? "" },
-                outlinePlanDue: conference.outlinePlanDueAt.map(deadline) ?? "",
-                recordDue: conference.recordDueAt.map(deadline) ?? "",
+                outlinePlanDue: conference.outlinePlanDueAt.map { when($0) } ?? "",
+                recordDue: conference.recordDueAt.map { when($0) } ?? "",
                 canRecord: canWork && !conference.isHeld, heldAt: typed(formID, "held_at"), heldTime: typed(formID, "held_time"))
         }
         let coreGroups = record.coreGroups.map { meeting in
             let formID = "core-group-" + meeting.id.uuidString.lowercased()
             let current = record.register.contains { $0.id == meeting.registerEntryID && $0.isCurrent }
             return CoreGroupLine(
-                id: meeting.id.uuidString.lowercased(), formID: formID, due: deadline(meeting.dueAt),
+                id: meeting.id.uuidString.lowercased(), formID: formID, due: dueWording(meeting.dueAt, open: !meeting.isHeld),
                 isOverdue: !meeting.isHeld && current && meeting.dueAt < now, held: when(meeting.heldAt),
                 members: meeting.members.map {
                     MemberLine(id: $0.id.uuidString.lowercased(), agencyName: agencyNames[$0.agencyID] ?? "",
@@ -150,7 +152,7 @@ extension ChildProtectionPageContext {
             ]
             return AssessmentLine(
                 id: assessment.id.uuidString.lowercased(), formID: formID, started: when(assessment.startedAt),
-                due: deadline(assessment.dueAt), isOverdue: !assessment.isComplete && assessment.dueAt < now,
+                due: dueWording(assessment.dueAt, open: !assessment.isComplete), isOverdue: !assessment.isComplete && assessment.dueAt < now,
                 completed: when(assessment.completedAt),
                 childSeenKey: assessment.childSeen.map { $0 ? "cp.seen.yes" : "cp.seen.no" } ?? "cp.seen.unknown",
                 childSeenAt: when(assessment.childSeenAt), childSeenAlone: assessment.childSeenAlone,

@@ -734,6 +734,7 @@ T.update({
  "cp.clock.core_group": ("Core group", "Grŵp craidd"),
  "cp.clock.review_conference": ("Review child protection conference", "Cynhadledd amddiffyn plant adolygu"),
  "cp.clock.assessment": ("Assessment", "Asesiad"),
+ "cp.clock.written_agreement_review": ("Written agreement for a manager's review", "Cytundeb ysgrifenedig i reolwr ei adolygu"),
  "cp.clock.plan_review": ("Care and support plan review", "Adolygiad o'r cynllun gofal a chymorth"),
  "cp.strategy": ("Strategy discussions and meetings", "Trafodaethau a chyfarfodydd strategaeth"),
  "cp.discussion.referral": ("The referral that led to it", "Yr atgyfeiriad a arweiniodd ati"),

@@ -65,6 +65,10 @@ public struct ChildProtectionCase: Sendable, Hashable, Codable {
         for assessment in assessments where !assessment.isComplete { add(.assessment, assessment.id, assessment.dueAt) }
         if let plan {
             if let at = plan.reviewRequiredAt { add(.planReview, plan.id, at) }
+            // Flagged from the moment it is written: a manager should see it at once.
+            if plan.needsManagerReview, let agreement = plan.writtenAgreement {
+                add(.writtenAgreementReview, plan.id, agreement.recordedAt)
+            }
             for action in plan.actions where action.isOpen { add(.action, plan.id, action.dueAt) }
         }
         return clocks.sorted { $0.dueAt < $1.dueAt }
@@ -97,4 +101,6 @@ public enum ClockKind: String, Sendable, Hashable, Codable, CaseIterable {
     case reviewConference = "review_conference"
     case assessment
     case planReview = "plan_review"
+    /// A written agreement used instead of child protection procedures, waiting for a manager.
+    case writtenAgreementReview = "written_agreement_review"
 }

@@ -17,6 +17,8 @@ public struct ChildProtectionMeasures: Sendable, Hashable, Codable {
     public var reviewConferencesHeld: Int
     public var reviewConferencesOnTime: Int
     public var coreGroupAttendance: [AgencyAttendance]
+    /// The same by professional role, so that GPs' attendance can be seen on its own.
+    public var coreGroupAttendanceByRole: [RoleAttendance]
 
     /// Invitations and attendance at core groups for one agency, and the GP's share.
     public struct AgencyAttendance: Sendable, Hashable, Codable {
@@ -24,6 +26,12 @@ public struct ChildProtectionMeasures: Sendable, Hashable, Codable {
         public var invited: Int
         public var attended: Int
         public var reportsSubmitted: Int
+    }
+
+    public struct RoleAttendance: Sendable, Hashable, Codable {
+        public var role: ProfessionalRole
+        public var invited: Int
+        public var attended: Int
     }
 
     public static func compute(from cases: [ChildProtectionCase], now: Date, calendar: WorkingCalendar)
@@ -45,6 +53,13 @@ public struct ChildProtectionMeasures: Sendable, Hashable, Codable {
             if member.reportSubmitted { line.reportsSubmitted += 1 }
             byAgency[member.agencyID] = line
         }
+        var byRole: [ProfessionalRole: RoleAttendance] = [:]
+        for member in cases.flatMap(\.coreGroups).filter(\.isHeld).flatMap(\.members) {
+            var line = byRole[member.role] ?? RoleAttendance(role: member.role, invited: 0, attended: 0)
+            line.invited += 1
+            if member.attended == true { line.attended += 1 }
+            byRole[member.role] = line
+        }
         return ChildProtectionMeasures(
             strategyMeetingsHeld: held.count,
             strategyMeetingsLate: held.filter { $0.heldLate == true }.count,
@@ -57,6 +72,7 @@ public struct ChildProtectionMeasures: Sendable, Hashable, Codable {
             initialConferencesOnTime: initial.filter { $0.heldOnTime == true }.count,
             reviewConferencesHeld: review.count,
             reviewConferencesOnTime: review.filter { $0.heldOnTime == true }.count,
-            coreGroupAttendance: byAgency.values.sorted { $0.agencyID.uuidString < $1.agencyID.uuidString })
+            coreGroupAttendance: byAgency.values.sorted { $0.agencyID.uuidString < $1.agencyID.uuidString },
+            coreGroupAttendanceByRole: ProfessionalRole.allCases.compactMap { byRole[$0] })
     }
 }

@@ -67,8 +67,30 @@ struct ChildProtectionAPIController: RouteCollection {
         })
     }
 
-    func measures(_ request: Request) async throws -> ChildProtectionMeasures {
-        try await ChildProtectionDesk(request).measures()
+    /// The measures, with each agency named so a chart needs no second lookup.
+    struct MeasuresResponse: Content {
+        struct AgencyLine: Content {
+            var agencyId: UUID
+            var agencyName: String
+            var invited: Int
+            var attended: Int
+            var reportsSubmitted: Int
+        }
+        var measures: ChildProtectionMeasures
+        var coreGroupAttendanceByAgency: [AgencyLine]
+    }
+
+    func measures(_ request: Request) async throws -> MeasuresResponse {
+        let measures = try await ChildProtectionDesk(request).measures()
+        let names = Dictionary(uniqueKeysWithValues: try await AgencyRepository(request.db).all().map {
+            ($0.id, $0.name(in: request.language))
+        })
+        return MeasuresResponse(
+            measures: measures,
+            coreGroupAttendanceByAgency: measures.coreGroupAttendance.map {
+                .init(agencyId: $0.agencyID, agencyName: names[$0.agencyID] ?? "", invited: $0.invited,
+                    attended: $0.attended, reportsSubmitted: $0.reportsSubmitted)
+            })
     }
 }
 

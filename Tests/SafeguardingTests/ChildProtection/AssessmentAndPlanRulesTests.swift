@@ -134,11 +134,13 @@ struct AssessmentAndPlanRulesTests {
         plan.writtenAgreement = WrittenAgreement(
             summary: "Father will not stay overnight", usedInsteadOfProcedures: true, recordedBy: worker, recordedAt: now)
         #expect(plan.needsManagerReview)
+        #expect(ChildProtectionCase(childID: child, plan: plan).openClocks.map(\.kind) == [.writtenAgreementReview])
         #expect(throws: ChildProtectionError.reviewReasonMissing) {
             try PlanRules.reviewAgreement(plan, by: manager, note: " ", at: now)
         }
         let reviewed = try PlanRules.reviewAgreement(plan, by: manager, note: "Convene a strategy discussion", at: now)
         #expect(!reviewed.needsManagerReview)
+        #expect(ChildProtectionCase(childID: child, plan: reviewed).openClocks.isEmpty)
         plan.writtenAgreement?.usedInsteadOfProcedures = false
         #expect(!plan.needsManagerReview)
     }

@@ -89,5 +89,8 @@ struct ClocksAndMeasuresTests {
         #expect(byAgency[health]?.attended == 1)
         #expect(byAgency[health]?.reportsSubmitted == 1)
         #expect(byAgency[school]?.attended == 1)
+        let gp = measures.coreGroupAttendanceByRole.first { $0.role == .generalPractitioner }
+        #expect(gp?.invited == 1)
+        #expect(gp?.attended == 0)
     }
 }

@@ -303,6 +303,26 @@ struct ChildProtectionFlowTests {
             response = try await app.send(.GET, base, as: social)
             #expect(!response.text.contains(t("cp.register.banner")))
 
+            // The measures count this child's meeting, conferences and core group attendance by agency.
+            let token = try await Credentials.apiToken(for: manager, on: app)
+            response = try await app.send(.GET, "/api/v1/measures/child-protection", as: token)
+            #expect(response.status == .ok)
+            let measures = response.json["measures"] as? [String: Any] ?? [:]
+            #expect(measures["strategy_meetings_held"] as? Int == 1)
+            #expect(measures["minutes_circulated"] as? Int == 1)
+            #expect(measures["initial_conferences_held"] as? Int == 1)
+            #expect(measures["initial_conferences_on_time"] as? Int == 1)
+            #expect(measures["review_conferences_held"] as? Int == 1)
+            let byAgency = (response.json["core_group_attendance_by_agency"] as? [[String: Any]] ?? [])
+            let health = byAgency.first { $0["agency_name"] as? String == partnership.healthBoard.name(in: language) }
+            #expect(health?["invited"] as? Int == 1)
+            #expect(health?["attended"] as? Int == 0)
+            #expect(health?["reports_submitted"] as? Int == 1)
+            let school = byAgency.first { $0["agency_id"] as? String == partnership.school.id.uuidString }
+            #expect(school?["attended"] as? Int == 1)
+            let byRole = measures["core_group_attendance_by_role"] as? [[String: Any]] ?? []
+            #expect(byRole.first { $0["role"] as? String == "general_practitioner" }?["attended"] as? Int == 0)
+
             // No page of the process shows a catalogue key instead of its words.
             let keys = Set(app.catalogue.texts[.english]!.keys)
             for path in ["\(base)/child-protection", "/team", "/home"] {
@@ -352,8 +372,10 @@ struct ChildProtectionFlowTests {
 
             response = try await app.send(.GET, "/api/v1/measures/child-protection", as: manager)
             #expect(response.status == .ok)
-            #expect(response.json["strategy_meetings_held"] as? Int == 1)
-            #expect(response.json["minutes_circulated"] as? Int == 0)
+            let measures = response.json["measures"] as? [String: Any] ?? [:]
+            #expect(measures["strategy_meetings_held"] as? Int == 1)
+            #expect(measures["minutes_circulated"] as? Int == 0)
+            #expect(measures["minutes_overdue"] as? Int == 0)
             response = try await app.send(.GET, "/api/v1/measures/child-protection", as: worker)
             #expect(response.status == .forbidden)
             #expect(response.isProblem)

@@ -91,25 +91,47 @@ struct ChildProtectionDesk {
 
     // MARK: Changing
 
+    /// What a change did, for the audit trail: the record it acted on, and any further
+    /// events it caused (a conference's decision that changes the register).
+    struct Recorded: Sendable {
+        var subject: UUID?
+        var further: [(action: AuditAction, detail: String)] = []
+    }
+
     /// Runs one change to a child's child protection record in a transaction with its
     /// audit entry, turning a broken rule into form errors.
     private func change(
         _ childID: UUID, _ action: AuditAction, detail: String = "",
         _ body: @escaping @Sendable (ChildProtectionRepository, ChildProtectionCase) async throws -> UUID?
     ) async throws {
+        try await changeRecording(childID, action, detail: detail) { repository, record in
+            Recorded(subject: try await body(repository, record))
+        }
+    }
+
+    private func changeRecording(
+        _ childID: UUID, _ action: AuditAction, detail: String = "",
+        _ body: @escaping @Sendable (ChildProtectionRepository, ChildProtectionCase) async throws -> Recorded
+    ) async throws {
         _ = try await authorise(childID)
         let user = self.user, requestID = request.requestID
         try await request.store.transaction { db in
             let repository = ChildProtectionRepository(db)
             let record = try await repository.record(of: childID)
-            let subject: UUID?
+            let recorded: Recorded
             do {
-                subject = try await body(repository, record)
+                recorded = try await body(repository, record)
             } catch let rule as ChildProtectionError {
                 throw ValidationFailure(rule.fieldErrors)
             }
             try await AuditTrail.append(
-                user.auditEvent(action, childID: childID, subjectID: subject, detail: detail, requestID: requestID), on: db)
+                user.auditEvent(action, childID: childID, subjectID: recorded.subject, detail: detail, requestID: requestID),
+                on: db)
+            for event in recorded.further {
+                try await AuditTrail.append(
+                    user.auditEvent(event.action, childID: childID, subjectID: recorded.subject, detail: event.detail,
+                        requestID: requestID), on: db)
+            }
         }
     }
 
@@ -238,15 +260,21 @@ struct ChildProtectionDesk {
     ) async throws {
         let worker = user.account.id, calendar = self.calendar
         let (summary, _) = try await authorise(childID)
-        try await change(childID, .conferenceRecorded, detail: "register=\(register)") { repository, record in
+        try await changeRecording(childID, .conferenceRecorded, detail: "register=\(register)") { repository, record in
             guard let conference = record.conferences.first(where: { $0.id == conferenceID }) else { throw ProblemError.notFound }
             let held = try ConferenceRules.recordDecision(
                 conference, heldAt: heldAt, register: register, categories: categories, reportsFrom: reportsFrom,
                 by: worker, now: Date(), calendar: calendar)
             try await repository.save(held)
             let wasRegistered = record.isOnRegister
+            var further: [(action: AuditAction, detail: String)] = []
             if let entry = try ConferenceRules.applyToRegister(held, entries: record.register) {
                 try await repository.save(entry)
+                // The register is what other agencies act on: each change to it is its own entry.
+                further.append((.registerChanged,
+                    entry.isCurrent
+                        ? "registered categories=\(entry.categories.map(\.rawValue).joined(separator: ","))"
+                        : "deregistered"))
                 if entry.isCurrent {
                     if let review = ConferenceRules.scheduleReview(after: held, calendar: calendar) {
                         try await repository.save(review)
@@ -258,7 +286,7 @@ struct ChildProtectionDesk {
                     }
                 }
             }
-            return conferenceID
+            return Recorded(subject: conferenceID, further: further)
         }
     }
 
@@ -288,20 +316,16 @@ struct ChildProtectionDesk {
         }
     }
 
-    /// Saves what has been written; with `complete`, completes it if nothing is missing.
-    /// A refused completion keeps what was written.
+    /// Saves what has been written; with `complete`, completes it too. A refused
+    /// completion saves nothing, like any other refusal: the page shows again with what
+    /// was typed, so nothing is lost.
     func saveAssessment(_ childID: UUID, _ assessmentID: UUID, _ changed: Assessment, complete: Bool) async throws {
         let worker = user.account.id
-        try await change(childID, .assessmentSaved) { repository, record in
+        try await change(childID, complete ? .assessmentCompleted : .assessmentSaved) { repository, record in
             guard let assessment = record.assessments.first(where: { $0.id == assessmentID }) else { throw ProblemError.notFound }
-            let saved = try AssessmentRules.update(assessment, with: changed, now: Date())
+            var saved = try AssessmentRules.update(assessment, with: changed, now: Date())
+            if complete { saved = try AssessmentRules.complete(saved, by: worker, at: Date()) }
             try await repository.save(saved)
-            return assessmentID
-        }
-        guard complete else { return }
-        try await change(childID, .assessmentCompleted) { repository, record in
-            guard let assessment = record.assessments.first(where: { $0.id == assessmentID }) else { throw ProblemError.notFound }
-            try await repository.save(try AssessmentRules.complete(assessment, by: worker, at: Date()))
             return assessmentID
         }
     }

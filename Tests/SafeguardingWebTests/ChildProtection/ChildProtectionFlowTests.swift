@@ -198,6 +198,8 @@ struct ChildProtectionFlowTests {
             record = try await cpRecord(app, cerys)
             #expect(record.isOnRegister)
             #expect(record.currentRegistration?.categories == [.neglect])
+            let trail = try await AuditTrail.search(AuditQuery(childID: cerys, limit: 200), on: app.db)
+            #expect(trail.contains { $0.event.action == .registerChanged && $0.event.detail == "registered categories=neglect" })
             let icpcHeld = calendar.date(on: today, at: TimeOfDay(hour: 0, minute: 1)!)
             let firstCoreGroup = try #require(record.coreGroups.first)
             #expect(firstCoreGroup.dueAt == calendar.deadline(for: .firstCoreGroup, from: icpcHeld).due)
@@ -383,6 +385,47 @@ struct ChildProtectionFlowTests {
             response = try await app.send(.GET, "\(base)/child-protection", as: worker)
             #expect(response.status == .ok)
             #expect((response.json["record"] as? [String: Any])?["child_id"] as? String == cerys.uuidString)
+        }
+    }
+
+    @Test("bad JSON, a score out of range and an unknown record are refused with problem documents, changing nothing")
+    func apiRefusals() async throws {
+        try await withTestApp { app, partnership in
+            let worker = try await Credentials.apiToken(for: partnership.account(.socialWorker), on: app)
+            let cerys = partnership.knownToHealth.id
+            let base = "/api/v1/children/\(lower(cerys))"
+            var response = try await app.send(.POST, "\(base)/plan/outcomes", as: worker, json: "{not json")
+            #expect(response.status == .badRequest)
+            #expect(response.isProblem)
+            response = try await app.send(.POST, "\(base)/plan/outcomes", as: worker, json: #"{"description": "Feels safe"}"#)
+            #expect(response.status == .created)
+            let outcome = try #require(try await cpRecord(app, cerys).plan?.outcomes.first)
+            response = try await app.send(
+                .POST, "\(base)/plan/outcomes/\(lower(outcome.id))/scores", as: worker, json: #"{"score": 11}"#)
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.isProblem)
+            #expect(BadInputTests.fieldErrors(response)["score"] != nil)
+            #expect(try await cpRecord(app, cerys).plan?.outcomes[0].scores.isEmpty == true)
+            response = try await app.send(
+                .POST, "\(base)/plan/outcomes/\(lower(UUID()))/scores", as: worker, json: #"{"score": 5}"#)
+            #expect(response.status == .notFound)
+            #expect(response.isProblem)
+            // The assessment's rule in the API's words: each missing part is named.
+            response = try await app.send(.POST, "\(base)/assessments", as: worker, json: "{}")
+            #expect(response.status == .created)
+            let assessment = try #require(try await cpRecord(app, cerys).assessments.first)
+            response = try await app.send(
+                .POST, "\(base)/assessments/\(lower(assessment.id))", as: worker,
+                json: #"{"childs_views": "I like my school", "complete": true}"#)
+            #expect(response.status == .unprocessableEntity)
+            let fields = BadInputTests.fieldErrors(response)
+            #expect(Set(fields.keys) == ["child_seen", "what_matters", "personal_outcomes", "strengths", "risks", "analysis"])
+            #expect(try await cpRecord(app, cerys).assessments[0].childsViews == "", "a refusal changes nothing")
+            #expect(try await cpRecord(app, cerys).assessments[0].completedAt == nil)
+            response = try await app.send(
+                .POST, "\(base)/assessments/\(lower(assessment.id))", as: worker, json: #"{"childs_views": "I like my school"}"#)
+            #expect(response.status == .created)
+            #expect(try await cpRecord(app, cerys).assessments[0].childsViews == "I like my school", "saved without completing")
         }
     }
 

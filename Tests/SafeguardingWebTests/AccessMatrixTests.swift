@@ -120,6 +120,7 @@ struct AccessMatrixTests {
             ("enquiries/:recordID/oversight", [.teamManager]),
             ("enquiries/:recordID/outcome", childProtectionTeam),
             ("conferences/:recordID", childProtectionTeam),
+            ("conferences/:recordID/sent", childProtectionTeam),
             ("core-groups/:recordID", childProtectionTeam),
             ("assessments", childProtectionTeam),
             ("assessments/:recordID", childProtectionTeam),

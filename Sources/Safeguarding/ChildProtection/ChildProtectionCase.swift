@@ -50,8 +50,14 @@ public struct ChildProtectionCase: Sendable, Hashable, Codable {
             if let due = meeting.minutesDueAt, meeting.minutesCirculatedAt == nil { add(.minutes, meeting.id, due) }
             for action in meeting.actions where action.isOpen { add(.action, meeting.id, action.dueAt) }
         }
-        for conference in conferences where !conference.isHeld {
-            add(conference.kind == .initial ? .initialConference : .reviewConference, conference.id, conference.dueAt)
+        for conference in conferences {
+            if !conference.isHeld {
+                add(conference.kind == .initial ? .initialConference : .reviewConference, conference.id, conference.dueAt)
+            }
+            if let due = conference.outlinePlanDueAt, conference.outlinePlanSentAt == nil {
+                add(.outlinePlan, conference.id, due)
+            }
+            if let due = conference.recordDueAt, conference.recordSentAt == nil { add(.conferenceRecord, conference.id, due) }
         }
         for enquiry in enquiries where enquiry.isOpen
         && !conferences.contains(where: { $0.enquiryID == enquiry.id }) {
@@ -97,6 +103,8 @@ public enum ClockKind: String, Sendable, Hashable, Codable, CaseIterable {
     case minutes
     case action
     case initialConference = "initial_conference"
+    case outlinePlan = "outline_plan"
+    case conferenceRecord = "conference_record"
     case coreGroup = "core_group"
     case reviewConference = "review_conference"
     case assessment

@@ -17,12 +17,15 @@ public struct ChildProtectionConference: Sendable, Hashable, Codable, Identifiab
     public var categories: [AbuseCategory]
     public var outlinePlanDueAt: Date?
     public var recordDueAt: Date?
+    /// When the outline plan and decisions, and the full record, went to those invited.
+    public var outlinePlanSentAt: Date?
+    public var recordSentAt: Date?
     public var recordedBy: UUID?
 
     public init(
         id: UUID = UUID(), childID: UUID, kind: ConferenceKind, enquiryID: UUID? = nil, dueAt: Date, heldAt: Date? = nil,
         reportsFrom: [UUID] = [], register: Bool? = nil, categories: [AbuseCategory] = [], outlinePlanDueAt: Date? = nil,
-        recordDueAt: Date? = nil, recordedBy: UUID? = nil
+        recordDueAt: Date? = nil, outlinePlanSentAt: Date? = nil, recordSentAt: Date? = nil, recordedBy: UUID? = nil
     ) {
         self.id = id
         self.childID = childID
@@ -35,12 +38,20 @@ public struct ChildProtectionConference: Sendable, Hashable, Codable, Identifiab
         self.categories = categories
         self.outlinePlanDueAt = outlinePlanDueAt
         self.recordDueAt = recordDueAt
+        self.outlinePlanSentAt = outlinePlanSentAt
+        self.recordSentAt = recordSentAt
         self.recordedBy = recordedBy
     }
 
     public var isHeld: Bool { heldAt != nil }
     /// Nil until held.
     public var heldOnTime: Bool? { heldAt.map { $0 <= dueAt } }
+}
+
+/// What goes out after a conference, each on its own clock.
+public enum ConferenceDocument: String, Sendable, Hashable, Codable, CaseIterable {
+    case outlinePlan = "outline_plan"
+    case record
 }
 
 public enum ConferenceKind: String, Sendable, Hashable, Codable, CaseIterable {

@@ -40,6 +40,23 @@ public enum ConferenceRules {
         return held
     }
 
+    /// Records that the outline plan or the full record went out, once the conference is held.
+    public static func documentSent(
+        _ conference: ChildProtectionConference, _ document: ConferenceDocument, at now: Date
+    ) throws(ChildProtectionError) -> ChildProtectionConference {
+        guard conference.isHeld else { throw .meetingNotHeld }
+        var sent = conference
+        switch document {
+        case .outlinePlan:
+            guard conference.outlinePlanSentAt == nil else { throw .alreadyRecorded }
+            sent.outlinePlanSentAt = now
+        case .record:
+            guard conference.recordSentAt == nil else { throw .alreadyRecorded }
+            sent.recordSentAt = now
+        }
+        return sent
+    }
+
     /// What the conference's decision does to the child's register entries: a new
     /// entry, a changed category, a removal, or nothing.
     public static func applyToRegister(

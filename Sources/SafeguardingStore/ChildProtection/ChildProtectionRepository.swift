@@ -34,7 +34,7 @@ public struct ChildProtectionRepository: Sendable {
 
     public func save(_ conference: ChildProtectionConference) async throws {
         try await upsert(.conferences, conference, childID: conference.childID, openedAt: conference.dueAt,
-            nextDue: conference.isHeld ? nil : conference.dueAt)
+            nextDue: ChildProtectionCase(childID: conference.childID, conferences: [conference]).openClocks.first?.dueAt)
     }
 
     public func save(_ entry: RegisterEntry) async throws {

@@ -74,6 +74,7 @@ extension ChildProtectionAPIController {
             "PlanReview": Doc.object(["reason": Doc.enumeration(PlanReviewReason.self), "reviewed": flag], required: []),
             "WrittenAgreement": Doc.object(["summary": text, "instead_of_procedures": flag], required: ["summary"]),
             "Note": Doc.object(["note": text], required: ["note"]),
+            "DocumentSent": Doc.object(["document": Doc.enumeration(ConferenceDocument.self)], required: ["document"]),
         ]
     }
 }

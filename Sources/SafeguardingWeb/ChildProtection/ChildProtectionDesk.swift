@@ -290,6 +290,14 @@ struct ChildProtectionDesk {
         }
     }
 
+    func conferenceDocumentSent(_ childID: UUID, _ conferenceID: UUID, _ document: ConferenceDocument) async throws {
+        try await change(childID, .conferenceRecorded, detail: "sent=\(document.rawValue)") { repository, record in
+            guard let conference = record.conferences.first(where: { $0.id == conferenceID }) else { throw ProblemError.notFound }
+            try await repository.save(try ConferenceRules.documentSent(conference, document, at: Date()))
+            return conferenceID
+        }
+    }
+
     func recordCoreGroup(_ childID: UUID, _ meetingID: UUID, _ input: CoreGroupInput) async throws {
         let worker = user.account.id, calendar = self.calendar
         let (summary, _) = try await authorise(childID)

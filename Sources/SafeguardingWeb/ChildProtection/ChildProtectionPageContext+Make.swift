@@ -126,6 +126,11 @@ extension ChildProtectionPageContext {
                 reports: conference.reportsFrom.map { agencyNames[$0] ?? "" },
                 outlinePlanDue: conference.outlinePlanDueAt.map { when($0) } ?? "",
                 recordDue: conference.recordDueAt.map { when($0) } ?? "",
+                outlinePlanSent: when(conference.outlinePlanSentAt), recordSent: when(conference.recordSentAt),
+                unsent: !canWork || !conference.isHeld ? [] : ConferenceDocument.allCases.filter {
+                    ($0 == .outlinePlan ? conference.outlinePlanSentAt : conference.recordSentAt) == nil
+                }.map { option($0, "cp.conference.document") },
+                sentFormID: "sent-" + conference.id.uuidString.lowercased(),
                 canRecord: canWork && !conference.isHeld, heldAt: typed(formID, "held_at"), heldTime: typed(formID, "held_time"))
         }
         let coreGroups = record.coreGroups.map { meeting in

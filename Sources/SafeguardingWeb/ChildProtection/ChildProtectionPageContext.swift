@@ -114,6 +114,10 @@ struct ChildProtectionPageContext: Encodable, Sendable {
         var reports: [String]
         var outlinePlanDue: String
         var recordDue: String
+        var outlinePlanSent: String
+        var recordSent: String
+        var unsent: [Option]
+        var sentFormID: String
         var canRecord: Bool
         var heldAt: String
         var heldTime: String

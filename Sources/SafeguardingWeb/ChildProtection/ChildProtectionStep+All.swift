@@ -92,6 +92,14 @@ extension ChildProtectionStep {
                 desk.childID, conference.id, heldAt: heldAt!, register: register!, categories: categories,
                 reportsFrom: reports)
         },
+        .init(path: ["conferences", ":recordID", "sent"], permission: .workChildProtection, formPrefix: "sent",
+            summary: "Record that the outline plan (5 working days) or the full record (20) went out", bodySchema: "DocumentSent"
+        ) { fields, record, id, desk in
+            let conference = try find(record.conferences, id)
+            let document = fields.choice("document", as: ConferenceDocument.self)
+            try fields.finish()
+            try await desk.conferenceDocumentSent(desk.childID, conference.id, document!)
+        },
         .init(path: ["core-groups", ":recordID"], permission: .workChildProtection, formPrefix: "core-group",
             summary: "Record a core group: attended_<member id> and report_<member id> for every member",
             bodySchema: "CoreGroup"

@@ -103,6 +103,18 @@ struct ProcessRulesTests {
         #expect(try ConferenceRules.applyToRegister(review, entries: [entry])?.categories == [.neglect])
     }
 
+    @Test("the outline plan and the record each go out once, after the conference, and their clocks stop")
+    func documentsSent() throws {
+        let planned = ChildProtectionConference(childID: child, kind: .initial, dueAt: now)
+        #expect(throws: ChildProtectionError.meetingNotHeld) { try ConferenceRules.documentSent(planned, .record, at: now) }
+        let held = try heldConference(register: true, categories: [.neglect])
+        #expect(ChildProtectionCase(childID: child, conferences: [held]).openClocks.map(\.kind) == [.outlinePlan, .conferenceRecord])
+        let outline = try ConferenceRules.documentSent(held, .outlinePlan, at: now)
+        #expect(throws: ChildProtectionError.alreadyRecorded) { try ConferenceRules.documentSent(outline, .outlinePlan, at: now) }
+        let both = try ConferenceRules.documentSent(outline, .record, at: now)
+        #expect(ChildProtectionCase(childID: child, conferences: [both]).openClocks.isEmpty)
+    }
+
     @Test("a conference is recorded once, and not in advance")
     func conferenceOnce() throws {
         let held = try heldConference(register: false, categories: [])

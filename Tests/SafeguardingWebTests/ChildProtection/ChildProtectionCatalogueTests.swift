@@ -28,6 +28,7 @@ struct ChildProtectionCatalogueTests {
         keys += OversightKind.allCases.map { "cp.oversight.\($0.rawValue)" }
         keys += PlanReviewReason.allCases.map { "cp.review_reason.\($0.rawValue)" }
         keys += ConferenceKind.allCases.map { "cp.conference.\($0.rawValue)" }
+        keys += ConferenceDocument.allCases.map { "cp.conference.document.\($0.rawValue)" }
         keys += AssessmentElement.allCases.filter { $0 != .childSeen }.map { "cp.assessment.\($0.rawValue)" }
         keys += errors.flatMap(\.fieldErrors).map(\.problem.messageKey)
         return keys

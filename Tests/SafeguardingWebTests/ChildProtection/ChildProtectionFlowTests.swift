@@ -205,6 +205,14 @@ struct ChildProtectionFlowTests {
             #expect(firstCoreGroup.dueAt == calendar.deadline(for: .firstCoreGroup, from: icpcHeld).due)
             let review = try #require(record.conferences.first { $0.kind == .review })
             #expect(review.dueAt == calendar.deadline(for: .firstReviewConference, from: icpcHeld).due)
+            // The outline plan and the record are on their own clocks until they go out.
+            #expect(record.openClocks.contains { $0.kind == .outlinePlan && $0.subjectID == icpc.id })
+            response = try await app.send(
+                .POST, "\(base)/conferences/\(lower(icpc.id))/sent", as: social, form: [("document", "outline_plan")])
+            #expect(response.status == .seeOther)
+            record = try await cpRecord(app, cerys)
+            #expect(!record.openClocks.contains { $0.kind == .outlinePlan })
+            #expect(record.openClocks.contains { $0.kind == .conferenceRecord })
             response = try await app.send(.GET, base, as: social)
             #expect(response.text.contains(t("cp.register.banner")))
             response = try await app.send(.GET, "\(base)/child-protection", as: social)

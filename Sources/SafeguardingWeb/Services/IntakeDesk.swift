@@ -38,7 +38,7 @@ struct IntakeDesk {
 
     /// Links the referral to an existing record.
     func link(_ referralID: UUID, to childID: UUID) async throws {
-        let user = self.user, requestID = request.requestID
+        let user = self.user, requestID = request.requestID, calendar = request.application.workingCalendar
         try await request.store.transaction { db in
             guard var referral = try await ReferralRepository(db).find(referralID), referral.status != .draft else {
                 throw ProblemError.notFound
@@ -48,6 +48,11 @@ struct IntakeDesk {
             }
             referral.childID = childID
             try await ReferralRepository(db).save(referral)
+            // Decided "strategy discussion" before it was linked: the discussion opens now,
+            // still on the decision's clock.
+            if referral.outcome == .strategyDiscussion {
+                try await ChildProtectionDesk.openDiscussion(after: referral, calendar: calendar, on: db)
+            }
             try await AuditTrail.append(
                 user.auditEvent(.referralLinked, childID: childID, subjectID: referralID, requestID: requestID), on: db)
         }
@@ -56,7 +61,7 @@ struct IntakeDesk {
     /// Starts a new record from what the referrer wrote, with the household as the
     /// family, and links the referral to it.
     func createRecord(for referralID: UUID) async throws -> Child {
-        let user = self.user, requestID = request.requestID
+        let user = self.user, requestID = request.requestID, calendar = request.application.workingCalendar
         let child: Child = try await request.store.transaction { db in
             guard var referral = try await ReferralRepository(db).find(referralID), referral.status != .draft else {
                 throw ProblemError.notFound
@@ -78,6 +83,9 @@ struct IntakeDesk {
             try await ChildRepository(db).create(child, family: family)
             referral.childID = child.id
             try await ReferralRepository(db).save(referral)
+            if referral.outcome == .strategyDiscussion {
+                try await ChildProtectionDesk.openDiscussion(after: referral, calendar: calendar, on: db)
+            }
             try await AuditTrail.append(
                 user.auditEvent(.childRecordCreated, childID: child.id, subjectID: referralID, requestID: requestID), on: db)
             try await AuditTrail.append(

@@ -396,6 +396,30 @@ struct ChildProtectionFlowTests {
         }
     }
 
+    @Test("a referral decided 'strategy discussion' before it was linked opens the discussion when it is, on the decision's clock")
+    func discussionOpensOnLink() async throws {
+        try await withTestApp { app, partnership in
+            let referrer = try await Credentials.apiToken(for: partnership.account(.referrer), on: app)
+            let created = try await app.send(
+                .POST, "/api/v1/referrals", as: referrer,
+                json: #"{"kind": "marf", "submit": true, "form": \#(schoolReferralJSON(nhsNumber: "401 023 2137", givenName: "Efa"))}"#)
+            #expect(created.status == .created)
+            let id = try #require(UUID(uuidString: created.json["id"] as? String ?? ""))
+            let hub = try await Credentials.apiToken(for: partnership.account(.hubPractitioner), on: app)
+            let decided = try await app.send(
+                .POST, "/api/v1/referrals/\(id)/decision", as: hub,
+                json: #"{"outcome": "strategy_discussion", "reasons": "Injury disclosed"}"#)
+            #expect(decided.status == .ok)
+            let linked = try await app.send(.POST, "/api/v1/referrals/\(id)/link", as: hub, json: #"{"create": true}"#)
+            #expect(linked.status == .created)
+            let referral = try #require(try await ReferralRepository(app.db).find(id))
+            let child = try #require(referral.childID)
+            let discussion = try #require(try await cpRecord(app, child).discussions.first)
+            #expect(discussion.referralID == id)
+            #expect(abs(discussion.requestedAt.timeIntervalSince(referral.decidedAt!)) < 0.001)
+        }
+    }
+
     @Test("bad JSON, a score out of range and an unknown record are refused with problem documents, changing nothing")
     func apiRefusals() async throws {
         try await withTestApp { app, partnership in

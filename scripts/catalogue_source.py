@@ -712,6 +712,7 @@ T.update({
  "audit.action.child_protection.assessment_completed": ("Completed an assessment", "Cwblhau asesiad"),
  "audit.action.child_protection.plan_changed": ("Changed the care and support plan", "Newid y cynllun gofal a chymorth"),
  "audit.action.child_protection.written_agreement_reviewed": ("Reviewed a written agreement", "Adolygu cytundeb ysgrifenedig"),
+ "audit.action.child_protection.action_completed": ("Marked an agreed action done", "Nodi bod cam gweithredu wedi'i wneud"),
  "audit.action.child_protection.team_queue_viewed": ("Read the team queue", "Darllen ciw'r tîm"),
  "team.title": ("Child protection team queue", "Ciw'r tîm amddiffyn plant"),
  "team.intro": ("{0} steps with a deadline, {1} overdue. The most urgent are first.", "{0} cam gyda dyddiad cau, {1} yn hwyr. Mae'r rhai mwyaf brys yn gyntaf."),
@@ -918,6 +919,9 @@ T.update({
  "error.cp.nothing_to_review": ("There is no written agreement waiting for a manager", "Nid oes cytundeb ysgrifenedig yn aros am reolwr"),
  "error.cp.review_reason_missing": ("Write the manager's decision", "Ysgrifennwch benderfyniad y rheolwr"),
  "error.cp.discussion_exists": ("A strategy discussion for this referral is already open", "Mae trafodaeth strategaeth ar gyfer yr atgyfeiriad hwn eisoes ar agor"),
+ "error.cp.action_not_found": ("That action is not on this child's record", "Nid yw'r cam gweithredu hwnnw ar gofnod y plentyn hwn"),
+ "cp.action.done": ("Done", "Wedi'i wneud"),
+ "cp.action.mark_done": ("Mark as done", "Nodi ei fod wedi'i wneud"),
  "error.cp.time": ("Enter the time as hours and minutes, for example 14:30", "Rhowch yr amser fel oriau a munudau, er enghraifft 14:30"),
  "error.cp.referral_not_for_strategy": ("Choose a referral about this child that the hub decided needs a strategy discussion", "Dewiswch atgyfeiriad am y plentyn hwn y penderfynodd yr hyb fod angen trafodaeth strategaeth arno"),
 })

@@ -129,6 +129,7 @@ struct AccessMatrixTests {
             ("plan/outcomes/:recordID/scores", childProtectionTeam),
             ("plan/actions", childProtectionTeam),
             ("plan/review", childProtectionTeam),
+            ("actions/:recordID/done", childProtectionTeam),
             ("plan/written-agreement", childProtectionTeam),
             ("plan/written-agreement/review", [.teamManager]),
         ]

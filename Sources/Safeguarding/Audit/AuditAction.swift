@@ -46,4 +46,5 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case planChanged = "child_protection.plan_changed"
     case writtenAgreementReviewed = "child_protection.written_agreement_reviewed"
     case teamQueueViewed = "child_protection.team_queue_viewed"
+    case actionCompleted = "child_protection.action_completed"
 }

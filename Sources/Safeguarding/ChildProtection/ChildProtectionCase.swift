@@ -33,6 +33,26 @@ public struct ChildProtectionCase: Sendable, Hashable, Codable {
     }
 
     public var currentRegistration: RegisterEntry? { register.first(where: \.isCurrent) }
+
+    /// Marks an agreed action done, wherever it was agreed (a discussion, a meeting or the
+    /// plan), so its clock leaves the queue; returns which record changed.
+    public mutating func completeAction(_ actionID: UUID, at now: Date) throws(ChildProtectionError) -> ActionHolder {
+        func complete(_ actions: inout [AgreedAction]) throws(ChildProtectionError) -> Bool {
+            guard let index = actions.firstIndex(where: { $0.id == actionID }) else { return false }
+            guard actions[index].isOpen else { throw .alreadyRecorded }
+            actions[index].completedAt = now
+            return true
+        }
+        for index in discussions.indices where try complete(&discussions[index].actions) {
+            return .discussion(discussions[index])
+        }
+        for index in meetings.indices where try complete(&meetings[index].actions) { return .meeting(meetings[index]) }
+        if var changed = plan, try complete(&changed.actions) {
+            plan = changed
+            return .plan(changed)
+        }
+        throw .actionNotFound
+    }
     public var isOnRegister: Bool { currentRegistration != nil }
 
     /// Every clock still running on this child's record, soonest first.
@@ -79,6 +99,13 @@ public struct ChildProtectionCase: Sendable, Hashable, Codable {
         }
         return clocks.sorted { $0.dueAt < $1.dueAt }
     }
+}
+
+/// The record an agreed action belongs to, changed.
+public enum ActionHolder: Sendable, Hashable {
+    case discussion(StrategyDiscussion)
+    case meeting(StrategyMeeting)
+    case plan(CareAndSupportPlan)
 }
 
 /// A clock running on a child's record, for the team queue.

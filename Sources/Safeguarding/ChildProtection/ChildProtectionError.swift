@@ -42,6 +42,7 @@ public enum ChildProtectionError: Error, Sendable, Hashable {
     /// Outcome scores run from 1 (not met at all) to 10 (fully met).
     case scoreOutOfRange
     case outcomeNotFound
+    case actionNotFound
     /// A written agreement's review is a different manager's decision, with a reason.
     case nothingToReview
     case reviewReasonMissing

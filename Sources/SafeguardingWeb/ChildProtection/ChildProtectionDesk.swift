@@ -352,6 +352,19 @@ struct ChildProtectionDesk {
         }
     }
 
+    /// Marks an agreed action done, so its clock leaves the queue.
+    func completeAction(_ childID: UUID, _ actionID: UUID) async throws {
+        try await change(childID, .actionCompleted) { repository, record in
+            var changed = record
+            switch try changed.completeAction(actionID, at: Date()) {
+            case .discussion(let discussion): try await repository.save(discussion)
+            case .meeting(let meeting): try await repository.save(meeting)
+            case .plan(let plan): try await repository.save(plan)
+            }
+            return actionID
+        }
+    }
+
     func reviewWrittenAgreement(_ childID: UUID, note: String) async throws {
         let manager = user.account.id
         try await change(childID, .writtenAgreementReviewed) { repository, record in

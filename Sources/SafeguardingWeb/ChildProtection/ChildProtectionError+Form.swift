@@ -27,6 +27,7 @@ extension ChildProtectionError {
         case .childAlreadyHasPlan: ("record", "error.cp.child_has_plan")
         case .scoreOutOfRange: ("score", "error.cp.score_out_of_range")
         case .outcomeNotFound: ("outcome_id", "error.cp.outcome_not_found")
+        case .actionNotFound: ("record", "error.cp.action_not_found")
         case .nothingToReview: ("record", "error.cp.nothing_to_review")
         case .reviewReasonMissing: ("note", "error.cp.review_reason_missing")
         }

@@ -45,7 +45,8 @@ extension ChildProtectionPageContext {
         }
         func actions(_ list: [AgreedAction]) -> [ActionLine] {
             list.map {
-                ActionLine(description: $0.description, owner: $0.owner, due: DateWording.date($0.dueAt, language),
+                ActionLine(id: $0.id.uuidString.lowercased(), isOpen: $0.isOpen, canComplete: canWork && $0.isOpen,
+                    description: $0.description, owner: $0.owner, due: DateWording.date($0.dueAt, language),
                     isOverdue: $0.isOpen && $0.dueAt < now)
             }
         }

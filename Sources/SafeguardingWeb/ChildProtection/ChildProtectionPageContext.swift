@@ -37,6 +37,9 @@ struct ChildProtectionPageContext: Encodable, Sendable {
     }
 
     struct ActionLine: Encodable, Sendable {
+        var id: String
+        var isOpen: Bool
+        var canComplete: Bool
         var description: String
         var owner: String
         var due: String

@@ -170,6 +170,17 @@ extension ChildProtectionStep {
             try fields.finish()
             try await desk.changePlan(desk.childID, detail: "action") { try PlanRules.addAction($0, action!) }
         },
+        .init(path: ["actions", ":recordID", "done"], permission: .workChildProtection, formPrefix: "action-done",
+            summary: "Mark an agreed action done (from a strategy discussion, a meeting or the plan)", bodySchema: "Empty"
+        ) { fields, _, id, desk in
+            try fields.finish()
+            guard let id else { throw ProblemError.notFound }
+            do {
+                try await desk.completeAction(desk.childID, id)
+            } catch let failure as ValidationFailure where failure.errors.first?.problem == .invalid("error.cp.action_not_found") {
+                throw ProblemError.notFound
+            }
+        },
         .init(path: ["plan", "review"], permission: .workChildProtection, formPrefix: "plan-review",
             summary: "Force a review when the child becomes looked after or returns home, or record the review held",
             bodySchema: "PlanReview"

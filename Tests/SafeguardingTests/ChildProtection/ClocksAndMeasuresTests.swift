@@ -36,6 +36,30 @@ struct ClocksAndMeasuresTests {
         ])
     }
 
+    @Test("an action marked done leaves the queue, wherever it was agreed, and only once")
+    func actionsDone() throws {
+        let fromMeeting = AgreedAction(description: "Medical", owner: "Dr Shah", dueAt: now)
+        let fromPlan = AgreedAction(description: "Nursery place", owner: "Sian", dueAt: now)
+        var record = ChildProtectionCase(
+            childID: child,
+            meetings: [StrategyMeeting(childID: child, discussionID: UUID(), requestedAt: now, dueAt: now, heldAt: now,
+                actions: [fromMeeting])],
+            plan: CareAndSupportPlan(childID: child, createdAt: now, actions: [fromPlan]))
+        #expect(record.openClocks.filter { $0.kind == .action }.count == 2)
+        guard case .meeting(let meeting) = try record.completeAction(fromMeeting.id, at: now) else {
+            Issue.record("the meeting should have changed")
+            return
+        }
+        #expect(meeting.actions[0].completedAt == now)
+        guard case .plan = try record.completeAction(fromPlan.id, at: now) else {
+            Issue.record("the plan should have changed")
+            return
+        }
+        #expect(record.openClocks.filter { $0.kind == .action }.isEmpty)
+        #expect(throws: ChildProtectionError.alreadyRecorded) { try record.completeAction(fromPlan.id, at: now) }
+        #expect(throws: ChildProtectionError.actionNotFound) { try record.completeAction(UUID(), at: now) }
+    }
+
     @Test("an enquiry's conference clock is shown once, by the conference when it is scheduled")
     func conferenceClockOnce() {
         let enquiry = SectionFortySevenEnquiry(

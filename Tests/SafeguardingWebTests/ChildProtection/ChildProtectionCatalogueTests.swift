@@ -14,7 +14,7 @@ struct ChildProtectionCatalogueTests {
         .minutesNotSentToEveryInvitee, .meetingNotHeld, .managerOversightMissing, .enquiryNotDecided,
         .oversightNoteMissing, .investigatingWorkerMissing, .categoryMissing, .categoryWithoutRegistration,
         .alreadyRegistered, .notRegistered, .attendanceNotRecorded, .generalPractitionerNotInvited,
-        .assessmentIncomplete([.risks]), .childSeenDateMissing, .childAlreadyHasPlan, .scoreOutOfRange, .outcomeNotFound,
+        .assessmentIncomplete([.risks]), .childSeenDateMissing, .childAlreadyHasPlan, .scoreOutOfRange, .outcomeNotFound, .actionNotFound,
         .nothingToReview, .reviewReasonMissing,
     ]
 

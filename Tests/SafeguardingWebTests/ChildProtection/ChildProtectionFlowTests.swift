@@ -121,6 +121,17 @@ struct ChildProtectionFlowTests {
             let meeting = try #require(record.meetings.first)
             #expect(meeting.dueAt == calendar.deadline(for: .strategyMeeting, from: heldAt).due)
 
+            // The action agreed at the discussion is done: its clock leaves the queue.
+            let action = try #require(record.discussions[0].actions.first)
+            #expect(record.openClocks.contains { $0.kind == .action })
+            response = try await app.send(.POST, "\(base)/actions/\(lower(action.id))/done", as: social, form: [])
+            #expect(response.status == .seeOther)
+            #expect(try await cpRecord(app, cerys).openClocks.contains { $0.kind == .action } == false)
+            response = try await app.send(.POST, "\(base)/actions/\(lower(UUID()))/done", as: social, form: [])
+            #expect(response.status == .notFound)
+            response = try await app.send(.GET, "\(base)/child-protection", as: social)
+            #expect(response.text.contains(t("cp.action.done")))
+
             // The meeting, then its minutes, which must go to everyone invited.
             response = try await app.send(
                 .POST, "\(base)/strategy-meetings/\(lower(meeting.id))", as: social,

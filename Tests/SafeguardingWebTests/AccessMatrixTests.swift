@@ -122,6 +122,7 @@ struct AccessMatrixTests {
             ("conferences/:recordID", childProtectionTeam),
             ("conferences/:recordID/sent", childProtectionTeam),
             ("core-groups/:recordID", childProtectionTeam),
+            ("register/visits", childProtectionTeam),
             ("assessments", childProtectionTeam),
             ("assessments/:recordID", childProtectionTeam),
             ("plan", childProtectionTeam),

@@ -47,4 +47,5 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case writtenAgreementReviewed = "child_protection.written_agreement_reviewed"
     case teamQueueViewed = "child_protection.team_queue_viewed"
     case actionCompleted = "child_protection.action_completed"
+    case visitRecorded = "child_protection.visit_recorded"
 }

@@ -83,6 +83,10 @@ public struct ChildProtectionCase: Sendable, Hashable, Codable {
         && !conferences.contains(where: { $0.enquiryID == enquiry.id }) {
             add(.initialConference, enquiry.id, enquiry.initialConferenceDueAt)
         }
+        if let entry = currentRegistration {
+            if let due = entry.seenAloneDueAt { add(.childSeenAlone, entry.id, due) }
+            if let due = entry.seenAtHomeDueAt { add(.childSeenAtHome, entry.id, due) }
+        }
         // Core groups are due only while the registration they serve stands.
         let current = Set(register.filter(\.isCurrent).map(\.id))
         for meeting in coreGroups where !meeting.isHeld && current.contains(meeting.registerEntryID) {
@@ -133,6 +137,8 @@ public enum ClockKind: String, Sendable, Hashable, Codable, CaseIterable {
     case outlinePlan = "outline_plan"
     case conferenceRecord = "conference_record"
     case coreGroup = "core_group"
+    case childSeenAlone = "child_seen_alone"
+    case childSeenAtHome = "child_seen_at_home"
     case reviewConference = "review_conference"
     case assessment
     case planReview = "plan_review"

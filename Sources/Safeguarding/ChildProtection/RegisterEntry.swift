@@ -11,10 +11,15 @@ public struct RegisterEntry: Sendable, Hashable, Codable, Identifiable {
     public var registeredByConference: UUID
     public var deregisteredAt: Date?
     public var deregisteredByConference: UUID?
+    /// Visits while registered, and when the child must next be seen alone and at home.
+    public var visits: [ChildVisit]
+    public var seenAloneDueAt: Date?
+    public var seenAtHomeDueAt: Date?
 
     public init(
         id: UUID = UUID(), childID: UUID, categories: [AbuseCategory], registeredAt: Date, registeredByConference: UUID,
-        deregisteredAt: Date? = nil, deregisteredByConference: UUID? = nil
+        deregisteredAt: Date? = nil, deregisteredByConference: UUID? = nil, visits: [ChildVisit] = [],
+        seenAloneDueAt: Date? = nil, seenAtHomeDueAt: Date? = nil
     ) {
         self.id = id
         self.childID = childID
@@ -23,6 +28,9 @@ public struct RegisterEntry: Sendable, Hashable, Codable, Identifiable {
         self.registeredByConference = registeredByConference
         self.deregisteredAt = deregisteredAt
         self.deregisteredByConference = deregisteredByConference
+        self.visits = visits
+        self.seenAloneDueAt = seenAloneDueAt
+        self.seenAtHomeDueAt = seenAtHomeDueAt
     }
 
     public var isCurrent: Bool { deregisteredAt == nil }

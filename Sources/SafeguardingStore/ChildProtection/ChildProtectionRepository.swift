@@ -38,7 +38,8 @@ public struct ChildProtectionRepository: Sendable {
     }
 
     public func save(_ entry: RegisterEntry) async throws {
-        try await upsert(.register, entry, childID: entry.childID, openedAt: entry.registeredAt, nextDue: nil)
+        try await upsert(.register, entry, childID: entry.childID, openedAt: entry.registeredAt,
+            nextDue: entry.isCurrent ? [entry.seenAloneDueAt, entry.seenAtHomeDueAt].compactMap { $0 }.min() : nil)
     }
 
     public func save(_ meeting: CoreGroupMeeting) async throws {
@@ -93,7 +94,7 @@ public struct ChildProtectionRepository: Sendable {
     /// The children with any clock still running, for the team queue.
     public func childrenWithOpenClocks(limit: Int = 1_000) async throws -> [UUID] {
         var ids: Set<UUID> = []
-        for table in ChildProtectionTable.allCases where table != .register {
+        for table in ChildProtectionTable.allCases {
             let rows = try await sql.select().distinct().column("child_id").from(table.rawValue)
                 .where("next_due_at", .isNot, SQLLiteral.null).limit(limit).all()
             for row in rows { ids.insert(try row.decode(column: "child_id", as: UUID.self)) }

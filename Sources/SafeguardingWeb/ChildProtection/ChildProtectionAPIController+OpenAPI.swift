@@ -74,6 +74,9 @@ extension ChildProtectionAPIController {
             "PlanReview": Doc.object(["reason": Doc.enumeration(PlanReviewReason.self), "reviewed": flag], required: []),
             "WrittenAgreement": Doc.object(["summary": text, "instead_of_procedures": flag], required: ["summary"]),
             "Note": Doc.object(["note": text], required: ["note"]),
+            "Visit": Doc.object(
+                ["visited_at": Doc.date, "visited_time": text, "seen_alone": flag, "at_home": flag, "note": text],
+                required: ["visited_at"]),
             "DocumentSent": Doc.object(["document": Doc.enumeration(ConferenceDocument.self)], required: ["document"]),
         ]
     }

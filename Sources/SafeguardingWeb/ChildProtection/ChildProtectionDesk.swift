@@ -268,7 +268,8 @@ struct ChildProtectionDesk {
             try await repository.save(held)
             let wasRegistered = record.isOnRegister
             var further: [(action: AuditAction, detail: String)] = []
-            if let entry = try ConferenceRules.applyToRegister(held, entries: record.register) {
+            if var entry = try ConferenceRules.applyToRegister(held, entries: record.register) {
+                if entry.isCurrent, !wasRegistered { entry = VisitRules.startClocks(entry, calendar: calendar) }
                 try await repository.save(entry)
                 // The register is what other agencies act on: each change to it is its own entry.
                 further.append((.registerChanged,
@@ -349,6 +350,17 @@ struct ChildProtectionDesk {
             let changed = try rule(plan)
             try await repository.save(changed)
             return changed.id
+        }
+    }
+
+    /// Records a visit to a registered child.
+    func recordVisit(_ childID: UUID, at: Date, seenAlone: Bool, atHome: Bool, note: String) async throws {
+        let worker = user.account.id, calendar = self.calendar
+        try await change(childID, .visitRecorded, detail: "alone=\(seenAlone) home=\(atHome)") { repository, record in
+            guard let entry = record.currentRegistration else { throw ChildProtectionError.notRegistered }
+            let visit = ChildVisit(at: at, seenAlone: seenAlone, atHome: atHome, by: worker, note: note)
+            try await repository.save(try VisitRules.record(visit, on: entry, now: Date(), calendar: calendar))
+            return entry.id
         }
     }
 

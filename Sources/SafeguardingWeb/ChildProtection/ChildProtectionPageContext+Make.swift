@@ -228,7 +228,11 @@ extension ChildProtectionPageContext {
             reviewReasons: PlanReviewReason.allCases.map { option($0, "cp.review_reason") },
             discussions: discussions, meetings: meetings, enquiries: enquiries, conferences: conferences,
             register: record.register.map {
-                RegisterLine(categoryKeys: $0.categories.map { "cp.category.\($0.rawValue)" },
+                RegisterLine(
+                    visits: $0.visits.map { VisitLine(at: when($0.at), seenAlone: $0.seenAlone, atHome: $0.atHome, note: $0.note) },
+                    seenAloneDue: $0.isCurrent ? $0.seenAloneDueAt.map { deadline($0) } ?? "" : "",
+                    seenAtHomeDue: $0.isCurrent ? $0.seenAtHomeDueAt.map { deadline($0) } ?? "" : "",
+                    categoryKeys: $0.categories.map { "cp.category.\($0.rawValue)" },
                     from: DateWording.date($0.registeredAt, language),
                     until: $0.deregisteredAt.map { DateWording.date($0, language) } ?? "", isCurrent: $0.isCurrent)
             },

@@ -126,7 +126,17 @@ struct ChildProtectionPageContext: Encodable, Sendable {
         var heldTime: String
     }
 
+    struct VisitLine: Encodable, Sendable {
+        var at: String
+        var seenAlone: Bool
+        var atHome: Bool
+        var note: String
+    }
+
     struct RegisterLine: Encodable, Sendable {
+        var visits: [VisitLine]
+        var seenAloneDue: String
+        var seenAtHomeDue: String
         var categoryKeys: [String]
         var from: String
         var until: String

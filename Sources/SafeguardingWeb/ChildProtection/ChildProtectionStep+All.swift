@@ -100,6 +100,17 @@ extension ChildProtectionStep {
             try fields.finish()
             try await desk.conferenceDocumentSent(desk.childID, conference.id, document!)
         },
+        .init(path: ["register", "visits"], permission: .workChildProtection, formPrefix: "visit",
+            summary: "Record a visit to a registered child: seen alone (every 10 working days) and at home (every 4 weeks)",
+            bodySchema: "Visit"
+        ) { fields, _, _, desk in
+            let at = ChildProtectionInput.moment(&fields, "visited_at", calendar: desk.calendar)
+            let alone = fields.flag("seen_alone") ?? false
+            let home = fields.flag("at_home") ?? false
+            let note = fields.text("note", required: false, maxLength: 10_000) ?? ""
+            try fields.finish()
+            try await desk.recordVisit(desk.childID, at: at!, seenAlone: alone, atHome: home, note: note)
+        },
         .init(path: ["core-groups", ":recordID"], permission: .workChildProtection, formPrefix: "core-group",
             summary: "Record a core group: attended_<member id> and report_<member id> for every member",
             bodySchema: "CoreGroup"

@@ -111,6 +111,37 @@ struct ChildProtectionTimescaleTests {
         #expect(ConferenceRules.scheduleReview(after: initial, calendar: calendar) == nil)
     }
 
+    @Test("a registered child is seen alone every 10 working days and at home every 4 weeks, from registration then each visit")
+    func visitingClocks() throws {
+        let registered = londonTime(2026, 12, 16, 11)
+        let entry = VisitRules.startClocks(
+            RegisterEntry(childID: child, categories: [.neglect], registeredAt: registered, registeredByConference: UUID()),
+            calendar: calendar)
+        // 10 working days from Wednesday 16 December, over Christmas and New Year's Day.
+        #expect(entry.seenAloneDueAt == londonTime(2027, 1, 4, 11))
+        #expect(entry.seenAtHomeDueAt == londonTime(2027, 1, 13, 11))
+        let visit = ChildVisit(at: londonTime(2026, 12, 23, 15), seenAlone: true, atHome: false, by: worker)
+        let visited = try VisitRules.record(visit, on: entry, now: londonTime(2026, 12, 23, 16), calendar: calendar)
+        #expect(visited.seenAloneDueAt == londonTime(2027, 1, 11, 15))
+        #expect(visited.seenAtHomeDueAt == entry.seenAtHomeDueAt, "a visit away from home does not restart the home clock")
+        let clocks = ChildProtectionCase(childID: child, register: [visited]).openClocks.map(\.kind)
+        #expect(clocks == [.childSeenAlone, .childSeenAtHome])
+    }
+
+    @Test("visits are recorded only while registered, and not in advance")
+    func visitRules() {
+        var ended = RegisterEntry(childID: child, categories: [.neglect], registeredAt: londonTime(2027, 1, 4), registeredByConference: UUID())
+        let visit = ChildVisit(at: londonTime(2027, 1, 6), seenAlone: true, atHome: true, by: worker)
+        #expect(throws: ChildProtectionError.heldInTheFuture) {
+            try VisitRules.record(visit, on: ended, now: londonTime(2027, 1, 5), calendar: calendar)
+        }
+        ended.deregisteredAt = londonTime(2027, 1, 5)
+        #expect(throws: ChildProtectionError.notRegistered) {
+            try VisitRules.record(visit, on: ended, now: londonTime(2027, 1, 7), calendar: calendar)
+        }
+        #expect(ChildProtectionCase(childID: child, register: [ended]).openClocks.isEmpty)
+    }
+
     @Test("a hub's own timescales are used: a 2-day strategy meeting")
     func configuredTimescale() throws {
         var timescales = Timescales()

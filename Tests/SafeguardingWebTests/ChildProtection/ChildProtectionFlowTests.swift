@@ -216,6 +216,21 @@ struct ChildProtectionFlowTests {
             #expect(firstCoreGroup.dueAt == calendar.deadline(for: .firstCoreGroup, from: icpcHeld).due)
             let review = try #require(record.conferences.first { $0.kind == .review })
             #expect(review.dueAt == calendar.deadline(for: .firstReviewConference, from: icpcHeld).due)
+            // Registration starts the visiting clocks; a visit seeing Cerys alone restarts that one.
+            let registration = try #require(record.currentRegistration)
+            #expect(registration.seenAloneDueAt == calendar.deadline(for: .childSeenAlone, from: icpcHeld).due)
+            response = try await app.send(
+                .POST, "\(base)/register/visits", as: social,
+                form: [("visited_at", today.description), ("visited_time", "00:01"), ("seen_alone", "true"),
+                    ("note", "Cerys showed me her room")])
+            #expect(response.status == .seeOther)
+            let visitedAt = calendar.date(on: today, at: TimeOfDay(hour: 0, minute: 1)!)
+            #expect(try await cpRecord(app, cerys).currentRegistration?.seenAloneDueAt
+                == calendar.deadline(for: .childSeenAlone, from: visitedAt).due)
+            response = try await app.send(.GET, "\(base)/child-protection", as: social)
+            #expect(response.text.contains("Cerys showed me her room"))
+            #expect(response.text.contains(t("cp.clock.child_seen_at_home")))
+
             // The outline plan and the record are on their own clocks until they go out.
             #expect(record.openClocks.contains { $0.kind == .outlinePlan && $0.subjectID == icpc.id })
             response = try await app.send(

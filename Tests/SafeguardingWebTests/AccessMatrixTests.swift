@@ -13,8 +13,15 @@ import VaporTesting
 @Suite("Access by need to know: role × route")
 struct AccessMatrixTests {
     static let everyone = Set(Role.allCases)
-    static let childReaders: Set<Role> = [.hubPractitioner, .hubManager, .safeguardingLead, .auditor]
-    static let referrers: Set<Role> = [.referrer, .hubPractitioner, .hubManager, .safeguardingLead]
+    static let childReaders: Set<Role> = [
+        .hubPractitioner, .hubManager, .safeguardingLead, .auditor, .socialWorker, .teamManager,
+    ]
+    static let referrers: Set<Role> = [
+        .referrer, .hubPractitioner, .hubManager, .safeguardingLead, .socialWorker, .teamManager,
+    ]
+    /// The child protection team works the process; hub staff and auditors read it.
+    static let childProtectionReaders: Set<Role> = [.hubPractitioner, .hubManager, .auditor, .socialWorker, .teamManager]
+    static let childProtectionTeam: Set<Role> = [.socialWorker, .teamManager]
     static let hub: Set<Role> = [.hubPractitioner, .hubManager]
     /// Those who answer the hub's requests for their agency, and see Operation Encompass notices.
     static let answerers: Set<Role> = [.hubPractitioner, .hubManager, .safeguardingLead]
@@ -30,7 +37,7 @@ struct AccessMatrixTests {
         "GET /home": everyone,
         "GET /children": childReaders,
         "GET /children/:childID": childReaders,
-        "POST /children/:childID/break-glass": [.hubPractitioner, .hubManager, .safeguardingLead],
+        "POST /children/:childID/break-glass": [.hubPractitioner, .hubManager, .safeguardingLead, .socialWorker, .teamManager],
         "POST /children/:childID/restriction": [.hubManager],
         "POST /children/:childID/access-grants": [.hubManager],
         "GET /audit": [.auditor],
@@ -52,8 +59,10 @@ struct AccessMatrixTests {
         "GET /api/v1/alerts": [.hubManager],
         "GET /api/v1/children": childReaders,
         "GET /api/v1/children/:childID": childReaders,
-        "GET /api/v1/children/:childID/audit": [.hubPractitioner, .hubManager, .auditor],
-        "POST /api/v1/children/:childID/break-glass": [.hubPractitioner, .hubManager, .safeguardingLead],
+        "GET /api/v1/children/:childID/audit": [.hubPractitioner, .hubManager, .auditor, .teamManager],
+        "POST /api/v1/children/:childID/break-glass": [
+            .hubPractitioner, .hubManager, .safeguardingLead, .socialWorker, .teamManager,
+        ],
         "PUT /api/v1/children/:childID/restriction": [.hubManager],
         "POST /api/v1/children/:childID/access-grants": [.hubManager],
         "GET /api/v1/agencies": [.administrator],
@@ -99,10 +108,10 @@ struct AccessMatrixTests {
         "GET /api/v1/requests": answerers,
         "POST /api/v1/requests/:requestID/answer": answerers,
         "GET /api/v1/early-intervention": earlyIntervention,
-        "GET /api/v1/measures/information-requests": [.hubManager, .auditor],
-        "GET /api/v1/measures/hub-meetings": [.hubManager, .auditor],
-        "GET /api/v1/measures/early-intervention": [.hubManager, .auditor],
-        "GET /api/v1/measures/operation-encompass": [.hubManager, .auditor],
+        "GET /api/v1/measures/information-requests": [.hubManager, .auditor, .teamManager],
+        "GET /api/v1/measures/hub-meetings": [.hubManager, .auditor, .teamManager],
+        "GET /api/v1/measures/early-intervention": [.hubManager, .auditor, .teamManager],
+        "GET /api/v1/measures/operation-encompass": [.hubManager, .auditor, .teamManager],
         "GET /api/v1/hub/meetings": hub,
         "POST /api/v1/hub/meetings": hub,
         "GET /api/v1/hub/meetings/:meetingID": hub,
@@ -123,7 +132,7 @@ struct AccessMatrixTests {
         "POST /referrals/:referralID/decision": hub,
         "POST /referrals/:referralID/sign-off": [.hubManager],
         "GET /hub": hub,
-        "GET /api/v1/measures/referral-quality": [.hubManager, .auditor],
+        "GET /api/v1/measures/referral-quality": [.hubManager, .auditor, .teamManager],
         "GET /api/v1/referrals/:referralID/candidates": hub,
         "POST /api/v1/referrals/:referralID/link": hub,
         "POST /referrals/:referralID/link": hub,
@@ -131,7 +140,46 @@ struct AccessMatrixTests {
         "POST /children/:childID/unmerge": [.hubManager],
         "POST /api/v1/children/:childID/merges": [.hubManager],
         "POST /api/v1/children/:childID/unmerge": [.hubManager],
-    ]
+        "GET /team": childProtectionReaders,
+        "GET /children/:childID/child-protection": childProtectionReaders,
+        "GET /api/v1/children/:childID/child-protection": childProtectionReaders,
+        "GET /api/v1/team/queue": childProtectionReaders,
+        "GET /api/v1/measures/child-protection": [.hubManager, .auditor, .teamManager],
+    ].merging(childProtectionSteps) { agreed, _ in agreed }
+
+    /// Every step of the child protection process, on the pages and the API: the team
+    /// records them, and only the team manager records oversight and reviews agreements.
+    static let childProtectionSteps: [String: Set<Role>?] = {
+        let steps: [(String, Set<Role>)] = [
+            ("strategy-discussions", childProtectionTeam),
+            ("strategy-discussions/:recordID", childProtectionTeam),
+            ("strategy-meetings/:recordID", childProtectionTeam),
+            ("strategy-meetings/:recordID/minutes", childProtectionTeam),
+            ("strategy-discussions/:recordID/enquiry", childProtectionTeam),
+            ("enquiries/:recordID/oversight", [.teamManager]),
+            ("enquiries/:recordID/outcome", childProtectionTeam),
+            ("conferences/:recordID", childProtectionTeam),
+            ("conferences/:recordID/sent", childProtectionTeam),
+            ("core-groups/:recordID", childProtectionTeam),
+            ("register/visits", childProtectionTeam),
+            ("assessments", childProtectionTeam),
+            ("assessments/:recordID", childProtectionTeam),
+            ("plan", childProtectionTeam),
+            ("plan/outcomes", childProtectionTeam),
+            ("plan/outcomes/:recordID/scores", childProtectionTeam),
+            ("plan/actions", childProtectionTeam),
+            ("plan/review", childProtectionTeam),
+            ("actions/:recordID/done", childProtectionTeam),
+            ("plan/written-agreement", childProtectionTeam),
+            ("plan/written-agreement/review", [.teamManager]),
+        ]
+        var agreed: [String: Set<Role>?] = [:]
+        for (path, roles) in steps {
+            agreed["POST /children/:childID/\(path)"] = roles
+            agreed["POST /api/v1/children/:childID/\(path)"] = roles
+        }
+        return agreed
+    }()
 
     static func key(_ route: Route) -> String {
         "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
@@ -168,6 +216,7 @@ struct AccessMatrixTests {
                 ":tokenID": issued.uuidString,
                 ":referralID": UUID().uuidString,
                 ":section": "child",
+                ":recordID": UUID().uuidString,
             ]
             var checked = 0
             for route in app.routes.all {

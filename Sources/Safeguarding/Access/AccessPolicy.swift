@@ -5,6 +5,11 @@
 /// - hub staff (practitioners and managers of a hub agency) read every unrestricted record,
 ///   because screening needs the whole picture;
 /// - an agency's safeguarding lead reads the records of children their agency is involved with;
+/// - children's services' child protection team (social workers and their team manager)
+///   read every unrestricted record and work the child protection process; the team
+///   manager also oversees enquiries and reviews written agreements. The roles count
+///   only in a children's services agency, as the hub roles count only in the hub;
+/// - hub staff and auditors read the child protection record; auditors change nothing;
 /// - auditors read every unrestricted record and the audit trail, and change nothing;
 /// - administrators look after accounts and agencies and never read children's records;
 /// - referrers report concerns and follow their own referrals, nothing more;
@@ -30,20 +35,31 @@ public struct AccessPolicy: Sendable {
         .hubPractitioner: [
             .useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass, .submitReferral,
             .screenReferrals, .decideReferrals, .requestInformation, .answerInformationRequests, .runHubMeetings,
-            .acknowledgeEncompass,
+            .acknowledgeEncompass, .viewChildProtection,
         ],
         .hubManager: [
             .useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass, .restrictRecords, .viewAlerts,
             .submitReferral, .screenReferrals, .decideReferrals, .signOffDecisions, .viewMeasures, .mergeRecords,
             .requestInformation, .answerInformationRequests, .runHubMeetings, .acknowledgeEncompass, .workEarlyIntervention,
+            .viewChildProtection,
         ],
         .safeguardingLead: [
             .useAccount, .searchChildren, .viewChildRecord, .breakGlass, .submitReferral, .answerInformationRequests,
             .acknowledgeEncompass,
         ],
         .earlyInterventionWorker: [.useAccount, .workEarlyIntervention],
-        .auditor: [.useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .searchAuditTrail, .viewMeasures],
+        .auditor: [.useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .searchAuditTrail, .viewMeasures,
+            .viewChildProtection,
+        ],
         .administrator: [.useAccount, .manageAgencies, .manageUsers, .manageAPITokens],
+        .socialWorker: [
+            .useAccount, .searchChildren, .viewChildRecord, .breakGlass, .submitReferral, .viewChildProtection,
+            .workChildProtection,
+        ],
+        .teamManager: [
+            .useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass, .submitReferral,
+            .viewChildProtection, .workChildProtection, .overseeChildProtection, .viewMeasures,
+        ],
     ]
 
     /// Hub roles only count for staff of an agency that sits in the hub: a "hub
@@ -52,8 +68,14 @@ public struct AccessPolicy: Sendable {
 
     /// The roles that actually take effect for this person.
     public func effectiveRoles(of actor: Actor) -> Set<Role> {
-        actor.agencyIsHubMember ? actor.roles : actor.roles.subtracting(Self.hubRoles)
+        var roles = actor.agencyIsHubMember ? actor.roles : actor.roles.subtracting(Self.hubRoles)
+        // A "social worker" badge on a school account must not open the child protection process.
+        if actor.agencyKind != .childrensServices { roles.subtract(Self.childProtectionRoles) }
+        return roles
     }
+
+    /// The child protection team's roles count only for children's services staff.
+    private static let childProtectionRoles: Set<Role> = [.socialWorker, .teamManager]
 
     /// The permissions this person holds, through all of their effective roles.
     public func permissions(of actor: Actor) -> Set<Permission> {
@@ -77,6 +99,7 @@ public struct AccessPolicy: Sendable {
             return permits(actor, .breakGlass) ? .breakGlassRequired : .refused
         }
         if !roles.isDisjoint(with: Self.hubRoles) { return .granted(.hubScreening) }
+        if !roles.isDisjoint(with: Self.childProtectionRoles) { return .granted(.childProtection) }
         if roles.contains(.auditor) { return .granted(.qualityAssurance) }
         if roles.contains(.safeguardingLead) {
             if child.involvedAgencyIDs.contains(actor.agencyID) { return .granted(.agencyInvolved) }

@@ -22,6 +22,8 @@ public enum AccessBasis: String, Sendable, Hashable, Codable, CaseIterable {
     case agencyInvolved = "agency_involved"
     /// Auditors read records to grade practice; they change nothing.
     case qualityAssurance = "quality_assurance"
+    /// Children's services' child protection team works the statutory process for any child.
+    case childProtection = "child_protection"
     /// A hub manager named this person on a restricted record.
     case explicitGrant = "explicit_grant"
     /// The person broke the glass with a reason.

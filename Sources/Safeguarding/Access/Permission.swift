@@ -38,6 +38,14 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
     case acknowledgeEncompass = "acknowledge_encompass"
     /// Read the partnership's measures (referral quality by agency, timeliness).
     case viewMeasures = "view_measures"
+    /// Read a child's child protection record (strategy, enquiries, conferences, register,
+    /// core groups, assessments, plan) and the team queue.
+    case viewChildProtection = "view_child_protection"
+    /// Record strategy discussions and meetings, enquiries, conferences, core groups,
+    /// assessments and plans.
+    case workChildProtection = "work_child_protection"
+    /// A manager's oversight and challenge of an enquiry, and review of written agreements.
+    case overseeChildProtection = "oversee_child_protection"
     case manageAgencies = "manage_agencies"
     case manageUsers = "manage_users"
     case manageAPITokens = "manage_api_tokens"

@@ -17,6 +17,12 @@ public enum Role: String, Sendable, Codable, CaseIterable, Hashable, Comparable 
     case auditor
     /// Looks after agencies, accounts and API tokens; has no access to children's records.
     case administrator
+    /// A social worker in children's services' child protection team: holds strategy
+    /// discussions, Section 47 enquiries, conferences, core groups, assessments and plans.
+    case socialWorker = "social_worker"
+    /// The child protection team's manager: oversees and challenges enquiries and reviews
+    /// written agreements, as well as everything a social worker does.
+    case teamManager = "team_manager"
 
     public static func < (lhs: Role, rhs: Role) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

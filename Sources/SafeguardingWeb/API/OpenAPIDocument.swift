@@ -156,7 +156,7 @@ enum OpenAPIDocument {
         .init(method: "get", path: "/api/v1/hub/queue", summary: "Referrals awaiting a decision, most urgent first",
             permission: .screenReferrals, query: [("limit", ["type": "integer", "minimum": 1, "maximum": 5000])],
             response: "Queue"),
-    ] }
+    ] + ChildProtectionAPIController.operations }
 
     /// A JSON schema for the shape of a value, read from an example of it.
     static func schema(of value: JSONValue) -> [String: Any] {
@@ -447,7 +447,7 @@ enum OpenAPIDocument {
             "NewToken": object(
                 ["user_id": uuid, "label": string(maxLength: 120),
                  "valid_for_days": ["type": "integer", "minimum": 1, "maximum": 366]], required: ["user_id", "label"]),
-        ]
+        ].merging(ChildProtectionAPIController.schemas) { ours, _ in ours }
     }
 
     static func json() throws -> Data {

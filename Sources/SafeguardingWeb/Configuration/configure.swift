@@ -70,6 +70,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: HubMeetingWebController())
     try app.register(collection: EarlyInterventionWebController())
     try app.register(collection: EncompassWebController())
+    try app.register(collection: ChildProtectionWebController())
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
     try api.register(collection: AccountAPIController())
@@ -80,6 +81,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: PartnershipAPIController())
     try api.register(collection: HubMeetingAPIController())
     try api.register(collection: EarlyInterventionAPIController())
+    try api.register(collection: ChildProtectionAPIController())
 }
 
 /// Work that runs beside the server: delivering the outbox. Only `serve` needs it.

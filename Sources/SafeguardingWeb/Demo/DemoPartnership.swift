@@ -46,10 +46,13 @@ enum DemoPartnership {
         ("bethan.owen", "Bethan Owen", "Early intervention worker", "bethan.owen@newport.example", 0, [.earlyInterventionWorker]),
         ("elin.williams", "Elin Williams", "Quality assurance lead", "elin.williams@newport.example", 0, [.auditor]),
         ("dafydd.rees", "Dafydd Rees", "Systems administrator", "dafydd.rees@newport.example", 0, [.administrator]),
+        ("ffion.davies", "Ffion Davies", "Child protection social worker", "ffion.davies@newport.example", 0, [.socialWorker]),
+        ("huw.jenkins", "Huw Jenkins", "Child protection team manager", "huw.jenkins@newport.example", 0, [.teamManager]),
     ]
 
     static func load(into app: Application) async throws -> [DemoAccount] {
         let cost = app.diogelu.bcryptCost
+        let calendar = app.workingCalendar
         let passwords = accounts.map { _ in DemoPassword.make() }
         let hashes = try await app.threadPool.runIfActive(eventLoop: app.eventLoopGroup.any()) {
             try passwords.map { try Bcrypt.hash($0, cost: cost) }
@@ -77,14 +80,19 @@ enum DemoPartnership {
                 try await AgencyRepository(db).create(agency)
                 agencyIDs.append(agency.id)
             }
+            var socialWorker: UUID?
             for (index, account) in accounts.enumerated() {
                 let user = UserAccount(
                     username: account.0, displayName: account.1, email: account.3, jobTitle: account.2,
                     agencyID: agencyIDs[account.4], roles: Set(account.5),
-                    language: ["sian.pritchard", "owain.lewis", "carys.jenkins"].contains(account.0) ? .welsh : .english)
+                    language: ["sian.pritchard", "owain.lewis", "carys.jenkins", "ffion.davies"].contains(account.0) ? .welsh : .english)
                 try await UserRepository(db).create(user, passwordHash: hashes[index])
+                if account.5.contains(.socialWorker) { socialWorker = user.id }
             }
             try await DemoFamilies.create(on: db, agencyIDs: agencyIDs)
+            if let socialWorker {
+                try await DemoChildProtection.create(on: db, calendar: calendar, by: socialWorker)
+            }
             try await AuditTrail.append(
                 AuditEvent(actorUserID: nil, actorName: "system", agencyID: nil, roles: [], action: .demoLoaded), on: db)
         }

@@ -62,6 +62,11 @@ struct ChildRecordContext: Encodable, Sendable {
     var canMerge: Bool
     var mergedRecords: [UserChoice]
 
+    /// The child protection record's link, for those who may read it (F11–F15).
+    var childProtectionHref: String?
+    /// On the child protection register now: shown as the record's banner.
+    var isOnRegister: Bool
+
     /// The duplicate records merged into this one, named so a manager can undo a merge.
     static func mergedRecords(of childID: UUID, on database: any Database) async throws -> [UserChoice] {
         var records: [UserChoice] = []
@@ -158,6 +163,9 @@ struct ChildRecordContext: Encodable, Sendable {
             chronology: chronology,
             canMerge: policy.permits(user.actor, .mergeRecords),
             mergedRecords: policy.permits(user.actor, .mergeRecords)
-                ? try await mergedRecords(of: child.id, on: request.db) : [])
+                ? try await mergedRecords(of: child.id, on: request.db) : [],
+            childProtectionHref: policy.permits(user.actor, .viewChildProtection)
+                ? "/children/\(child.id.uuidString.lowercased())/child-protection" : nil,
+            isOnRegister: try await ChildProtectionRepository(request.db).isOnRegister(child.id))
     }
 }

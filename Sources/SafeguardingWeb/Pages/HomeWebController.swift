@@ -28,6 +28,7 @@ struct HomeWebController: RouteCollection {
         ("/requests", "home.task.requests", "home.task.requests.description", .answerInformationRequests),
         ("/early-intervention", "home.task.early", "home.task.early.description", .workEarlyIntervention),
         ("/encompass", "home.task.encompass", "home.task.encompass.description", .acknowledgeEncompass),
+        ("/team", "home.task.team", "home.task.team.description", .viewChildProtection),
         ("/referrals/new", "home.task.refer", "home.task.refer.description", .submitReferral),
         ("/children", "home.task.children", "home.task.children.description", .searchChildren),
         ("/alerts", "home.task.alerts", "home.task.alerts.description", .viewAlerts),

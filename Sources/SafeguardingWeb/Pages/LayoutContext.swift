@@ -32,6 +32,7 @@ struct LayoutContext: Encodable, Sendable {
         ("/requests", "nav.requests", .answerInformationRequests),
         ("/early-intervention", "nav.early_intervention", .workEarlyIntervention),
         ("/encompass", "nav.encompass", .acknowledgeEncompass),
+        ("/team", "nav.team", .viewChildProtection),
         ("/referrals/mine", "nav.referrals", .submitReferral),
         ("/children", "nav.children", .searchChildren),
         ("/alerts", "nav.alerts", .viewAlerts),

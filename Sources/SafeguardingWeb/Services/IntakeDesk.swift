@@ -39,6 +39,7 @@ struct IntakeDesk {
     /// Links the referral to an existing record.
     func link(_ referralID: UUID, to childID: UUID) async throws {
         let user = self.user, requestID = request.requestID, catalogue = request.application.catalogue
+        let calendar = request.application.workingCalendar
         try await request.store.transaction { db in
             guard var referral = try await ReferralRepository(db).find(referralID), referral.status != .draft else {
                 throw ProblemError.notFound
@@ -49,6 +50,11 @@ struct IntakeDesk {
             referral.childID = childID
             try await ReferralRepository(db).save(referral)
             try await EncompassDesk.childLinked(referral, catalogue: catalogue, db: db)
+            // Decided "strategy discussion" before it was linked: the discussion opens now,
+            // still on the decision's clock.
+            if referral.outcome == .strategyDiscussion {
+                try await ChildProtectionDesk.openDiscussion(after: referral, calendar: calendar, on: db)
+            }
             try await AuditTrail.append(
                 user.auditEvent(.referralLinked, childID: childID, subjectID: referralID, requestID: requestID), on: db)
         }
@@ -57,7 +63,7 @@ struct IntakeDesk {
     /// Starts a new record from what the referrer wrote, with the household as the
     /// family, and links the referral to it.
     func createRecord(for referralID: UUID) async throws -> Child {
-        let user = self.user, requestID = request.requestID
+        let user = self.user, requestID = request.requestID, calendar = request.application.workingCalendar
         let child: Child = try await request.store.transaction { db in
             guard var referral = try await ReferralRepository(db).find(referralID), referral.status != .draft else {
                 throw ProblemError.notFound
@@ -79,6 +85,9 @@ struct IntakeDesk {
             try await ChildRepository(db).create(child, family: family)
             referral.childID = child.id
             try await ReferralRepository(db).save(referral)
+            if referral.outcome == .strategyDiscussion {
+                try await ChildProtectionDesk.openDiscussion(after: referral, calendar: calendar, on: db)
+            }
             try await AuditTrail.append(
                 user.auditEvent(.childRecordCreated, childID: child.id, subjectID: referralID, requestID: requestID), on: db)
             try await AuditTrail.append(

@@ -248,6 +248,11 @@ struct ReferralDesk {
         // A police notice closed with no further action goes to the early intervention team.
         try await EarlyInterventionDesk.handOver(
             referral, outcome: decision.outcome, at: decision.signOff?.at ?? decision.decidedAt, calendar: calendar, db: db)
+        // The strategy discussion's clock starts at this decision, so the child protection
+        // team's queue shows it from now rather than from whenever someone opens it.
+        if decision.outcome == .strategyDiscussion {
+            try await ChildProtectionDesk.openDiscussion(after: referral, calendar: calendar, on: db)
+        }
     }
 }
 

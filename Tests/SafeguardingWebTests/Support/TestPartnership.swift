@@ -16,7 +16,7 @@ struct TestPartnership: Sendable {
     var police: Agency
     var healthBoard: Agency
     var school: Agency
-    /// One account for each role; hub roles in children's services, the safeguarding
+    /// One account for each role; hub roles and the child protection team in children's services, the safeguarding
     /// lead in the health board, the referrer in the school.
     var accounts: [Role: UserAccount]
     var welshPractitioner: UserAccount
@@ -41,6 +41,7 @@ struct TestPartnership: Sendable {
             .referrer: school, .hubPractitioner: childrensServices, .hubManager: childrensServices,
             .safeguardingLead: healthBoard, .auditor: childrensServices, .administrator: childrensServices,
             .earlyInterventionWorker: childrensServices,
+            .socialWorker: childrensServices, .teamManager: childrensServices,
         ]
         var accounts: [Role: UserAccount] = [:]
         for role in Role.allCases {

@@ -1,0 +1,78 @@
+import Foundation
+
+/// The child protection measures of the performance framework, counted per event
+/// (each meeting, each conference), because sibling groups distort per-child rates.
+public struct ChildProtectionMeasures: Sendable, Hashable, Codable {
+    /// Strategy meetings held, how many after their deadline, and the mean working
+    /// days from the discussion to the meeting.
+    public var strategyMeetingsHeld: Int
+    public var strategyMeetingsLate: Int
+    public var strategyMeetingMeanWorkingDays: Double?
+    public var minutesCirculated: Int
+    public var minutesCirculatedLate: Int
+    /// Minutes due and still not sent once their deadline has passed.
+    public var minutesOverdue: Int
+    public var initialConferencesHeld: Int
+    public var initialConferencesOnTime: Int
+    public var reviewConferencesHeld: Int
+    public var reviewConferencesOnTime: Int
+    public var coreGroupAttendance: [AgencyAttendance]
+    /// The same by professional role, so that GPs' attendance can be seen on its own.
+    public var coreGroupAttendanceByRole: [RoleAttendance]
+
+    /// Invitations and attendance at core groups for one agency, and the GP's share.
+    public struct AgencyAttendance: Sendable, Hashable, Codable {
+        public var agencyID: UUID
+        public var invited: Int
+        public var attended: Int
+        public var reportsSubmitted: Int
+    }
+
+    public struct RoleAttendance: Sendable, Hashable, Codable {
+        public var role: ProfessionalRole
+        public var invited: Int
+        public var attended: Int
+    }
+
+    public static func compute(from cases: [ChildProtectionCase], now: Date, calendar: WorkingCalendar)
+        -> ChildProtectionMeasures
+    {
+        let meetings = cases.flatMap(\.meetings)
+        let held = meetings.filter(\.isHeld)
+        let delays = held.map { calendar.workingDays(from: $0.requestedAt, to: $0.heldAt!) }
+        let circulated = meetings.filter { $0.minutesCirculatedAt != nil }
+        let conferences = cases.flatMap(\.conferences).filter(\.isHeld)
+        let initial = conferences.filter { $0.kind == .initial }
+        let review = conferences.filter { $0.kind == .review }
+        var byAgency: [UUID: AgencyAttendance] = [:]
+        for member in cases.flatMap(\.coreGroups).filter(\.isHeld).flatMap(\.members) {
+            var line = byAgency[member.agencyID]
+                ?? AgencyAttendance(agencyID: member.agencyID, invited: 0, attended: 0, reportsSubmitted: 0)
+            line.invited += 1
+            if member.attended == true { line.attended += 1 }
+            if member.reportSubmitted { line.reportsSubmitted += 1 }
+            byAgency[member.agencyID] = line
+        }
+        var byRole: [ProfessionalRole: RoleAttendance] = [:]
+        for member in cases.flatMap(\.coreGroups).filter(\.isHeld).flatMap(\.members) {
+            var line = byRole[member.role] ?? RoleAttendance(role: member.role, invited: 0, attended: 0)
+            line.invited += 1
+            if member.attended == true { line.attended += 1 }
+            byRole[member.role] = line
+        }
+        return ChildProtectionMeasures(
+            strategyMeetingsHeld: held.count,
+            strategyMeetingsLate: held.filter { $0.heldLate == true }.count,
+            strategyMeetingMeanWorkingDays: delays.isEmpty ? nil : Double(delays.reduce(0, +)) / Double(delays.count),
+            minutesCirculated: circulated.count,
+            minutesCirculatedLate: circulated.filter { $0.minutesCirculatedLate == true }.count,
+            minutesOverdue: meetings.filter { $0.minutesCirculatedAt == nil && ($0.minutesDueAt.map { $0 < now } ?? false) }
+                .count,
+            initialConferencesHeld: initial.count,
+            initialConferencesOnTime: initial.filter { $0.heldOnTime == true }.count,
+            reviewConferencesHeld: review.count,
+            reviewConferencesOnTime: review.filter { $0.heldOnTime == true }.count,
+            coreGroupAttendance: byAgency.values.sorted { $0.agencyID.uuidString < $1.agencyID.uuidString },
+            coreGroupAttendanceByRole: ProfessionalRole.allCases.compactMap { byRole[$0] })
+    }
+}

@@ -1,0 +1,145 @@
+import FluentKit
+import Foundation
+import SQLKit
+import Safeguarding
+
+/// Reads and writes the child protection records of children. Nothing here checks
+/// access or writes the audit trail: the caller asks the ``AccessPolicy`` first and
+/// writes the audit entry in the same transaction, as for the child's record.
+public struct ChildProtectionRepository: Sendable {
+    let database: any Database
+
+    public init(_ database: any Database) {
+        self.database = database
+    }
+
+    private var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    // MARK: Writing, one function per record
+
+    public func save(_ discussion: StrategyDiscussion) async throws {
+        try await upsert(.discussions, discussion, childID: discussion.childID, openedAt: discussion.requestedAt,
+            nextDue: ChildProtectionCase(childID: discussion.childID, discussions: [discussion]).openClocks.first?.dueAt)
+    }
+
+    public func save(_ meeting: StrategyMeeting) async throws {
+        try await upsert(.meetings, meeting, childID: meeting.childID, openedAt: meeting.requestedAt,
+            nextDue: ChildProtectionCase(childID: meeting.childID, meetings: [meeting]).openClocks.first?.dueAt)
+    }
+
+    public func save(_ enquiry: SectionFortySevenEnquiry) async throws {
+        try await upsert(.enquiries, enquiry, childID: enquiry.childID, openedAt: enquiry.startedAt,
+            nextDue: enquiry.isOpen ? enquiry.initialConferenceDueAt : nil)
+    }
+
+    public func save(_ conference: ChildProtectionConference) async throws {
+        try await upsert(.conferences, conference, childID: conference.childID, openedAt: conference.dueAt,
+            nextDue: ChildProtectionCase(childID: conference.childID, conferences: [conference]).openClocks.first?.dueAt)
+    }
+
+    public func save(_ entry: RegisterEntry) async throws {
+        try await upsert(.register, entry, childID: entry.childID, openedAt: entry.registeredAt,
+            nextDue: entry.isCurrent ? [entry.seenAloneDueAt, entry.seenAtHomeDueAt].compactMap { $0 }.min() : nil)
+    }
+
+    public func save(_ meeting: CoreGroupMeeting) async throws {
+        try await upsert(.coreGroups, meeting, childID: meeting.childID, openedAt: meeting.dueAt,
+            nextDue: meeting.isHeld ? nil : meeting.dueAt)
+    }
+
+    public func save(_ assessment: Assessment) async throws {
+        try await upsert(.assessments, assessment, childID: assessment.childID, openedAt: assessment.startedAt,
+            nextDue: assessment.isComplete ? nil : assessment.dueAt)
+    }
+
+    public func save(_ plan: CareAndSupportPlan) async throws {
+        try await upsert(.plans, plan, childID: plan.childID, openedAt: plan.createdAt,
+            nextDue: ChildProtectionCase(childID: plan.childID, plan: plan).openClocks.first?.dueAt)
+    }
+
+    // MARK: Reading
+
+    /// Everything in one child's child protection record.
+    public func record(of childID: UUID) async throws -> ChildProtectionCase {
+        try await records(of: [childID]).first ?? ChildProtectionCase(childID: childID)
+    }
+
+    /// Whether the child is on the child protection register now: one small read, because
+    /// every view of the child's record shows it as a banner.
+    public func isOnRegister(_ childID: UUID) async throws -> Bool {
+        let rows = try await sql.select().column("details").from(ChildProtectionTable.register.rawValue)
+            .where("child_id", .equal, childID).all()
+        return try rows.contains { row in
+            try JSONDecoder().decode(RegisterEntry.self, from: Data(try row.decode(column: "details", as: String.self).utf8))
+                .isCurrent
+        }
+    }
+
+    /// The records of many children at once, in the order asked.
+    public func records(of childIDs: [UUID]) async throws -> [ChildProtectionCase] {
+        guard !childIDs.isEmpty else { return [] }
+        var cases = Dictionary(uniqueKeysWithValues: childIDs.map { ($0, ChildProtectionCase(childID: $0)) })
+        for table in ChildProtectionTable.allCases {
+            let rows = try await sql.select().column("child_id").column("details").from(table.rawValue)
+                .where("child_id", .in, childIDs).orderBy("opened_at").all()
+            for row in rows {
+                let childID = try row.decode(column: "child_id", as: UUID.self)
+                let details = Data(try row.decode(column: "details", as: String.self).utf8)
+                try Self.add(details, from: table, to: &cases[childID, default: ChildProtectionCase(childID: childID)])
+            }
+        }
+        return childIDs.compactMap { cases[$0] }
+    }
+
+    /// The children with any clock still running, for the team queue.
+    public func childrenWithOpenClocks(limit: Int = 1_000) async throws -> [UUID] {
+        var ids: Set<UUID> = []
+        for table in ChildProtectionTable.allCases {
+            let rows = try await sql.select().distinct().column("child_id").from(table.rawValue)
+                .where("next_due_at", .isNot, SQLLiteral.null).limit(limit).all()
+            for row in rows { ids.insert(try row.decode(column: "child_id", as: UUID.self)) }
+        }
+        return Array(ids)
+    }
+
+    /// Every child with any child protection record, for the measures.
+    public func allChildren() async throws -> [UUID] {
+        var ids: Set<UUID> = []
+        for table in ChildProtectionTable.allCases {
+            let rows = try await sql.select().distinct().column("child_id").from(table.rawValue).all()
+            for row in rows { ids.insert(try row.decode(column: "child_id", as: UUID.self)) }
+        }
+        return Array(ids)
+    }
+
+    // MARK: Private
+
+    private static func add(_ details: Data, from table: ChildProtectionTable, to record: inout ChildProtectionCase) throws {
+        let decoder = JSONDecoder()
+        switch table {
+        case .discussions: record.discussions.append(try decoder.decode(StrategyDiscussion.self, from: details))
+        case .meetings: record.meetings.append(try decoder.decode(StrategyMeeting.self, from: details))
+        case .enquiries: record.enquiries.append(try decoder.decode(SectionFortySevenEnquiry.self, from: details))
+        case .conferences: record.conferences.append(try decoder.decode(ChildProtectionConference.self, from: details))
+        case .register: record.register.append(try decoder.decode(RegisterEntry.self, from: details))
+        case .coreGroups: record.coreGroups.append(try decoder.decode(CoreGroupMeeting.self, from: details))
+        case .assessments: record.assessments.append(try decoder.decode(Assessment.self, from: details))
+        case .plans: record.plan = try decoder.decode(CareAndSupportPlan.self, from: details)
+        }
+    }
+
+    private func upsert<T: Encodable & Identifiable>(
+        _ table: ChildProtectionTable, _ value: T, childID: UUID, openedAt: Date, nextDue: Date?
+    ) async throws where T.ID == UUID {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let details = String(decoding: try encoder.encode(value), as: UTF8.self)
+        try await sql.insert(into: table.rawValue)
+            .columns("id", "child_id", "opened_at", "next_due_at", "details")
+            .values(SQLBind(value.id), SQLBind(childID), SQLBind(openedAt), SQLBind(nextDue), SQLBind(details))
+            .onConflict(with: ["id"]) { conflict in
+                conflict.set(excludedValueOf: "next_due_at").set(excludedValueOf: "details")
+            }
+            .run()
+    }
+}

@@ -1,0 +1,41 @@
+import Fluent
+import Foundation
+import SQLKit
+import Safeguarding
+import SafeguardingStore
+
+/// One demonstration child part-way through child protection: Cerys Jones's strategy
+/// discussion was held two working days ago and decided on a strategy meeting that has
+/// not yet happened, so the team queue and her record show running clocks. Her brother
+/// Osian has no record of his own in the process: plans are never shared by siblings.
+enum DemoChildProtection {
+    static func create(on db: any Database, calendar: WorkingCalendar, by worker: UUID) async throws {
+        let sql = db as! any SQLDatabase
+        guard let row = try await sql.select().column("id").from("children")
+            .where("given_name", .equal, "Cerys").where("surname", .equal, "Jones").first(),
+            let summary = try await ChildRepository(db).summary(of: try row.decode(column: "id", as: UUID.self))
+        else { return }
+        let now = Date()
+        let openedAt = calendar.addingWorkingDays(0, to: now.addingTimeInterval(-4 * 86_400))
+        let discussion = StrategyRules.openDiscussion(
+            childID: summary.child.id, referralID: nil, immediateRisk: false, decidedAt: openedAt,
+            involvements: summary.involvements, calendar: calendar)
+        let held = min(discussion.dueAt, now)
+        let (recorded, meeting) = try StrategyRules.recordDiscussion(
+            discussion, heldAt: held, invitees: discussion.invitees.map {
+                var invitee = $0
+                invitee.attended = true
+                return invitee
+            }, information: [], outcome: .strategyMeeting,
+            actions: [AgreedAction(description: "Ask the school about attendance since September", owner: "Ffion Davies",
+                dueAt: calendar.addingWorkingDays(2, to: held))],
+            by: worker, now: now, calendar: calendar)
+        let repository = ChildProtectionRepository(db)
+        try await repository.save(recorded)
+        if let meeting { try await repository.save(meeting) }
+        try await repository.save(AssessmentRules.start(childID: summary.child.id, at: held, calendar: calendar))
+        try await AuditTrail.append(
+            AuditEvent(actorUserID: nil, actorName: "system", agencyID: nil, roles: [], action: .strategyDiscussionRecorded,
+                childID: summary.child.id, subjectID: recorded.id, detail: "demo"), on: db)
+    }
+}

@@ -34,18 +34,23 @@ public struct ChildProtectionMeasures: Sendable, Hashable, Codable {
         public var attended: Int
     }
 
-    public static func compute(from cases: [ChildProtectionCase], now: Date, calendar: WorkingCalendar)
-        -> ChildProtectionMeasures
-    {
+    /// Counts the events of `period` (every event when it is `nil`): meetings,
+    /// conferences and core groups by when they were held, minutes by when they were sent.
+    /// Minutes overdue are counted as they stand at `now`, whatever the period.
+    public static func compute(
+        from cases: [ChildProtectionCase], now: Date, calendar: WorkingCalendar, during period: Range<Date>? = nil
+    ) -> ChildProtectionMeasures {
+        func inPeriod(_ date: Date?) -> Bool { date.map { period?.contains($0) ?? true } ?? false }
         let meetings = cases.flatMap(\.meetings)
-        let held = meetings.filter(\.isHeld)
+        let held = meetings.filter { $0.isHeld && inPeriod($0.heldAt) }
         let delays = held.map { calendar.workingDays(from: $0.requestedAt, to: $0.heldAt!) }
-        let circulated = meetings.filter { $0.minutesCirculatedAt != nil }
-        let conferences = cases.flatMap(\.conferences).filter(\.isHeld)
+        let circulated = meetings.filter { inPeriod($0.minutesCirculatedAt) }
+        let conferences = cases.flatMap(\.conferences).filter { $0.isHeld && inPeriod($0.heldAt) }
         let initial = conferences.filter { $0.kind == .initial }
         let review = conferences.filter { $0.kind == .review }
         var byAgency: [UUID: AgencyAttendance] = [:]
-        for member in cases.flatMap(\.coreGroups).filter(\.isHeld).flatMap(\.members) {
+        let coreGroups = cases.flatMap(\.coreGroups).filter { $0.isHeld && inPeriod($0.heldAt) }
+        for member in coreGroups.flatMap(\.members) {
             var line = byAgency[member.agencyID]
                 ?? AgencyAttendance(agencyID: member.agencyID, invited: 0, attended: 0, reportsSubmitted: 0)
             line.invited += 1
@@ -54,7 +59,7 @@ public struct ChildProtectionMeasures: Sendable, Hashable, Codable {
             byAgency[member.agencyID] = line
         }
         var byRole: [ProfessionalRole: RoleAttendance] = [:]
-        for member in cases.flatMap(\.coreGroups).filter(\.isHeld).flatMap(\.members) {
+        for member in coreGroups.flatMap(\.members) {
             var line = byRole[member.role] ?? RoleAttendance(role: member.role, invited: 0, attended: 0)
             line.invited += 1
             if member.attended == true { line.attended += 1 }

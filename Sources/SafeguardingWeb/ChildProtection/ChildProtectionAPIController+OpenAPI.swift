@@ -16,7 +16,9 @@ extension ChildProtectionAPIController {
                 response: "TeamQueue"),
             .init(method: "get", path: "/api/v1/measures/child-protection",
                 summary: "Strategy meeting delay, minutes circulated late, conference timeliness, core group attendance by agency",
-                permission: .viewMeasures, response: "ChildProtectionMeasures"),
+                permission: .viewMeasures,
+                query: [("from", ["type": "string", "format": "date"]), ("until", ["type": "string", "format": "date"])],
+                response: "ChildProtectionMeasures"),
         ] + ChildProtectionStep.all.map { step in
             .init(method: "post",
                 path: "/api/v1/children/{childID}/" + step.path.map {

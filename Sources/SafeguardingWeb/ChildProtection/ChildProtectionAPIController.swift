@@ -76,17 +76,21 @@ struct ChildProtectionAPIController: RouteCollection {
             var attended: Int
             var reportsSubmitted: Int
         }
+        var from: String
+        var until: String
         var measures: ChildProtectionMeasures
         var coreGroupAttendanceByAgency: [AgencyLine]
     }
 
+    /// `?from=&until=` as every measure; the last 30 days by default.
     func measures(_ request: Request) async throws -> MeasuresResponse {
-        let measures = try await ChildProtectionDesk(request).measures()
+        let period = try MeasurePeriod(request)
+        let measures = try await ChildProtectionDesk(request).measures(during: period.start..<period.end)
         let names = Dictionary(uniqueKeysWithValues: try await AgencyRepository(request.db).all().map {
             ($0.id, $0.name(in: request.language))
         })
         return MeasuresResponse(
-            measures: measures,
+            from: period.from.iso, until: period.until.iso, measures: measures,
             coreGroupAttendanceByAgency: measures.coreGroupAttendance.map {
                 .init(agencyId: $0.agencyID, agencyName: names[$0.agencyID] ?? "", invited: $0.invited,
                     attended: $0.attended, reportsSubmitted: $0.reportsSubmitted)

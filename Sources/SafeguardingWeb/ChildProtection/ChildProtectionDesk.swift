@@ -83,10 +83,10 @@ struct ChildProtectionDesk {
         return lines
     }
 
-    func measures() async throws -> ChildProtectionMeasures {
+    func measures(during period: Range<Date>) async throws -> ChildProtectionMeasures {
         let repository = ChildProtectionRepository(request.db)
         let records = try await repository.records(of: try await repository.allChildren())
-        return ChildProtectionMeasures.compute(from: records, now: Date(), calendar: calendar)
+        return ChildProtectionMeasures.compute(from: records, now: Date(), calendar: calendar, during: period)
     }
 
     // MARK: Changing

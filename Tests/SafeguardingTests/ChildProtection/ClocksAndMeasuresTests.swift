@@ -116,5 +116,18 @@ struct ClocksAndMeasuresTests {
         let gp = measures.coreGroupAttendanceByRole.first { $0.role == .generalPractitioner }
         #expect(gp?.invited == 1)
         #expect(gp?.attended == 0)
+
+        // A period counts only what happened in it: from 6 to 9 February 09:30, the late
+        // meeting (held 8 February) and nothing sent; minutes overdue stand as they are now.
+        let week = ChildProtectionMeasures.compute(
+            from: [ChildProtectionCase(childID: child, meetings: [onTime, late, unsent], conferences: [icpc],
+                coreGroups: [coreGroup, notHeld])],
+            now: now, calendar: calendar, during: londonTime(2027, 2, 6)..<londonTime(2027, 2, 9, 9, 30))
+        #expect(week.strategyMeetingsHeld == 1)
+        #expect(week.strategyMeetingsLate == 1)
+        #expect(week.minutesCirculated == 0)
+        #expect(week.minutesOverdue == 1)
+        #expect(week.initialConferencesHeld == 0)
+        #expect(week.coreGroupAttendance.isEmpty)
     }
 }

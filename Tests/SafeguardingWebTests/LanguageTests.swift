@@ -84,4 +84,13 @@ struct LanguageTests {
         #expect(DateWording.time(afternoon, .english) == "2:30pm")
         #expect(DateWording.time(afternoon, .welsh) == "2:30yp")
     }
+
+    @Test("arguments go into their places once; an argument that looks like a placeholder is left as typed")
+    func fillingPlaceholders() {
+        #expect(Catalogue.fill("{1} before {0}, {0} again", with: ["a", "b"]) == "b before a, a again")
+        #expect(Catalogue.fill("Dear {0},", with: ["Mr {1} Evans"]) == "Dear Mr {1} Evans,")
+        #expect(Catalogue.fill("{2} has no argument; {x} and { are text", with: ["a"]) == "{2} has no argument; {x} and { are text")
+        #expect(Catalogue.fill("Cyfarfod yr hyb, {0}", with: ["Dydd Mawrth"]) == "Cyfarfod yr hyb, Dydd Mawrth")
+        #expect(Catalogue.fill("{0}", with: ["ŵ"]) == "ŵ")
+    }
 }

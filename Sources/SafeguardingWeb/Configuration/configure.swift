@@ -26,10 +26,18 @@ public func configure(_ app: Application, _ configuration: DiogeluConfiguration)
 
     app.catalogue = try Catalogue.load(from: resources)
     app.childIndex = ChildIndex()
-    app.views.use(.leaf)
     app.leaf.configuration = LeafConfiguration(rootDirectory: resources + "Views/")
     app.leaf.tags["t"] = TranslateTag(catalogue: app.catalogue)
+    // Parsed templates are kept in release builds and read afresh in debug builds, so a
+    // template being edited shows on the next request. Leaf's own `.leaf` provider
+    // switches its (shared) cache off whenever the environment is "development", which
+    // is the default: every page was read, lexed and parsed again on every request.
     app.leaf.cache.isEnabled = app.environment.isRelease
+    app.views.use { app in
+        LeafRenderer(
+            configuration: app.leaf.configuration, tags: app.leaf.tags, cache: app.leaf.cache, sources: app.leaf.sources,
+            eventLoop: app.eventLoopGroup.next(), userInfo: ["application": app])
+    }
 
     let encoder = JSONEncoder()
     encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -26,11 +26,31 @@ public struct Catalogue: Sendable {
 
     /// The text for `key` in `language`, with `{0}`, `{1}` … replaced by the arguments.
     public func text(_ key: String, _ language: Language, _ arguments: [String] = []) -> String {
-        var text = texts[language]?[key] ?? key
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
+        let text = texts[language]?[key] ?? key
+        guard !arguments.isEmpty else { return text }
+        return Self.fill(text, with: arguments)
+    }
+
+    /// Puts the arguments into `{0}` … `{9}` in one pass. An argument is never read for
+    /// placeholders itself, so a name someone typed with "{1}" in it stays as typed.
+    static func fill(_ text: String, with arguments: [String]) -> String {
+        let bytes = Array(text.utf8)
+        var result = ""
+        result.reserveCapacity(bytes.count + arguments.reduce(0) { $0 + $1.utf8.count })
+        var index = 0, copiedUpTo = 0
+        while index + 2 < bytes.count {
+            let digit = Int(bytes[index + 1]) - Int(UInt8(ascii: "0"))
+            if bytes[index] == UInt8(ascii: "{"), bytes[index + 2] == UInt8(ascii: "}"), (0..<arguments.count).contains(digit) {
+                result += String(decoding: bytes[copiedUpTo..<index], as: UTF8.self)
+                result += arguments[digit]
+                index += 3
+                copiedUpTo = index
+            } else {
+                index += 1
+            }
         }
-        return text
+        result += String(decoding: bytes[copiedUpTo...], as: UTF8.self)
+        return result
     }
 
     public func has(_ key: String, _ language: Language) -> Bool {

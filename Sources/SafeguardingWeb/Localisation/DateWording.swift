@@ -25,17 +25,15 @@ enum DateWording {
     }
 
     static func time(_ instant: Date, _ language: Language) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = london
-        let parts = calendar.dateComponents([.hour, .minute], from: instant)
-        let hour = parts.hour!, minute = parts.minute!
+        let seconds = CalendarDay.secondsIntoDay(instant, in: london)
+        let hour = seconds / 3_600, minute = seconds % 3_600 / 60
         let twelve = hour % 12 == 0 ? 12 : hour % 12
         let suffix: String
         switch language {
         case .english: suffix = hour < 12 ? "am" : "pm"
         case .welsh: suffix = hour < 12 ? "yb" : "yp"
         }
-        return "\(twelve):" + String(format: "%02d", minute) + suffix
+        return "\(twelve):" + (minute < 10 ? "0" : "") + String(minute) + suffix
     }
 
     static func dateTime(_ instant: Date, _ language: Language) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Safeguarding
 
@@ -50,5 +51,37 @@ struct CalendarDayTests {
     @Test func printsAsISO8601() {
         #expect(testDay(2025, 3, 9).description == "2025-03-09")
         #expect(testDay(812, 11, 30).description == "0812-11-30")
+    }
+}
+
+@Suite("The day and time in Wales, worked out without a Calendar")
+struct CalendarDayArithmeticTests {
+    @Test("agrees with Foundation's calendar every 7 hours 13 minutes from 1890 to 2110, clock changes included")
+    func agreesWithFoundation() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = WorkingCalendar.londonTimeZone
+        var instant = utcTime(1890, 1, 1)
+        let end = utcTime(2110, 1, 1)
+        var checked = 0
+        while instant < end {
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
+            let day = CalendarDay(instant, in: WorkingCalendar.londonTimeZone)
+            #expect(day == CalendarDay(year: parts.year!, month: parts.month!, day: parts.day!), "\(instant)")
+            #expect(CalendarDay.secondsIntoDay(instant, in: WorkingCalendar.londonTimeZone)
+                == parts.hour! * 3_600 + parts.minute! * 60 + parts.second!, "\(instant)")
+            instant = instant.addingTimeInterval(7 * 3_600 + 13 * 60)
+            checked += 1
+        }
+        #expect(checked > 250_000)
+    }
+
+    @Test("the hour either side of the clocks going back and forward")
+    func clockChanges() {
+        let zone = WorkingCalendar.londonTimeZone
+        // 00:30 UTC on 30 March 2025 is 00:30 GMT; 01:30 UTC is 02:30 BST.
+        #expect(CalendarDay.secondsIntoDay(utcTime(2025, 3, 30, 0, 30), in: zone) == 1_800)
+        #expect(CalendarDay.secondsIntoDay(utcTime(2025, 3, 30, 1, 30), in: zone) == 2 * 3_600 + 1_800)
+        // 23:30 UTC on 31 May is 00:30 on 1 June in London.
+        #expect(CalendarDay(utcTime(2025, 5, 31, 23, 30), in: zone) == testDay(2025, 6, 1))
     }
 }

@@ -20,6 +20,16 @@ public struct QueueLine: Sendable, Hashable {
     public var linkedNotices: Int
 }
 
+/// One referral as a child's chronology shows it.
+public struct ChronologyEntry: Sendable, Hashable {
+    public var id: UUID
+    public var reference: String
+    public var kind: ReferralKind
+    public var referrerAgencyID: UUID
+    public var submittedAt: Date
+    public var outcome: DecisionOutcome?
+}
+
 /// Reads and writes referrals. A submitted referral's form is never rewritten: the
 /// update methods refuse anything but a draft.
 public struct ReferralRepository: Sendable {
@@ -120,11 +130,27 @@ public struct ReferralRepository: Sendable {
     }
 
     /// Submitted referrals about a child's record, and about any duplicate records merged
-    /// into it, newest first: its chronology.
-    public func forChild(_ childID: UUID) async throws -> [Referral] {
+    /// into it, newest first: its chronology. Only the columns a chronology shows are read;
+    /// the forms stay on disk, because a child referred often has many.
+    public func chronology(of childID: UUID) async throws -> [ChronologyEntry] {
         let records = [childID] + (try await MergeRepository(database).mergedRecords(of: childID))
-        return try await ReferralRecord.query(on: database).filter(\.$childID ~~ records)
-            .filter(\.$submittedAt != nil).sort(\.$submittedAt, .descending).all().map { try $0.referral() }
+        let sql = database as! any SQLDatabase
+        let rows = try await sql.select()
+            .columns("id", "reference", "kind", "referrer_agency_id", "submitted_at", "outcome")
+            .from("referrals")
+            .where("child_id", .in, records)
+            .where("submitted_at", .isNot, SQLLiteral.null)
+            .orderBy("submitted_at", .descending)
+            .all()
+        return try rows.map { row in
+            ChronologyEntry(
+                id: try row.decode(column: "id", as: UUID.self),
+                reference: try row.decode(column: "reference", as: String?.self) ?? "",
+                kind: ReferralKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .multiAgencyReferralForm,
+                referrerAgencyID: try row.decode(column: "referrer_agency_id", as: UUID.self),
+                submittedAt: try row.decode(column: "submitted_at", as: Date.self),
+                outcome: try row.decode(column: "outcome", as: String?.self).flatMap(DecisionOutcome.init(rawValue:)))
+        }
     }
 
     /// Other referrals about the same child as this one: linked to the same record, or

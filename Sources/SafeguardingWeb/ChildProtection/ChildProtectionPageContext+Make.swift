@@ -198,9 +198,9 @@ extension ChildProtectionPageContext {
                     catalogue.text("cp.agreement.reviewed_by", language, [names[$0.managerID] ?? "", when($0.at), $0.note])
                 } ?? "")
         }
-        let referrals = try await ReferralRepository(request.db).forChild(child.id)
+        let referrals = try await ReferralRepository(request.db).chronology(of: child.id)
             .filter { $0.outcome == .strategyDiscussion }
-            .map { Option(value: $0.id.uuidString.lowercased(), label: $0.reference ?? "", labelKey: "") }
+            .map { Option(value: $0.id.uuidString.lowercased(), label: $0.reference, labelKey: "") }
         return ChildProtectionPageContext(
             childID: id, childName: child.fullName,
             childHref: "/children/\(id)", isOnRegister: record.isOnRegister,

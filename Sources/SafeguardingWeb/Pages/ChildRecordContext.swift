@@ -118,13 +118,13 @@ struct ChildRecordContext: Encodable, Sendable {
         // The child's chronology: every referral about them, newest first. Hub staff open
         // the referral itself; others see that it happened and what came of it.
         let canScreen = policy.permits(user.actor, .screenReferrals)
-        let chronology = try await ReferralRepository(request.db).forChild(child.id).map { referral in
+        let chronology = try await ReferralRepository(request.db).chronology(of: child.id).map { referral in
             ChronologyLine(
-                when: referral.submittedAt.map { DateWording.date($0, language) } ?? "",
+                when: DateWording.date(referral.submittedAt, language),
                 agencyName: agencies[referral.referrerAgencyID]?.name(in: language) ?? "",
                 whatKey: "referral.kind.\(referral.kind.rawValue)",
                 detailKey: referral.outcome.map { canScreen ? "decision.outcome.\($0.rawValue)" : "feedback.\($0.feedbackCategory.rawValue)" },
-                reference: referral.reference ?? "",
+                reference: referral.reference,
                 href: canScreen ? "/referrals/\(referral.id.uuidString.lowercased())" : "")
         }
         let canRestrict = policy.permits(user.actor, .restrictRecords)

@@ -155,9 +155,7 @@ struct PartnershipAPIController: RouteCollection {
         let cases = try await EarlyInterventionRepository(request.db).opened(from: period.start, until: period.end)
         var later: [UUID: [(referralID: UUID, at: Date)]] = [:]
         for childID in Set(cases.compactMap(\.childID)) {
-            later[childID] = try await ReferralRepository(request.db).forChild(childID).compactMap { referral in
-                referral.submittedAt.map { (referral.id, $0) }
-            }
+            later[childID] = try await ReferralRepository(request.db).chronology(of: childID).map { ($0.id, $0.submittedAt) }
         }
         let rates = EarlyInterventionRates.measure(cases, laterReferrals: later, at: Date())
         return .init(

@@ -184,7 +184,8 @@ struct HubQueueContext: Encodable, Sendable {
         var qualityScore: Int
         var linkedNotices: Int
     }
-    var lines: [Line]
+    /// The rows, rendered by `HubQueueRows`; empty when nothing is waiting.
+    var rowsHTML: String
     var waitingCount: Int
     var overdueCount: Int
     var nextHref: String?

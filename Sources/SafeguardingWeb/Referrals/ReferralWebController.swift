@@ -337,7 +337,8 @@ struct ReferralWebController: RouteCollection {
         let shown = (pageNumber - 1) * Self.queuePageSize + lines.count
         return try await request.page("hub-queue", titleKey: "hub.title",
             HubQueueContext(
-                lines: lines, waitingCount: counts.waiting, overdueCount: counts.overdue,
+                rowsHTML: HubQueueRows.html(lines, language: language, catalogue: catalogue),
+                waitingCount: counts.waiting, overdueCount: counts.overdue,
                 nextHref: shown < counts.waiting ? "/hub?page=\(pageNumber + 1)" : nil,
                 previousHref: pageNumber > 1 ? "/hub?page=\(pageNumber - 1)" : nil))
     }

@@ -1,0 +1,40 @@
+import Foundation
+import Safeguarding
+@testable import SafeguardingWeb
+import Testing
+
+@Suite("The hub queue's rows, written in Swift")
+struct HubQueueRowsTests {
+    let catalogue = try! Catalogue.load(from: "Resources")
+
+    func line(name: String, overdue: Bool, statusKey: String, linked: Int, signOff: Bool) -> HubQueueContext.Line {
+        HubQueueContext.Line(
+            href: "/referrals/abc", reference: "REF-2026-000001", kindKey: "referral.kind.ppn", childName: name,
+            dateOfBirth: "2 Tachwedd 2012", agencyName: "Heddlu Gwent", received: "23 Tachwedd 2026, 9:05yb",
+            deadline: "hwyr o 2 awr", statusKey: statusKey, isOverdue: overdue, awaitingSignOff: signOff, qualityScore: 85,
+            linkedNotices: linked)
+    }
+
+    @Test("every value is escaped, and the words come from the reader's catalogue")
+    func escapesAndTranslates() {
+        let html = HubQueueRows.html(
+            [line(name: "<script>O'Brien & \"Co\"</script>", overdue: true, statusKey: "deadline.status.overdue", linked: 2, signOff: true)],
+            language: .welsh, catalogue: catalogue)
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;O&#39;Brien &amp; &quot;Co&quot;&lt;/script&gt;"))
+        #expect(html.contains(catalogue.text("deadline.status.overdue", .welsh)))
+        #expect(html.contains(HTMLText.escape(catalogue.text("hub.linked_notices", .welsh, ["2"]))))
+        #expect(html.contains(HTMLText.escape(catalogue.text("referral.status.awaiting_sign_off", .welsh))))
+        #expect(html.contains(HTMLText.escape(catalogue.text("referral.kind.ppn", .welsh))))
+    }
+
+    @Test("a referral due today is marked so; one on track carries no tag")
+    func statusTags() {
+        let today = HubQueueRows.html([line(name: "Cerys", overdue: false, statusKey: "deadline.status.dueToday", linked: 0, signOff: false)],
+            language: .english, catalogue: catalogue)
+        #expect(today.contains("tag--warning"))
+        let calm = HubQueueRows.html([line(name: "Cerys", overdue: false, statusKey: "deadline.status.onTrack", linked: 0, signOff: false)],
+            language: .english, catalogue: catalogue)
+        #expect(!calm.contains("tag--") && !calm.contains("class=\"tag\""))
+    }
+}

@@ -116,7 +116,7 @@ T = {
  "child.chronology": ("Chronology", "Cronoleg"),
  "child.chronology.none": ("Nothing has been recorded about this child yet.", "Nid oes dim wedi'i gofnodi am y plentyn hwn eto."),
  "child.audit": ("Who has looked at this record", "Pwy sydd wedi edrych ar y cofnod hwn"),
- "child.audit.hint": ("The 100 most recent reads and changes, newest first.", "Y 100 darlleniad a newid diweddaraf, y mwyaf diweddar yn gyntaf."),
+ "child.audit.hint": ("The 25 most recent reads and changes, newest first.", "Y 25 darlleniad a newid diweddaraf, y mwyaf diweddar yn gyntaf."),
  "child.restriction": ("Restriction", "Cyfyngiad"),
  "child.restriction.reason": ("Reason", "Rheswm"),
  "child.restriction.apply": ("Restrict this record", "Cyfyngu'r cofnod hwn"),

@@ -74,10 +74,14 @@ struct ChildRecordDesk {
         }
     }
 
+    /// How many of the latest reads and changes the record page lists; the whole history
+    /// is on `GET /api/v1/children/{id}/audit` and, for auditors, the audit trail search.
+    static let recentAccessShown = 25
+
     /// Who has read or changed this child's record, newest first.
     func auditOfChild(_ childID: UUID) async throws -> [AuditEntry] {
         guard policy.permits(user.actor, .viewChildAudit) else { return [] }
-        return try await AuditTrail.search(AuditQuery(childID: childID, limit: 100), on: request.db)
+        return try await AuditTrail.search(AuditQuery(childID: childID, limit: Self.recentAccessShown), on: request.db)
     }
 
     /// Opens a restricted record in an emergency: the reason is logged, the view stays

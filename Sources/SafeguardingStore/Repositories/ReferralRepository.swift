@@ -80,20 +80,31 @@ public struct ReferralRepository: Sendable {
     }
 
     /// Referrals waiting for the hub, the most urgent first.
+    ///
+    /// Each waiting status is read on its own, in deadline order straight from the
+    /// `referrals_queue_leads` index, and only the first `offset + limit` of each are
+    /// merged: asking for both statuses at once made the database sort every waiting
+    /// referral on every load of the queue.
     public func queue(limit: Int = 200, offset: Int = 0) async throws -> [QueueLine] {
         let sql = database as! any SQLDatabase
-        let rows = try await sql.select()
-            .columns("id", "reference", "kind", "status", "child_name", "child_date_of_birth", "referrer_agency_id",
-                "submitted_at", "decision_due_at", "quality_score")
-            .column(SQLRaw("(SELECT COUNT(*) FROM referrals linked WHERE linked.episode_lead_id = referrals.id)"), as: "linked_notices")
-            .from("referrals")
-            .where("status", .in, [ReferralStatus.submitted.rawValue, ReferralStatus.awaitingSignOff.rawValue])
-            // A duplicate notice is counted once, under the first notice of its episode.
-            .where("episode_lead_id", .is, SQLLiteral.null)
-            .orderBy("decision_due_at", .ascending)
-            .limit(limit)
-            .offset(offset)
-            .all()
+        let columns = "id, reference, kind, status, child_name, child_date_of_birth, referrer_agency_id, submitted_at, "
+            + "decision_due_at, quality_score"
+        let first = offset + limit
+        // A duplicate notice is counted once, under the first notice of its episode.
+        let rows = try await sql.raw("""
+            SELECT \(unsafeRaw: columns),
+                (SELECT COUNT(*) FROM referrals linked WHERE linked.episode_lead_id = waiting.id) AS linked_notices
+            FROM (
+                SELECT * FROM (SELECT \(unsafeRaw: columns) FROM referrals
+                    WHERE status = \(bind: ReferralStatus.submitted.rawValue) AND episode_lead_id IS NULL
+                    ORDER BY decision_due_at LIMIT \(bind: first)) AS submitted
+                UNION ALL
+                SELECT * FROM (SELECT \(unsafeRaw: columns) FROM referrals
+                    WHERE status = \(bind: ReferralStatus.awaitingSignOff.rawValue) AND episode_lead_id IS NULL
+                    ORDER BY decision_due_at LIMIT \(bind: first)) AS signing_off
+            ) AS waiting
+            ORDER BY decision_due_at LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """).all()
         return try rows.map { row in
             QueueLine(
                 id: try row.decode(column: "id", as: UUID.self),

@@ -123,15 +123,22 @@ public struct ReferralRepository: Sendable {
     }
 
     /// How many referrals wait for the hub, and how many of them are past their deadline.
+    /// Each count is a range of the `referrals_queue_leads` index, status by status, so the
+    /// overdue count reads only the overdue entries.
     public func queueCounts(now: Date) async throws -> (waiting: Int, overdue: Int) {
         let sql = database as! any SQLDatabase
-        let waiting = [ReferralStatus.submitted.rawValue, ReferralStatus.awaitingSignOff.rawValue]
+        let submitted = ReferralStatus.submitted.rawValue, signingOff = ReferralStatus.awaitingSignOff.rawValue
         guard let row = try await sql.raw("""
-            SELECT COUNT(*) AS waiting, SUM(CASE WHEN decision_due_at < \(bind: now) THEN 1 ELSE 0 END) AS overdue
-            FROM referrals WHERE status IN (\(bind: waiting[0]), \(bind: waiting[1])) AND episode_lead_id IS NULL
+            SELECT
+                (SELECT COUNT(*) FROM referrals WHERE status = \(bind: submitted) AND episode_lead_id IS NULL)
+                + (SELECT COUNT(*) FROM referrals WHERE status = \(bind: signingOff) AND episode_lead_id IS NULL) AS waiting,
+                (SELECT COUNT(*) FROM referrals
+                    WHERE status = \(bind: submitted) AND episode_lead_id IS NULL AND decision_due_at < \(bind: now))
+                + (SELECT COUNT(*) FROM referrals
+                    WHERE status = \(bind: signingOff) AND episode_lead_id IS NULL AND decision_due_at < \(bind: now)) AS overdue
             """).first()
         else { return (0, 0) }
-        return (try row.decode(column: "waiting", as: Int.self), try row.decode(column: "overdue", as: Int?.self) ?? 0)
+        return (try row.decode(column: "waiting", as: Int.self), try row.decode(column: "overdue", as: Int.self))
     }
 
     /// A referrer's own referrals, newest first.

@@ -25,7 +25,7 @@ public enum AuditTrail {
         let sequence = try head.decode(column: "sequence", as: Int64.self)
         let previousHash = try head.decode(column: "hash", as: String.self)
         let hash = Self.hash(sequence: sequence, event: event, previousHash: previousHash)
-        try await sql.raw("UPDATE audit_head SET hash = \(bind: hash) WHERE id = 1").run()
+        // The head's hash follows by trigger (`AddAuditHeadTrigger`).
         try await sql.insert(into: "audit_entries")
             .columns(
                 "sequence", "occurred_at_ms", "actor_user_id", "actor_name", "agency_id", "roles", "action", "child_id",
@@ -48,7 +48,14 @@ public enum AuditTrail {
 
     /// SHA-256 of the text, in lower-case hex.
     public static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(text.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// UUIDs are stored as lower-case text in the trail, the same on both engines, so

@@ -10,7 +10,8 @@ extension DatabaseLocation {
     public func configurationFactory() throws -> DatabaseConfigurationFactory {
         switch self {
         case .sqliteFile(let path):
-            return .sqlite(.init(storage: .file(path: path), enableForeignKeys: true), sqlLogLevel: .trace)
+            return .sqlite(
+                .init(storage: .file(path: path), enableForeignKeys: true), maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace)
         case .sqliteInMemory:
             return .sqlite(.init(storage: .memory, enableForeignKeys: true), sqlLogLevel: .trace)
         case .postgres(let url, let schema):

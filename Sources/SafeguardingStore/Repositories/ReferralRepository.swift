@@ -64,17 +64,16 @@ public struct ReferralRepository: Sendable {
         try await record.update(on: database)
     }
 
-    /// The next reference number of the year. The UPDATE takes the counter row's lock
-    /// on both engines, so two submissions never get the same number.
+    /// The next reference number of the year, in one statement: the upsert takes the
+    /// counter row's lock on both engines, so two submissions never get the same number.
     public func nextReference(year: Int) async throws -> String {
         let sql = database as! any SQLDatabase
-        try await sql.raw(
-            "INSERT INTO reference_counters (year, next_number) VALUES (\(bind: year), 0) ON CONFLICT (year) DO NOTHING"
-        ).run()
         guard
-            let row = try await sql.raw(
-                "UPDATE reference_counters SET next_number = next_number + 1 WHERE year = \(bind: year) RETURNING next_number"
-            ).first()
+            let row = try await sql.raw("""
+                INSERT INTO reference_counters (year, next_number) VALUES (\(bind: year), 1)
+                ON CONFLICT (year) DO UPDATE SET next_number = reference_counters.next_number + 1
+                RETURNING next_number
+                """).first()
         else { throw StoreError.notFound }
         return Referral.reference(year: year, number: try row.decode(column: "next_number", as: Int.self))
     }

@@ -28,31 +28,27 @@ public struct Store: Sendable {
         guard isSQLite else {
             return try await database.transaction(body)
         }
-        // Writers queue in the process rather than in SQLite's sleeping busy handler.
-        // Transactions never nest, so a body never waits for the gate it holds.
-        await SQLiteWriteGate.shared.enter()
-        do {
-            let result = try await immediateTransaction(body)
-            await SQLiteWriteGate.shared.leave()
-            return result
-        } catch {
-            await SQLiteWriteGate.shared.leave()
-            throw error
-        }
-    }
-
-    private func immediateTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await database.withConnection { connection in
+        return try await database.withConnection { connection in
             let sql = connection as! any SQLDatabase
+            // Connection settings first, outside the gate: only BEGIN to COMMIT holds it.
             try await sql.raw("PRAGMA busy_timeout = 10000").run()
             try await sql.raw("PRAGMA synchronous = NORMAL").run()
-            try await sql.raw("BEGIN IMMEDIATE").run()
+            // Writers queue in the process rather than in SQLite's sleeping busy handler.
+            // Transactions never nest, so a body never waits for the gate it holds.
+            await SQLiteWriteGate.shared.enter()
             do {
-                let result = try await body(connection)
-                try await sql.raw("COMMIT").run()
-                return result
+                try await sql.raw("BEGIN IMMEDIATE").run()
+                do {
+                    let result = try await body(connection)
+                    try await sql.raw("COMMIT").run()
+                    await SQLiteWriteGate.shared.leave()
+                    return result
+                } catch {
+                    try? await sql.raw("ROLLBACK").run()
+                    throw error
+                }
             } catch {
-                try? await sql.raw("ROLLBACK").run()
+                await SQLiteWriteGate.shared.leave()
                 throw error
             }
         }

@@ -94,8 +94,6 @@ let package = Package(
             dependencies: [
                 "SafeguardingWeb",
                 .product(name: "Vapor", package: "vapor"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

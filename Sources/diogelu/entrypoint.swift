@@ -1,7 +1,5 @@
 import Foundation
 import Logging
-import NIOCore
-import NIOPosix
 import SafeguardingWeb
 import Vapor
 
@@ -12,10 +10,6 @@ import Vapor
 @main
 enum Entrypoint {
     static func main() async throws {
-        // Async code then runs on the same threads as the network and the database's
-        // futures, instead of hopping to Swift's own pool and back at every `await`:
-        // on two cores those hops were a quarter of a page's time. Must come first.
-        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         var arguments = CommandLine.arguments
         let demo = arguments.contains("--demo")
         arguments.removeAll { $0 == "--demo" }

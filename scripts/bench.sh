@@ -21,9 +21,13 @@ bench_one() {
     echo "=== $label: seeding $CHILDREN children and $REFERRALS referrals"
     env "$@" DIOGELU_BCRYPT_COST=8 "$BIN" bench seed --children "$CHILDREN" --referrals "$REFERRALS" \
         --credentials "$WORK/credentials.json" | grep -v "^\[" | tail -1
-    env "$@" PORT=$PORT LOG_LEVEL=warning "$BIN" serve > "$WORK/serve.log" 2>&1 &
+    env "$@" PORT=$PORT LOG_LEVEL=info "$BIN" serve > "$WORK/serve.log" 2>&1 &
     local pid=$!
     for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/sign-in" 2>/dev/null && break; sleep 0.5; done
+    # Measure the server warmed: at start it reads every child into the matching index,
+    # which at national scale takes both cores for half a minute.
+    for _ in $(seq 1 600); do grep -q "Child index loaded" "$WORK/serve.log" && break; sleep 0.5; done
+    grep -o "Child index loaded.*" "$WORK/serve.log" | head -1
     echo "=== $label: 32 clients, ${SECONDS_EACH}s each, over HTTP on loopback (release build, $(nproc) cores)"
     "$BIN" bench load --url "http://127.0.0.1:$PORT" --credentials "$WORK/credentials.json" --clients 32 \
         --seconds "$SECONDS_EACH" --server-pid "$pid" | grep -v "^\["

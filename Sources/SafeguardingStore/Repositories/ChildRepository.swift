@@ -58,6 +58,13 @@ public struct ChildRepository: Sendable {
         return ChildRecordSummary(child: child, family: family, involvements: involvements)
     }
 
+    /// The agencies involved with each of these children, in one read.
+    public func involvements(of childIDs: [UUID]) async throws -> [UUID: [AgencyInvolvement]] {
+        guard !childIDs.isEmpty else { return [:] }
+        let records = try await AgencyInvolvementRecord.query(on: database).filter(\.$childID ~~ Array(Set(childIDs))).all()
+        return Dictionary(grouping: records, by: \.childID).mapValues { $0.map(\.agencyInvolvement) }
+    }
+
     /// Everything the access policy needs to decide about this child for `userID`.
     public func accessFacts(for childID: UUID, userID: UUID, now: Date) async throws -> ChildAccessFacts? {
         guard let record = try await ChildRecord.find(childID, on: database) else { return nil }

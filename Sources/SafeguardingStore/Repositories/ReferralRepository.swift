@@ -43,6 +43,13 @@ public struct ReferralRepository: Sendable {
         try await ReferralRecord(referral).create(on: database)
     }
 
+    /// Several referrals in one read, by id, for lists that show a referral per line.
+    public func find(_ ids: [UUID]) async throws -> [UUID: Referral] {
+        guard !ids.isEmpty else { return [:] }
+        let records = try await ReferralRecord.query(on: database).filter(\.$id ~~ Array(Set(ids))).all()
+        return Dictionary(uniqueKeysWithValues: try records.map { ($0.id!, try $0.referral()) })
+    }
+
     public func find(_ id: UUID) async throws -> Referral? {
         try await ReferralRecord.find(id, on: database)?.referral()
     }

@@ -101,62 +101,12 @@ enum OpenAPIDocument {
             permission: .screenReferrals, body: "Link", response: nil, status: 204),
         .init(method: "get", path: "/api/v1/measures/referral-quality",
             summary: "Referral quality by referring agency over a period (until is exclusive; default the last 30 days)",
-            permission: .viewMeasures, query: [("from", ["type": "string", "format": "date"]), ("until", ["type": "string", "format": "date"])],
+            permission: .viewMeasures, query: period,
             response: "ReferralQualityMeasure"),
-        .init(method: "get", path: "/api/v1/referrals/{referralID}/requests",
-            summary: "Requests for information sent about a referral, with the agencies' answers",
-            permission: .screenReferrals, response: "InformationRequestList"),
-        .init(method: "post", path: "/api/v1/referrals/{referralID}/requests",
-            summary: "Ask partner agencies what they know; due in four working hours unless due_at is given",
-            permission: .requestInformation, body: "InformationRequestSend", response: "InformationRequestList", status: 201),
-        .init(method: "get", path: "/api/v1/requests",
-            summary: "The signed-in person's agency inbox: waiting requests soonest due first, then the last fortnight's answers",
-            permission: .answerInformationRequests, response: "InformationRequestList"),
-        .init(method: "post", path: "/api/v1/requests/{requestID}/answer",
-            summary: "Answer a request for one's own agency; not_known is an explicit answer",
-            permission: .answerInformationRequests, body: "InformationAnswer", response: "InformationRequest"),
-        .init(method: "get", path: "/api/v1/early-intervention",
-            summary: "The early intervention team's open cases, the soonest deadline first",
-            permission: .workEarlyIntervention, response: "EarlyInterventionList"),
-        .init(method: "get", path: "/api/v1/measures/information-requests",
-            summary: "Request turnaround by agency: answered, answered late, overdue, chases", permission: .viewMeasures,
-            query: [("from", ["type": "string", "format": "date"]), ("until", ["type": "string", "format": "date"])], response: "InformationRequestMeasure"),
-        .init(method: "get", path: "/api/v1/measures/hub-meetings",
-            summary: "Hub meeting attendance by agency over the meetings held", permission: .viewMeasures,
-            query: [("from", ["type": "string", "format": "date"]), ("until", ["type": "string", "format": "date"])], response: "HubMeetingMeasure"),
-        .init(method: "get", path: "/api/v1/measures/early-intervention",
-            summary: "Early intervention step timeliness, re-referral and escalation rates", permission: .viewMeasures,
-            query: [("from", ["type": "string", "format": "date"]), ("until", ["type": "string", "format": "date"])], response: "EarlyInterventionMeasure"),
-        .init(method: "get", path: "/api/v1/measures/operation-encompass",
-            summary: "Operation Encompass notifications sent and seen before the school day", permission: .viewMeasures,
-            query: [("from", ["type": "string", "format": "date"]), ("until", ["type": "string", "format": "date"])], response: "EncompassMeasure"),
-        .init(method: "get", path: "/api/v1/hub/meetings", summary: "Recent hub meetings and the next scheduled time",
-            permission: .runHubMeetings, response: "HubMeetingList"),
-        .init(method: "post", path: "/api/v1/hub/meetings",
-            summary: "Open a hub meeting: its agenda is every referral now waiting for a decision",
-            permission: .runHubMeetings, body: "HubMeetingOpen", response: "HubMeeting", status: 201),
-        .init(method: "get", path: "/api/v1/hub/meetings/{meetingID}",
-            summary: "A meeting: agenda with requests' answers, attendance, decisions, information missing from absent agencies",
-            permission: .runHubMeetings, response: "HubMeeting"),
-        .init(method: "put", path: "/api/v1/hub/meetings/{meetingID}/attendance",
-            summary: "Record attendance by agency; agencies left out are absent", permission: .runHubMeetings,
-            body: "HubMeetingAttendance", response: "HubMeeting"),
-        .init(method: "post", path: "/api/v1/hub/meetings/{meetingID}/close",
-            summary: "Close the meeting and send its minutes, in English and Welsh, to every attendee", permission: .runHubMeetings,
-            response: "HubMeeting"),
-        .init(method: "post", path: "/api/v1/early-intervention/{caseID}/{step}",
-            summary: "Record a step (contact, what-matters, visit, close) or escalate to the hub as a new referral (escalate)",
-            permission: .workEarlyIntervention, body: "EarlyInterventionStep", response: "EarlyInterventionStepResult"),
-        .init(method: "get", path: "/api/v1/encompass",
-            summary: "Operation Encompass notifications: a school's own, or all of them for the hub (audited)",
-            permission: .acknowledgeEncompass, response: "EncompassList"),
-        .init(method: "post", path: "/api/v1/encompass/{notificationID}/seen",
-            summary: "The school's safeguarding lead records that they saw the notification", permission: .acknowledgeEncompass,
-            response: nil, status: 204),
         .init(method: "get", path: "/api/v1/hub/queue", summary: "Referrals awaiting a decision, most urgent first",
             permission: .screenReferrals, query: [("limit", ["type": "integer", "minimum": 1, "maximum": 5000])],
             response: "Queue"),
-    ] + ChildProtectionAPIController.operations }
+    ] + PartnershipAPIController.operations + ChildProtectionAPIController.operations }
 
     /// A JSON schema for the shape of a value, read from an example of it.
     static func schema(of value: JSONValue) -> [String: Any] {
@@ -177,6 +127,10 @@ enum OpenAPIDocument {
         ["type": "object", "required": ["items"], "properties": ["items": ["type": "array", "items": ref(name)]]]
     }
     static var uuid: [String: Any] { ["type": "string", "format": "uuid"] }
+    /// The `from`/`until` query of every measure (until exclusive; the last 30 days by default).
+    static var period: [(String, [String: Any])] {
+        [("from", ["type": "string", "format": "date"]), ("until", ["type": "string", "format": "date"])]
+    }
     static var date: [String: Any] { ["type": "string", "format": "date"] }
     static var dateTime: [String: Any] { ["type": "string", "format": "date-time"] }
     static func enumeration<T: CaseIterable & RawRepresentable>(_ type: T.Type) -> [String: Any] where T.RawValue == String {
@@ -328,102 +282,6 @@ enum OpenAPIDocument {
                      "average_score": ["type": "number"], "below60": ["type": "integer"]],
                     required: ["agency_id", "agency_name", "referrals", "average_score", "below60"])]],
                 required: ["from", "until", "items"]),
-            "InformationRequestSend": object(
-                ["agency_ids": ["type": "array", "items": uuid, "minItems": 1], "question": string(maxLength: 2000),
-                 "due_at": dateTime],
-                required: ["agency_ids"]),
-            "InformationAnswer": object(
-                ["knowledge": enumeration(AgencyKnowledge.self), "what_is_known": string(maxLength: 10000),
-                 "known_risks": string(maxLength: 10000), "last_contact": date, "named_worker": string(maxLength: 200),
-                 "notes": string(maxLength: 10000)],
-                required: ["knowledge"]),
-            "InformationRequest": object(
-                ["id": uuid, "referral_id": uuid, "agency_id": uuid, "requested_at": dateTime, "due_at": dateTime,
-                 "question": ["type": "string"], "status": enumeration(InformationRequestStatus.self),
-                 "chase_count": ["type": "integer"],
-                 "answer": nullable(object(
-                    ["knowledge": enumeration(AgencyKnowledge.self), "what_is_known": ["type": "string"],
-                     "known_risks": ["type": "string"], "last_contact": nullable(date), "named_worker": ["type": "string"],
-                     "notes": ["type": "string"], "answered_by": uuid, "answered_at": dateTime],
-                    required: ["knowledge", "what_is_known", "known_risks", "named_worker", "notes", "answered_by", "answered_at"]))],
-                required: ["id", "referral_id", "agency_id", "requested_at", "due_at", "question", "status", "chase_count"]),
-            "InformationRequestList": list("InformationRequest"),
-            "EarlyInterventionList": ["type": "object", "required": ["items"], "properties": ["items": ["type": "array", "items": object(
-                ["id": uuid, "referral_id": uuid, "child_id": nullable(uuid), "opened_at": dateTime,
-                 "state": enumeration(EarlyInterventionState.self), "first_contact_due_at": dateTime,
-                 "what_matters_due_at": dateTime, "next_due_at": nullable(dateTime), "overdue": ["type": "boolean"]],
-                required: ["id", "referral_id", "opened_at", "state", "first_contact_due_at", "what_matters_due_at", "overdue"])]]],
-            "InformationRequestMeasure": object(
-                ["from": date, "until": date, "items": ["type": "array", "items": object(
-                    ["agency_id": uuid, "agency_name": ["type": "string"], "requested": ["type": "integer"],
-                     "answered": ["type": "integer"], "answered_late": ["type": "integer"], "overdue_now": ["type": "integer"],
-                     "not_known_answers": ["type": "integer"], "chases": ["type": "integer"],
-                     "average_turnaround_hours": nullable(["type": "number"])],
-                    required: ["agency_id", "agency_name", "requested", "answered", "answered_late", "overdue_now",
-                               "not_known_answers", "chases"])]],
-                required: ["from", "until", "items"]),
-            "HubMeetingMeasure": object(
-                ["from": date, "until": date, "meetings": ["type": "integer"], "items_decided": ["type": "integer"],
-                 "items_lacking_information": ["type": "integer"],
-                 "items": ["type": "array", "items": object(
-                    ["agency_id": uuid, "agency_name": ["type": "string"], "attended": ["type": "integer"],
-                     "meetings": ["type": "integer"], "rate": ["type": "number"]],
-                    required: ["agency_id", "agency_name", "attended", "meetings", "rate"])]],
-                required: ["from", "until", "meetings", "items_decided", "items_lacking_information", "items"]),
-            "EarlyInterventionMeasure": object(
-                ["from": date, "until": date, "cases": ["type": "integer"], "re_referred": ["type": "integer"],
-                 "escalated": ["type": "integer"], "re_referral_rate": nullable(["type": "number"]),
-                 "escalation_rate": nullable(["type": "number"]), "first_contact_on_time": ["type": "integer"],
-                 "first_contact_late": ["type": "integer"], "what_matters_on_time": ["type": "integer"],
-                 "what_matters_late": ["type": "integer"], "overdue_now": ["type": "integer"]],
-                required: ["from", "until", "cases", "re_referred", "escalated", "first_contact_on_time", "first_contact_late",
-                           "what_matters_on_time", "what_matters_late", "overdue_now"]),
-            "EncompassMeasure": object(
-                ["from": date, "until": date, "notifications": ["type": "integer"], "sent_to_school": ["type": "integer"],
-                 "seen_on_time": ["type": "integer"], "seen_late": ["type": "integer"], "overdue_now": ["type": "integer"],
-                 "school_not_known": ["type": "integer"]],
-                required: ["from", "until", "notifications", "sent_to_school", "seen_on_time", "seen_late", "overdue_now",
-                           "school_not_known"]),
-            "HubMeetingOpen": object(["starts_at": dateTime], required: ["starts_at"]),
-            "HubMeetingList": object(
-                ["items": ["type": "array", "items": object(
-                    ["id": uuid, "starts_at": dateTime, "items": ["type": "integer"], "closed_at": nullable(dateTime)],
-                    required: ["id", "starts_at", "items"])],
-                 "next_scheduled": nullable(dateTime)],
-                required: ["items"]),
-            "HubMeetingAttendance": object(
-                ["attendance": ["type": "array", "items": object(
-                    ["agency_id": uuid, "present": ["type": "boolean"], "attendee_name": string(maxLength: 200),
-                     "attendee_role": string(maxLength: 200)],
-                    required: ["agency_id", "present"])]],
-                required: ["attendance"]),
-            "HubMeeting": object(
-                ["id": uuid, "starts_at": dateTime, "chair_id": uuid, "closed_at": nullable(dateTime),
-                 "minutes_sent_at": nullable(dateTime),
-                 "items": ["type": "array", "items": object(
-                    ["referral_id": uuid, "reference": ["type": "string"], "position": ["type": "integer"],
-                     "outcome": nullable(enumeration(DecisionOutcome.self)), "decided_at": nullable(dateTime),
-                     "lacking_information_from": ["type": "array", "items": uuid],
-                     "requests": ["type": "array", "items": ref("InformationRequest")]],
-                    required: ["referral_id", "reference", "position", "lacking_information_from", "requests"])],
-                 "attendance": ["type": "array", "items": object(
-                    ["agency_id": uuid, "present": ["type": "boolean"], "attendee_name": ["type": "string"],
-                     "attendee_role": ["type": "string"]],
-                    required: ["agency_id", "present", "attendee_name", "attendee_role"])]],
-                required: ["id", "starts_at", "chair_id", "items", "attendance"]),
-            "EarlyInterventionStep": object(
-                ["at": dateTime, "note": string(maxLength: 10000), "visit_needed": ["type": "boolean"], "visit_by": dateTime],
-                required: ["note"]),
-            "EarlyInterventionStepResult": object(
-                ["id": uuid, "state": enumeration(EarlyInterventionState.self), "next_due_at": nullable(dateTime),
-                 "escalation_referral_id": nullable(uuid)],
-                required: ["id", "state"]),
-            "EncompassList": list("EncompassNotification"),
-            "EncompassNotification": object(
-                ["id": uuid, "referral_id": uuid, "child_id": nullable(uuid), "child_name": ["type": "string"],
-                 "school_agency_id": nullable(uuid), "incident_at": dateTime, "due_by": dateTime,
-                 "status": enumeration(EncompassStatus.self), "seen_at": nullable(dateTime)],
-                required: ["id", "referral_id", "child_name", "incident_at", "due_by", "status"]),
             "Addition": object(["text": ["type": "string", "maxLength": 10000]], required: ["text"]),
             "Decision": object(
                 ["outcome": enumeration(DecisionOutcome.self), "reasons": ["type": "string", "maxLength": 10000],
@@ -447,7 +305,8 @@ enum OpenAPIDocument {
             "NewToken": object(
                 ["user_id": uuid, "label": string(maxLength: 120),
                  "valid_for_days": ["type": "integer", "minimum": 1, "maximum": 366]], required: ["user_id", "label"]),
-        ].merging(ChildProtectionAPIController.schemas) { ours, _ in ours }
+        ].merging(PartnershipAPIController.schemas) { ours, _ in ours }
+            .merging(ChildProtectionAPIController.schemas) { ours, _ in ours }
     }
 
     static func json() throws -> Data {

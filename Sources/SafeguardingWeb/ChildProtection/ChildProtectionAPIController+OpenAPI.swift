@@ -17,7 +17,7 @@ extension ChildProtectionAPIController {
             .init(method: "get", path: "/api/v1/measures/child-protection",
                 summary: "Strategy meeting delay, minutes circulated late, conference timeliness, core group attendance by agency",
                 permission: .viewMeasures,
-                query: [("from", ["type": "string", "format": "date"]), ("until", ["type": "string", "format": "date"])],
+                query: Doc.period,
                 response: "ChildProtectionMeasures"),
         ] + ChildProtectionStep.all.map { step in
             .init(method: "post",

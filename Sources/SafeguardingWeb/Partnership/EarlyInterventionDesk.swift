@@ -34,11 +34,8 @@ struct EarlyInterventionDesk {
 
     func queue() async throws -> [(item: EarlyInterventionCase, referral: Referral)] {
         let cases = try await EarlyInterventionRepository(request.db).openCases()
-        var lines: [(EarlyInterventionCase, Referral)] = []
-        for item in cases {
-            if let referral = try await ReferralRepository(request.db).find(item.referralID) { lines.append((item, referral)) }
-        }
-        return lines
+        let referrals = try await ReferralRepository(request.db).find(cases.map(\.referralID))
+        return cases.compactMap { item in referrals[item.referralID].map { (item, $0) } }
     }
 
     /// One case with the notice it came from; opening it shows the family, so it is audited.

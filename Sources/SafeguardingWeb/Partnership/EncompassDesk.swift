@@ -70,12 +70,8 @@ struct EncompassDesk {
     func list() async throws -> [(notification: EncompassNotification, referral: Referral)] {
         let repository = EncompassRepository(request.db)
         let notifications = isHub ? try await repository.recent() : try await repository.forSchool(user.agency.id)
-        var lines: [(EncompassNotification, Referral)] = []
-        for notification in notifications {
-            if let referral = try await ReferralRepository(request.db).find(notification.referralID) {
-                lines.append((notification, referral))
-            }
-        }
+        let referrals = try await ReferralRepository(request.db).find(notifications.map(\.referralID))
+        let lines = notifications.compactMap { notification in referrals[notification.referralID].map { (notification, $0) } }
         // The school sees children's names on this page: the read is audited per child.
         let user = self.user, requestID = request.requestID, shown = lines.map(\.0)
         try await request.store.transaction { db in

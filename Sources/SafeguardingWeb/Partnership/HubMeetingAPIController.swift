@@ -126,15 +126,8 @@ struct HubMeetingAPIController: RouteCollection {
         guard entries.allSatisfy({ known.contains($0.agencyID) }) else {
             throw ValidationFailure([FieldError("attendance", .notAnIdentifier)])
         }
-        let users = try await UserRepository(request.db).all()
         let recorded = agencies.map { agency in
-            var entry = entries.first { $0.agencyID == agency.id } ?? HubMeetingAttendance(agencyID: agency.id, present: false)
-            if entry.present {
-                entry.userID = users.first {
-                    $0.agencyID == agency.id && $0.displayName.caseInsensitiveCompare(entry.attendeeName) == .orderedSame
-                }?.id
-            }
-            return entry
+            entries.first { $0.agencyID == agency.id } ?? HubMeetingAttendance(agencyID: agency.id, present: false)
         }
         try await HubMeetingDesk(request).recordAttendance(id, recorded)
         return try await show(request)

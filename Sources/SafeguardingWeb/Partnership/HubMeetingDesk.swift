@@ -53,17 +53,17 @@ struct HubMeetingDesk {
 
     static func record(of meeting: HubMeeting, db: any Database) async throws -> Record {
         let ids = meeting.items.map(\.referralID)
-        var referrals: [UUID: Referral] = [:]
-        for id in ids { referrals[id] = try await ReferralRepository(db).find(id) }
+        let referrals = try await ReferralRepository(db).find(ids)
         let requests = Dictionary(grouping: try await InformationRequestRepository(db).forReferrals(ids), by: \.referralID)
+        let involvements = try await ChildRepository(db).involvements(of: referrals.values.compactMap(\.childID))
         var expected: [UUID: [ExpectedContribution]] = [:]
         for id in ids {
             var contributions = (requests[id] ?? []).map {
                 ExpectedContribution(agencyID: $0.agencyID, answeredInWriting: $0.isAnswered)
             }
-            if let childID = referrals[id]?.childID, let summary = try await ChildRepository(db).summary(of: childID) {
+            if let childID = referrals[id]?.childID {
                 let asked = Set(contributions.map(\.agencyID))
-                contributions += summary.involvements.filter { $0.isCurrent && !asked.contains($0.agencyID) }
+                contributions += (involvements[childID] ?? []).filter { $0.isCurrent && !asked.contains($0.agencyID) }
                     .map { ExpectedContribution(agencyID: $0.agencyID, answeredInWriting: false) }
             }
             expected[id] = contributions
@@ -76,9 +76,20 @@ struct HubMeetingDesk {
             meeting: meeting, referrals: referrals, requests: requests, lacking: lacking, agencies: agencies, chairName: chair)
     }
 
-    /// Replaces the attendance with what the chair recorded.
-    func recordAttendance(_ id: UUID, _ attendance: [HubMeetingAttendance]) async throws {
+    /// Replaces the attendance with what the chair recorded. An attendee whose name is
+    /// that of an account in their agency is linked to it, so the minutes reach them.
+    func recordAttendance(_ id: UUID, _ recorded: [HubMeetingAttendance]) async throws {
         let user = self.user, requestID = request.requestID
+        let accounts = try await UserRepository(request.db).all()
+        let attendance = recorded.map { entry in
+            var entry = entry
+            entry.userID = entry.present
+                ? accounts.first {
+                    $0.agencyID == entry.agencyID && $0.displayName.caseInsensitiveCompare(entry.attendeeName) == .orderedSame
+                }?.id
+                : nil
+            return entry
+        }
         try await request.store.transaction { db in
             guard var meeting = try await HubMeetingRepository(db).find(id) else { throw ProblemError.notFound }
             guard !meeting.isClosed else { throw Self.failure(.closed) }

@@ -152,17 +152,15 @@ struct HubMeetingWebController: RouteCollection {
 
     /// Attendance comes as `present` (agency ids ticked) and `name-<agency id>`,
     /// `role-<agency id>` for each agency; an agency not ticked was absent.
-    static func readAttendance(_ fields: inout FieldReader, agencies: [Agency], users: [UserAccount]) -> [HubMeetingAttendance] {
+    static func readAttendance(_ fields: inout FieldReader, agencies: [Agency]) -> [HubMeetingAttendance] {
         let present = Set(fields.identifiers("present", required: false) ?? [])
         return agencies.map { agency in
             let key = agency.id.uuidString.lowercased()
             let name = fields.text("name-\(key)", required: false, maxLength: 200) ?? ""
             let role = fields.text("role-\(key)", required: false, maxLength: 200) ?? ""
-            let account = users.first { $0.agencyID == agency.id && $0.displayName.caseInsensitiveCompare(name) == .orderedSame }
             let isPresent = present.contains(agency.id)
             return HubMeetingAttendance(
-                agencyID: agency.id, present: isPresent, attendeeName: isPresent ? name : "", attendeeRole: isPresent ? role : "",
-                userID: isPresent ? account?.id : nil)
+                agencyID: agency.id, present: isPresent, attendeeName: isPresent ? name : "", attendeeRole: isPresent ? role : "")
         }
     }
 
@@ -170,7 +168,7 @@ struct HubMeetingWebController: RouteCollection {
         let id = try Self.meetingID(request)
         var fields = FieldReader(form: try await request.submittedForm())
         let agencies = try await AgencyRepository(request.db).all()
-        let attendance = Self.readAttendance(&fields, agencies: agencies, users: try await UserRepository(request.db).all())
+        let attendance = Self.readAttendance(&fields, agencies: agencies)
         return try await after(request, id) {
             try fields.finish()
             try await HubMeetingDesk(request).recordAttendance(id, attendance)

@@ -37,12 +37,12 @@ struct InformationRequestWebController: RouteCollection {
         let language = request.language, now = Date()
         let items = try await desk.inbox()
         let names = try await UserRepository(request.db).names(of: Set(items.compactMap { $0.answer?.answeredBy }))
-        var lines: [RequestsInboxContext.Line] = []
-        for item in items {
-            let referral = try await ReferralRepository(request.db).find(item.referralID)
-            lines.append(.init(
+        let referrals = try await ReferralRepository(request.db).find(items.map(\.referralID))
+        let lines = items.map { item in
+            let referral = referrals[item.referralID]
+            return RequestsInboxContext.Line(
                 request: RequestLine(item, agencyName: desk.user.agency.name(in: language), names: names, now: now, language: language),
-                reference: referral?.reference ?? "", childName: referral?.form.child.fullName ?? ""))
+                reference: referral?.reference ?? "", childName: referral?.form.child.fullName ?? "")
         }
         let calendar = request.application.workingCalendar
         let onDuty = try await InformationRequestDesk.onDuty(at: desk.user.agency.id, on: calendar.day(of: now), db: request.db)

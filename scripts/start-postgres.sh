@@ -2,6 +2,10 @@
 # Starts a throwaway PostgreSQL server for the test suite, on 127.0.0.1 only, in a
 # temporary data folder, installing Debian's postgresql package first if it is missing.
 # Prints the database URL on the last line. Stop it with scripts/stop-postgres.sh.
+#
+# The test suite's server skips fsync: it is thrown away, and tests do not measure
+# durability by pulling the power. The benchmark sets DIOGELU_PG_DURABLE=1 and gets what
+# production runs: every commit flushed to disk before it is acknowledged.
 set -euo pipefail
 
 PGPORT="${DIOGELU_PGPORT:-55432}"
@@ -24,8 +28,13 @@ rm -rf "$DATA"
 mkdir -p "$DATA"
 chown postgres:postgres "$DATA"
 runuser -u postgres -- "$BIN/initdb" -D "$DATA" -A trust -U postgres -E UTF8 --no-sync >&2
+if [ "${DIOGELU_PG_DURABLE:-0}" = "1" ]; then
+    DURABILITY="-c fsync=on -c synchronous_commit=on -c shared_buffers=2GB -c effective_cache_size=8GB -c max_wal_size=8GB"
+else
+    DURABILITY="-c fsync=off -c synchronous_commit=off"
+fi
 runuser -u postgres -- "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $PGPORT -c unix_socket_directories=$DATA -c fsync=off -c synchronous_commit=off -c max_connections=200" \
+    -o "-c listen_addresses=127.0.0.1 -p $PGPORT -c unix_socket_directories=$DATA $DURABILITY -c max_connections=200" \
     start >&2
 runuser -u postgres -- "$BIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres diogelu_test >&2
 echo "postgres://postgres@127.0.0.1:$PGPORT/diogelu_test"

@@ -10,7 +10,7 @@ extension CalendarDay {
     /// `Calendar`, because every date on every page comes through here.
     public init(_ instant: Date, in timeZone: TimeZone) {
         let local = Int((instant.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: instant))).rounded(.down))
-        self = CalendarDay(daysSinceEpoch: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
+        self = CalendarDay(dayNumber: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
     }
 
     /// The seconds since local midnight that the clock shows at `instant` in `timeZone`.
@@ -18,20 +18,6 @@ extension CalendarDay {
         let local = Int((instant.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: instant))).rounded(.down))
         let remainder = local % 86_400
         return remainder >= 0 ? remainder : remainder + 86_400
-    }
-
-    /// The day `days` after 1 January 1970 in the proleptic Gregorian calendar (the
-    /// "civil from days" algorithm: eras of 400 years, years starting in March).
-    init(daysSinceEpoch days: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        self = CalendarDay(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)!
     }
 
     /// Whole years of age on `date`, for a person born on this day; someone born on

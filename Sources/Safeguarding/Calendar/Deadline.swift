@@ -24,12 +24,12 @@ public struct Deadline: Sendable, Hashable, Comparable, Codable {
         let remaining = due.timeIntervalSince(now)
         if remaining < 0 { return .overdue(by: -remaining) }
 
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let startOfToday = calendar.startOfDay(for: now)
-        let startOfTomorrow = calendar.date(byAdding: .day, value: 1, to: startOfToday) ?? now
+        // Days on the clock, not a `Calendar`: every line of the hub queue asks this.
+        let today = CalendarDay(now, in: timeZone), dueDay = CalendarDay(due, in: timeZone)
         // A deadline at midnight means "by the end of today", not "some time tomorrow".
-        if due <= startOfTomorrow { return .dueToday(remaining: remaining) }
+        let isMidnight = CalendarDay.secondsIntoDay(due, in: timeZone) == 0
+            && due.timeIntervalSince1970 == due.timeIntervalSince1970.rounded(.down)
+        if dueDay <= today || (dueDay == today.adding(days: 1) && isMidnight) { return .dueToday(remaining: remaining) }
         if now >= dueSoonFrom { return .dueSoon(remaining: remaining) }
         return .onTrack(remaining: remaining)
     }

@@ -63,8 +63,7 @@ public struct WorkingCalendar: Sendable {
 
     /// The local (Europe/London) calendar day containing `date`.
     public func day(of date: Date) -> CalendarDay {
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return CalendarDay(year: parts.year!, month: parts.month!, day: parts.day!)!
+        CalendarDay(date, in: timeZone)
     }
 
     /// The instant at which the local clock shows `time` on `day`. A time inside the
@@ -247,6 +246,15 @@ public struct WorkingCalendar: Sendable {
     }
 
     private func instant(on day: CalendarDay, hour: Int, minute: Int, second: Int, nanosecond: Int) -> Date {
+        // Every deadline on every page comes through here, so an ordinary day is worked
+        // out from the zone's offset; the two days a year the clocks change go to
+        // Foundation, which decides the skipped and repeated hours.
+        let midnight = Double(day.dayNumber * 86_400)
+        let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: midnight - 43_200))
+        if offset == timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: midnight + 129_600)) {
+            let seconds = Double(hour * 3_600 + minute * 60 + second) + Double(nanosecond) / 1e9
+            return Date(timeIntervalSince1970: midnight + seconds - Double(offset))
+        }
         var parts = DateComponents()
         parts.year = day.year
         parts.month = day.month

@@ -20,9 +20,8 @@ public struct Store: Sendable {
     /// On SQLite the transaction begins IMMEDIATE, taking the write lock before the
     /// first read: a deferred transaction that reads and then writes can fail with
     /// SQLITE_BUSY_SNAPSHOT when another connection committed in between, which would
-    /// lose a submission. The driver's own busy handler spins without pausing, so each
-    /// transaction first sets a proper `busy_timeout`, and `synchronous=NORMAL` (which
-    /// in WAL mode loses no committed transaction on a process crash; see the README).
+    /// lose a submission. Each connection is given its settings before its first
+    /// transaction (see ``SQLiteConnectionSettings``).
     @discardableResult
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard isSQLite else {
@@ -31,8 +30,7 @@ public struct Store: Sendable {
         return try await database.withConnection { connection in
             let sql = connection as! any SQLDatabase
             // Connection settings first, outside the gate: only BEGIN to COMMIT holds it.
-            try await sql.raw("PRAGMA busy_timeout = 10000").run()
-            try await sql.raw("PRAGMA synchronous = NORMAL").run()
+            try await SQLiteConnectionSettings.shared.apply(to: connection)
             // Writers queue in the process rather than in SQLite's sleeping busy handler.
             // Transactions never nest, so a body never waits for the gate it holds.
             await SQLiteWriteGate.shared.enter()

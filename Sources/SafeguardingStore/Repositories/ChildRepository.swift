@@ -8,6 +8,11 @@ public struct ChildRecordSummary: Sendable, Hashable {
     public var child: Child
     public var family: [FamilyMember]
     public var involvements: [AgencyInvolvement]
+    /// The record this one was merged into, when it is a duplicate.
+    public var mergedIntoID: UUID? = nil
+    /// Whether the child protection register has ever had an entry for the child: only
+    /// then need the register itself be read to say whether the child is on it now.
+    public var hasRegisterHistory = false
 }
 
 /// One line of a search result.
@@ -74,16 +79,80 @@ public struct ChildRepository: Sendable {
             isRestricted: record.isRestricted, involvedAgencyIDs: Set(involved), childID: childID, userID: userID, now: now)
     }
 
-    /// The record and what the access policy needs about it, read together so that
-    /// opening a record does not read the child and the agencies twice.
+    /// The record and what the access policy needs about it, in three reads whatever the
+    /// record holds: the child with their access facts, the family, the agencies. The
+    /// record page is the partnership's most read page, so it does not go through the
+    /// model layer.
     public func summaryAndAccess(of childID: UUID, userID: UUID, now: Date) async throws
         -> (ChildRecordSummary, ChildAccessFacts)?
     {
-        guard let summary = try await summary(of: childID) else { return nil }
-        let facts = try await accessFacts(
-            isRestricted: summary.child.isRestricted, involvedAgencyIDs: Set(summary.involvements.map(\.agencyID)),
-            childID: childID, userID: userID, now: now)
+        let sql = database as! any SQLDatabase
+        guard let row = try await sql.raw("""
+            SELECT c.id, c.given_name, c.middle_names, c.surname, c.known_as, c.date_of_birth, c.sex, c.nhs_number,
+                c.upn, c.police_reference, c.social_care_id, c.address, c.postcode, c.preferred_language, c.ethnicity,
+                c.school, c.is_restricted, c.merged_into_id,
+                (SELECT COUNT(*) FROM access_grants g
+                    WHERE g.child_id = c.id AND g.user_id = \(bind: userID) AND g.revoked_at IS NULL) AS live_grants,
+                (SELECT COUNT(*) FROM break_glass_views b
+                    WHERE b.child_id = c.id AND b.user_id = \(bind: userID) AND b.expires_at > \(bind: now)) AS open_views,
+                (SELECT COUNT(*) FROM child_protection_register r WHERE r.child_id = c.id) AS register_entries
+            FROM children c WHERE c.id = \(bind: childID)
+            """).first()
+        else { return nil }
+        let child = try Self.child(from: row)
+        let family = try await sql.raw("""
+            SELECT id, name, relationship, date_of_birth, holds_parental_responsibility, lives_with_child, related_child_id
+            FROM family_members WHERE child_id = \(bind: childID)
+            """).all().map { row in
+            FamilyMember(
+                id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+                relationship: Relationship(rawValue: try row.decode(column: "relationship", as: String.self)) ?? .other,
+                dateOfBirth: try row.decode(column: "date_of_birth", as: String?.self).flatMap(CalendarDay.init(iso8601:)),
+                holdsParentalResponsibility: try row.decode(column: "holds_parental_responsibility", as: Bool.self),
+                livesWithChild: try row.decode(column: "lives_with_child", as: Bool.self),
+                childID: try row.decode(column: "related_child_id", as: UUID?.self))
+        }
+        let involvements = try await sql.raw("""
+            SELECT id, agency_id, involvement, named_worker, since, until
+            FROM agency_involvements WHERE child_id = \(bind: childID)
+            """).all().map { row in
+            AgencyInvolvement(
+                id: try row.decode(column: "id", as: UUID.self), agencyID: try row.decode(column: "agency_id", as: UUID.self),
+                involvement: InvolvementKind(rawValue: try row.decode(column: "involvement", as: String.self))
+                    ?? .familySupport,
+                namedWorker: try row.decode(column: "named_worker", as: String.self),
+                since: try row.decode(column: "since", as: String?.self).flatMap(CalendarDay.init(iso8601:)),
+                until: try row.decode(column: "until", as: String?.self).flatMap(CalendarDay.init(iso8601:)))
+        }
+        var facts = ChildAccessFacts(isRestricted: child.isRestricted, involvedAgencyIDs: Set(involvements.map(\.agencyID)))
+        // Named access only matters on a restricted record; an open break-glass view can
+        // also let a safeguarding lead into an unrestricted one.
+        if child.isRestricted, try row.decode(column: "live_grants", as: Int.self) > 0 { facts.grantedUserIDs.insert(userID) }
+        if try row.decode(column: "open_views", as: Int.self) > 0 { facts.openBreakGlassUserIDs.insert(userID) }
+        let summary = ChildRecordSummary(
+            child: child, family: family, involvements: involvements,
+            mergedIntoID: try row.decode(column: "merged_into_id", as: UUID?.self),
+            hasRegisterHistory: try row.decode(column: "register_entries", as: Int.self) > 0)
         return (summary, facts)
+    }
+
+    private static func child(from row: any SQLRow) throws -> Child {
+        Child(
+            id: try row.decode(column: "id", as: UUID.self), givenName: try row.decode(column: "given_name", as: String.self),
+            middleNames: try row.decode(column: "middle_names", as: String.self),
+            surname: try row.decode(column: "surname", as: String.self),
+            knownAs: try row.decode(column: "known_as", as: String.self),
+            dateOfBirth: try row.decode(column: "date_of_birth", as: String?.self).flatMap(CalendarDay.init(iso8601:)),
+            sex: Sex(rawValue: try row.decode(column: "sex", as: String.self)) ?? .unknown,
+            nhsNumber: try row.decode(column: "nhs_number", as: String?.self),
+            uniquePupilNumber: try row.decode(column: "upn", as: String?.self),
+            policeReference: try row.decode(column: "police_reference", as: String?.self),
+            socialCareID: try row.decode(column: "social_care_id", as: String?.self),
+            address: try row.decode(column: "address", as: String.self),
+            postcode: try row.decode(column: "postcode", as: String.self),
+            preferredLanguage: Language(rawValue: try row.decode(column: "preferred_language", as: String.self)) ?? .english,
+            ethnicity: try row.decode(column: "ethnicity", as: String.self), school: try row.decode(column: "school", as: String.self),
+            isRestricted: try row.decode(column: "is_restricted", as: Bool.self))
     }
 
     private func accessFacts(

@@ -20,7 +20,7 @@ struct AdminAPIController: RouteCollection {
     }
 
     func agencies(_ request: Request) async throws -> ListResponse<AgencyResponse> {
-        ListResponse(items: try await AgencyRepository(request.db).all().map(AgencyResponse.init))
+        ListResponse(items: try await request.agencies().map(AgencyResponse.init))
     }
 
     func createAgency(_ request: Request) async throws -> Response {

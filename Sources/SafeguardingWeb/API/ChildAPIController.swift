@@ -38,10 +38,9 @@ struct ChildAPIController: RouteCollection {
 
     func record(_ request: Request) async throws -> Response {
         let childID = try ChildWebController.childID(request)
-        if let kept = try await MergeRepository(request.db).mergedInto(childID) {
+        switch try await ChildRecordDesk(request).open(childID, followingMerges: true) {
+        case .merged(let kept):
             return request.redirect(to: "/api/v1/children/\(kept.uuidString.lowercased())")
-        }
-        switch try await ChildRecordDesk(request).open(childID) {
         case .breakGlassRequired:
             return ProblemDetails.response(ProblemDetails(
                 type: "https://diogelu.cymru/problems/break_glass_required", title: request.t("problem.break_glass_required"),

@@ -26,7 +26,7 @@ struct MeasuresAPIController: RouteCollection {
     /// `?from=YYYY-MM-DD&until=YYYY-MM-DD` (until exclusive); the last 30 days by default.
     func referralQuality(_ request: Request) async throws -> ReferralQualityResponse {
         let period = try MeasurePeriod(request)
-        let agencies = Dictionary(uniqueKeysWithValues: try await AgencyRepository(request.db).all().map { ($0.id, $0) })
+        let agencies = try await request.agenciesByID()
         let rows = try await ReferralRepository(request.db).qualityByAgency(
             from: period.start, until: period.end)
         return ReferralQualityResponse(

@@ -27,6 +27,8 @@ struct BenchCommand: AsyncCommand {
         var seconds: Int?
         @Option(name: "server-pid", help: "the server's process id, to report its CPU use (load)")
         var serverPID: Int?
+        @Option(name: "only", help: "measure only these, comma-separated: submission, queue, child (load; default all)")
+        var only: String?
     }
 
     var help: String { "Builds a national-scale synthetic partnership (seed) or measures a running server (load)." }
@@ -47,7 +49,8 @@ struct BenchCommand: AsyncCommand {
             let credentials = try JSONDecoder().decode(BenchCredentials.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
             let report = try await LoadDriver(
                 base: signature.url ?? "http://127.0.0.1:8080", credentials: credentials, clients: signature.clients ?? 32,
-                seconds: Double(signature.seconds ?? 20), serverPID: signature.serverPID
+                seconds: Double(signature.seconds ?? 20), serverPID: signature.serverPID,
+                only: signature.only.map { Set($0.split(separator: ",").map(String.init)) }
             ).run(log: { context.console.print($0) })
             context.console.print(report)
         default:

@@ -11,6 +11,8 @@ struct LoadDriver: Sendable {
     let clients: Int
     let seconds: Double
     let serverPID: Int?
+    /// The short names of the measurements to make (all when nil).
+    var only: Set<String>? = nil
 
     /// Latencies of one measurement, in seconds.
     struct Sample: Sendable {
@@ -40,7 +42,7 @@ struct LoadDriver: Sendable {
 
     private func measureAll(client: HTTPClient, log: (String) -> Void) async throws -> String {
         var lines: [String] = []
-        for (name, make) in measurements() {
+        for (short, name, make) in measurements() where only?.contains(short) ?? true {
             let clientCPU = Self.cpuSeconds(pid: nil)
             let serverCPU = serverPID.map { Self.cpuSeconds(pid: $0) }
             let started = Date()
@@ -60,10 +62,10 @@ struct LoadDriver: Sendable {
     }
 
     /// Each measurement makes its next request; the index lets them vary the child.
-    private func measurements() -> [(String, @Sendable (Int) -> HTTPClientRequest)] {
+    private func measurements() -> [(String, String, @Sendable (Int) -> HTTPClientRequest)] {
         let base = self.base, credentials = self.credentials
         return [
-            ("referral submission", { index in
+            ("submission", "referral submission", { index in
                 var request = HTTPClientRequest(url: base + "/api/v1/referrals")
                 request.method = .POST
                 request.headers.add(name: "Authorization", value: "Bearer \(credentials.referrerToken)")
@@ -71,12 +73,12 @@ struct LoadDriver: Sendable {
                 request.body = .bytes(ByteBuffer(string: LoadDriver.referralJSON(index)))
                 return request
             }),
-            ("hub queue page", { _ in
+            ("queue", "hub queue page", { _ in
                 var request = HTTPClientRequest(url: base + "/hub")
                 request.headers.add(name: "Cookie", value: "diogelu_session=\(credentials.hubCookie)")
                 return request
             }),
-            ("child record page", { index in
+            ("child", "child record page", { index in
                 let child = credentials.childIDs[index % credentials.childIDs.count]
                 var request = HTTPClientRequest(url: base + "/children/\(child.uuidString.lowercased())")
                 request.headers.add(name: "Cookie", value: "diogelu_session=\(credentials.hubCookie)")

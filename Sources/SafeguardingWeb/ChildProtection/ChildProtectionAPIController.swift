@@ -35,7 +35,7 @@ struct ChildProtectionAPIController: RouteCollection {
         let childID = try ChildWebController.childID(request)
         var fields = try await FieldReader.json(from: request)
         var desk = try ChildProtectionDesk(request, childID: childID)
-        desk.agencyIDs = try await AgencyRepository(request.db).all().map(\.id)
+        desk.agencyIDs = try await request.agencies().map(\.id)
         let before = try await ChildProtectionRepository(request.db).record(of: childID)
         try await step.run(&fields, before, try ChildProtectionWebController.recordID(request), desk)
         let after = try await ChildProtectionDesk(request).open(childID).record
@@ -86,7 +86,7 @@ struct ChildProtectionAPIController: RouteCollection {
     func measures(_ request: Request) async throws -> MeasuresResponse {
         let period = try MeasurePeriod(request)
         let measures = try await ChildProtectionDesk(request).measures(during: period.start..<period.end)
-        let names = Dictionary(uniqueKeysWithValues: try await AgencyRepository(request.db).all().map {
+        let names = Dictionary(uniqueKeysWithValues: try await request.agencies().map {
             ($0.id, $0.name(in: request.language))
         })
         return MeasuresResponse(

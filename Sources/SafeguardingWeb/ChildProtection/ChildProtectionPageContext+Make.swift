@@ -19,7 +19,7 @@ extension ChildProtectionPageContext {
         let record = opened.record
         let child = opened.summary.child
         let id = child.id.uuidString.lowercased()
-        let agencies = try await AgencyRepository(request.db).all()
+        let agencies = try await request.agencies()
         let agencyNames = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id, $0.name(in: language)) })
         let people = Set(record.enquiries.flatMap { $0.oversight.map(\.managerID) }
             + (record.plan?.writtenAgreement?.managerReview.map { [$0.managerID] } ?? []))

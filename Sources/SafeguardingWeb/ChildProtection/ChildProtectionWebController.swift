@@ -47,7 +47,7 @@ struct ChildProtectionWebController: RouteCollection {
         let submitted = try await request.submittedForm()
         var fields = FieldReader(form: submitted)
         var desk = try ChildProtectionDesk(request, childID: childID)
-        desk.agencyIDs = try await AgencyRepository(request.db).all().map(\.id)
+        desk.agencyIDs = try await request.agencies().map(\.id)
         let record = try await ChildProtectionRepository(request.db).record(of: childID)
         do {
             try await step.run(&fields, record, recordID, desk)

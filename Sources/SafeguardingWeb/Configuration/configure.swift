@@ -25,6 +25,7 @@ public func configure(_ app: Application, _ configuration: DiogeluConfiguration)
     app.migrations.add(DiogeluMigrations.all)
 
     app.catalogue = try Catalogue.load(from: resources)
+    app.agencyDirectory = AgencyDirectory()
     app.childIndex = ChildIndex()
     app.leaf.configuration = LeafConfiguration(rootDirectory: resources + "Views/")
     app.leaf.tags["t"] = TranslateTag(catalogue: app.catalogue)

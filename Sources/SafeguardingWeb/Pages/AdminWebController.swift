@@ -46,7 +46,7 @@ struct AdminWebController: RouteCollection {
         failure: ValidationFailure? = nil) async throws -> AgencyContext
     {
         let language = request.language
-        let all = try await AgencyRepository(request.db).all()
+        let all = try await request.agencies()
         let values = form ?? (editing?.name ?? "", editing?.welshName ?? "", editing?.kind, editing?.isHubMember ?? false)
         return AgencyContext(
             lines: all.map {
@@ -114,7 +114,7 @@ struct AdminWebController: RouteCollection {
 
     func users(_ request: Request) async throws -> View {
         let language = request.language
-        let agencies = Dictionary(uniqueKeysWithValues: try await AgencyRepository(request.db).all().map { ($0.id, $0) })
+        let agencies = try await request.agenciesByID()
         let lines = try await UserRepository(request.db).all().map { user in
             UsersContext.Line(
                 href: "/admin/users/\(user.id.uuidString.lowercased())", name: user.displayName, username: user.username,
@@ -157,7 +157,7 @@ struct AdminWebController: RouteCollection {
             isNew: existing == nil, username: value("username", existing?.username ?? ""),
             displayName: value("display_name", existing?.displayName ?? ""), email: value("email", existing?.email ?? ""),
             jobTitle: value("job_title", existing?.jobTitle ?? ""),
-            agencies: try await AgencyRepository(request.db).all().map {
+            agencies: try await request.agencies().map {
                 .init(value: $0.id.uuidString.lowercased(), label: $0.name(in: language), labelKey: "",
                     isSelected: $0.id.uuidString.lowercased() == selectedAgency.lowercased())
             },

@@ -60,7 +60,7 @@ struct AuditWebController: RouteCollection {
                 childID: childID, actorUserID: userID, action: action, from: from.map(Self.startOfDay),
                 until: until.map { Self.startOfDay($0).addingTimeInterval(86_400) })
             let entries = try await AuditTrail.search(query, on: request.db)
-            let agencies = Dictionary(uniqueKeysWithValues: try await AgencyRepository(request.db).all().map { ($0.id, $0) })
+            let agencies = try await request.agenciesByID()
             let language = request.language
             context.searched = searching
             context.lines = entries.map { entry in

@@ -85,7 +85,7 @@ struct ChildRecordContext: Encodable, Sendable {
         let language = request.language
         let user = try request.requireUser()
         let policy = AccessPolicy()
-        let agencies = Dictionary(uniqueKeysWithValues: try await AgencyRepository(request.db).all().map { ($0.id, $0) })
+        let agencies = try await request.agenciesByID()
         let child = summary.child
         let today = CalendarDay(Date(), in: DateWording.london)
         var identity: [Row] = [
@@ -166,6 +166,7 @@ struct ChildRecordContext: Encodable, Sendable {
                 ? try await mergedRecords(of: child.id, on: request.db) : [],
             childProtectionHref: policy.permits(user.actor, .viewChildProtection)
                 ? "/children/\(child.id.uuidString.lowercased())/child-protection" : nil,
-            isOnRegister: try await ChildProtectionRepository(request.db).isOnRegister(child.id))
+            isOnRegister: summary.hasRegisterHistory
+                ? try await ChildProtectionRepository(request.db).isOnRegister(child.id) : false)
     }
 }

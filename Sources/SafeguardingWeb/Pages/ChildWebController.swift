@@ -69,12 +69,11 @@ struct ChildWebController: RouteCollection {
 
     func record(_ request: Request) async throws -> Response {
         let childID = try Self.childID(request)
-        // A duplicate merged into another record is read through the record it joined.
-        if let kept = try await MergeRepository(request.db).mergedInto(childID) {
-            return request.redirect(to: "/children/\(kept.uuidString.lowercased())")
-        }
         let desk = try ChildRecordDesk(request)
-        switch try await desk.open(childID) {
+        // A duplicate merged into another record is read through the record it joined.
+        switch try await desk.open(childID, followingMerges: true) {
+        case .merged(let kept):
+            return request.redirect(to: "/children/\(kept.uuidString.lowercased())")
         case .breakGlassRequired:
             return try await request.page(
                 "break-glass", titleKey: "breakglass.title",

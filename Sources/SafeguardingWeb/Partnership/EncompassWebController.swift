@@ -45,7 +45,7 @@ struct EncompassWebController: RouteCollection {
     private func listPage(_ request: Request, failure: ValidationFailure?) async throws -> View {
         let desk = try EncompassDesk(request)
         let language = request.language, now = Date()
-        let agencies = try await AgencyRepository(request.db).all()
+        let agencies = try await request.agencies()
         let byID = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id, $0) })
         let lines = try await desk.list().map { notification, referral in
             let status = notification.status(at: now)

@@ -121,7 +121,7 @@ struct HubMeetingAPIController: RouteCollection {
             fields.note("attendance", .wrongType(expected: "array"))
         }
         try fields.finish()
-        let agencies = try await AgencyRepository(request.db).all()
+        let agencies = try await request.agencies()
         let known = Set(agencies.map(\.id))
         guard entries.allSatisfy({ known.contains($0.agencyID) }) else {
             throw ValidationFailure([FieldError("attendance", .notAnIdentifier)])

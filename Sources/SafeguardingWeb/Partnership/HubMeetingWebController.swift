@@ -167,7 +167,7 @@ struct HubMeetingWebController: RouteCollection {
     func attendance(_ request: Request) async throws -> Response {
         let id = try Self.meetingID(request)
         var fields = FieldReader(form: try await request.submittedForm())
-        let agencies = try await AgencyRepository(request.db).all()
+        let agencies = try await request.agencies()
         let attendance = Self.readAttendance(&fields, agencies: agencies)
         return try await after(request, id) {
             try fields.finish()

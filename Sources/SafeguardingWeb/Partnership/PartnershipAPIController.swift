@@ -130,7 +130,7 @@ struct PartnershipAPIController: RouteCollection {
 
     func requestMeasures(_ request: Request) async throws -> PartnershipMeasures.RequestTurnaround {
         let period = try MeasurePeriod(request)
-        let agencies = Dictionary(uniqueKeysWithValues: try await AgencyRepository(request.db).all().map { ($0.id, $0) })
+        let agencies = try await request.agenciesByID()
         let requests = try await InformationRequestRepository(request.db).requested(from: period.start, until: period.end)
         return .init(
             from: period.from.iso, until: period.until.iso,
@@ -144,7 +144,7 @@ struct PartnershipAPIController: RouteCollection {
             records.append(try await HubMeetingDesk.record(of: meeting, db: request.db))
         }
         let (lines, decided, lacking) = PartnershipMeasures.attendance(
-            records, agencies: try await AgencyRepository(request.db).all(), language: request.language)
+            records, agencies: try await request.agencies(), language: request.language)
         return .init(
             from: period.from.iso, until: period.until.iso, meetings: records.filter { $0.meeting.isClosed }.count,
             itemsDecided: decided, itemsLackingInformation: lacking, items: lines)

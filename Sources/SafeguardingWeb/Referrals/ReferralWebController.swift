@@ -229,7 +229,7 @@ struct ReferralWebController: RouteCollection {
         let user = try request.requireUser()
         let language = request.language
         let (requests, suggested) = try await InformationRequestDesk(request).forReferral(referral)
-        let agencies = try await AgencyRepository(request.db).all()
+        let agencies = try await request.agencies()
         let names = try await UserRepository(request.db).names(of: Set(requests.compactMap { $0.answer?.answeredBy }))
         let byID = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id, $0) })
         context.requests = requests.map {
@@ -314,7 +314,7 @@ struct ReferralWebController: RouteCollection {
         let language = request.language
         let catalogue = request.application.catalogue
         let now = Date()
-        let agencies = Dictionary(uniqueKeysWithValues: try await AgencyRepository(request.db).all().map { ($0.id, $0) })
+        let agencies = try await request.agenciesByID()
         let calendar = request.application.workingCalendar
         let counts = try await ReferralRepository(request.db).queueCounts(now: now)
         let lines: [HubQueueContext.Line] = try await ReferralDesk(request).queue(

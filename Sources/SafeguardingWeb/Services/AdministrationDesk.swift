@@ -35,6 +35,7 @@ struct AdministrationDesk {
             try await AgencyRepository(db).create(agency)
             try await AuditTrail.append(user.auditEvent(.agencyCreated, subjectID: agency.id, requestID: requestID), on: db)
         }
+        request.application.agencyDirectory.forget()
     }
 
     func updateAgency(_ agency: Agency) async throws {
@@ -46,6 +47,7 @@ struct AdministrationDesk {
             try await AgencyRepository(db).update(agency)
             try await AuditTrail.append(user.auditEvent(.agencyChanged, subjectID: agency.id, requestID: requestID), on: db)
         }
+        request.application.agencyDirectory.forget()
     }
 
     // MARK: Accounts

@@ -48,16 +48,20 @@ struct ChildRecordDesk {
     enum Opening: Sendable {
         case opened(ChildRecordSummary, AccessBasis)
         case breakGlassRequired(Child)
+        /// The record is a duplicate merged into another, which is read instead.
+        case merged(into: UUID)
     }
 
     /// Opens a child's record, or says the glass must be broken first. A refusal is
     /// answered as "not found", so that the existence of a record is not revealed.
-    func open(_ childID: UUID) async throws -> Opening {
+    /// With `followingMerges`, a duplicate is not opened: the record it joined is named.
+    func open(_ childID: UUID, followingMerges: Bool = false) async throws -> Opening {
         // Read first, then write the audit entry in its own short transaction: the write
         // lock is held for the entry alone, and nothing is shown unless the entry is written.
         guard let (summary, facts) = try await ChildRepository(request.db).summaryAndAccess(
             of: childID, userID: user.account.id, now: Date())
         else { throw ProblemError.notFound }
+        if followingMerges, let kept = summary.mergedIntoID { return .merged(into: kept) }
         switch policy.access(for: user.actor, to: facts) {
         case .refused:
             throw ProblemError.notFound

@@ -110,6 +110,16 @@ struct AdministrationTests {
                 form: [("name", "Gwent Police"), ("welsh_name", "Heddlu Gwent"), ("kind", "police")])
             #expect(duplicate.status == .unprocessableEntity)
             #expect(duplicate.text.contains("An agency with this name already exists"))
+
+            // Pages name agencies from a list held in memory: a rename shows at once.
+            #expect(try await app.send(.GET, "/admin/agencies", as: admin).text.contains("Gwent Police"))
+            let renamed = try await app.send(
+                .POST, "/admin/agencies/\(partnership.police.id.uuidString.lowercased())", as: admin,
+                form: [("name", "Heddlu Gwent Police"), ("welsh_name", "Heddlu Gwent"), ("kind", "police"),
+                    ("is_hub_member", "true")])
+            #expect(renamed.status == .seeOther)
+            let list = try await app.send(.GET, "/admin/agencies", as: admin).text
+            #expect(list.contains("Heddlu Gwent Police") && !list.contains(">Gwent Police<"))
         }
     }
 }

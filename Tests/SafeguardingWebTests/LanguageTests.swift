@@ -9,6 +9,17 @@ import VaporTesting
 
 @Suite("Every page in English and in Welsh")
 struct LanguageTests {
+    @Test("the language switch keeps the page and its query, replaces any language asked before, and stays on the site")
+    func switchLink() {
+        #expect(LayoutContext.switchHref(path: "/children", query: "q=jones&dob=2014-05-02", to: .welsh)
+            == "/children?q=jones&dob=2014-05-02&lang=cy")
+        #expect(LayoutContext.switchHref(path: "/hub", query: "lang=cy&page=2", to: .english) == "/hub?page=2&lang=en")
+        #expect(LayoutContext.switchHref(path: "/children", query: "q=O%27Brien%20%26%20Co", to: .welsh)
+            == "/children?q=O%27Brien%20%26%20Co&lang=cy")
+        #expect(LayoutContext.switchHref(path: "//evil.example/x", query: nil, to: .welsh) == "/evil.example/x?lang=cy")
+        #expect(LayoutContext.switchHref(path: "", query: nil, to: .english) == "/?lang=en")
+    }
+
     @Test("the switch keeps you on the same page, remembers the choice, and the page is then in Welsh")
     func switchToWelsh() async throws {
         try await withTestApp { app, partnership in

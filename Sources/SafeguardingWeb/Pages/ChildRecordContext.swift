@@ -55,10 +55,13 @@ struct ChildRecordContext: Encodable, Sendable {
     var family: [FamilyRow]
     var agencies: [AgencyRow]
     var canSeeAudit: Bool
-    var audit: [AuditRow]
+    /// The latest accesses' table rows, written by `ChildRecordRows`.
+    var auditRowsHTML: String
     var canRestrict: Bool
     var grantableUsers: [UserChoice]
-    var chronology: [ChronologyLine]
+    var hasChronology: Bool
+    /// The chronology's list items, written by `ChildRecordRows`.
+    var chronologyHTML: String
     var canMerge: Bool
     var mergedRecords: [UserChoice]
 
@@ -148,19 +151,20 @@ struct ChildRecordContext: Encodable, Sendable {
                     statusKey: involvement.isCurrent ? "involvement.current" : "involvement.ended")
             },
             canSeeAudit: policy.permits(user.actor, .viewChildAudit),
-            audit: audit.map { entry in
+            auditRowsHTML: ChildRecordRows.audit(audit.map { entry in
                 AuditRow(
                     when: DateWording.dateTime(entry.event.occurredAt, language),
                     who: entry.event.actorName,
                     agencyName: entry.event.agencyID.flatMap { agencies[$0]?.name(in: language) } ?? "",
                     actionKey: "audit.action.\(entry.event.action.rawValue)",
                     reason: entry.event.reason)
-            },
+            }, language: language, catalogue: request.application.catalogue),
             canRestrict: canRestrict,
             grantableUsers: canRestrict && child.isRestricted
                 ? try await UserRepository(request.db).all().filter(\.isActive)
                     .map { UserChoice(id: $0.id.uuidString.lowercased(), name: $0.displayName) } : [],
-            chronology: chronology,
+            hasChronology: !chronology.isEmpty,
+            chronologyHTML: ChildRecordRows.chronology(chronology, language: language, catalogue: request.application.catalogue),
             canMerge: policy.permits(user.actor, .mergeRecords),
             mergedRecords: policy.permits(user.actor, .mergeRecords)
                 ? try await mergedRecords(of: child.id, on: request.db) : [],

@@ -47,11 +47,7 @@ struct LayoutContext: Encodable, Sendable {
         self.language = language.rawValue
         self.titleKey = titleKey
         self.titleArgument = titleArgument
-        var components = URLComponents(string: request.url.string) ?? URLComponents()
-        var items = (components.queryItems ?? []).filter { $0.name != "lang" }
-        items.append(URLQueryItem(name: "lang", value: language.other.rawValue))
-        components.queryItems = items
-        self.switchHref = (components.path.isEmpty ? "/" : components.path) + "?" + (components.percentEncodedQuery ?? "")
+        self.switchHref = Self.switchHref(path: request.url.path, query: request.url.query, to: language.other)
         self.switchLabelKey = "language.switch"
         self.switchLanguage = language.other.rawValue
         self.currentPath = request.url.path
@@ -67,6 +63,20 @@ struct LayoutContext: Encodable, Sendable {
             self.navigation = []
             self.csrfToken = request.cookies[CSRFMiddleware.signInCookie]?.string ?? ""
         }
+    }
+}
+
+extension LayoutContext {
+    /// The same page in the other language: the query kept as it came, less any `lang`.
+    /// Worked on the text, not through `URLComponents`, because every page asks.
+    static func switchHref(path: String, query: String?, to language: Language) -> String {
+        var items = (query ?? "").split(separator: "&", omittingEmptySubsequences: true)
+            .filter { $0 != "lang" && !$0.hasPrefix("lang=") }
+            .map(String.init)
+        items.append("lang=\(language.rawValue)")
+        // One leading slash only: "//host/…" would make the link leave the site.
+        let local = "/" + path.drop(while: { $0 == "/" })
+        return local + "?" + items.joined(separator: "&")
     }
 }
 

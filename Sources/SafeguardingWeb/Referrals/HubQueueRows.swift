@@ -11,14 +11,13 @@ enum HubQueueRows {
         func t(_ key: String, _ arguments: [String] = []) -> String {
             HTMLText.escape(catalogue.text(key, language, arguments))
         }
-        let overdue = t("deadline.status.overdue"), dueToday = t("deadline.status.dueToday")
-        let awaitingSignOff = t("referral.status.awaiting_sign_off")
-        var kinds: [String: String] = [:]
+        var texts = CatalogueTexts(catalogue: catalogue, language: language)
+        let overdue = texts["deadline.status.overdue"], dueToday = texts["deadline.status.dueToday"]
+        let awaitingSignOff = texts["referral.status.awaiting_sign_off"]
         var html = ""
         html.reserveCapacity(lines.count * 700)
         for line in lines {
-            let kind = kinds[line.kindKey] ?? t(line.kindKey)
-            kinds[line.kindKey] = kind
+            let kind = texts[line.kindKey]
             html += "<tr>\n<td>"
             if line.isOverdue {
                 html += "<strong class=\"tag tag--restricted\">\(overdue)</strong> "

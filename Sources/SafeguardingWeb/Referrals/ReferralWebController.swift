@@ -317,12 +317,15 @@ struct ReferralWebController: RouteCollection {
         let agencies = try await request.agenciesByID()
         let calendar = request.application.workingCalendar
         let counts = try await ReferralRepository(request.db).queueCounts(now: now)
+        // A page's deadlines fall on a handful of days: each day's "due soon" is worked out once.
+        var soonByDueDay: [CalendarDay: Date] = [:]
         let lines: [HubQueueContext.Line] = try await ReferralDesk(request).queue(
             limit: Self.queuePageSize, offset: (pageNumber - 1) * Self.queuePageSize
         ).map { line in
             // "Due soon" from the start of the working day before the deadline, as the calendar's own deadlines.
-            let soon = calendar.date(
-                on: calendar.previousWorkingDay(before: calendar.day(of: line.decisionDueAt)), at: TimeOfDay(hour: 0)!)
+            let dueDay = calendar.day(of: line.decisionDueAt)
+            let soon = soonByDueDay[dueDay] ?? calendar.date(on: calendar.previousWorkingDay(before: dueDay), at: TimeOfDay(hour: 0)!)
+            soonByDueDay[dueDay] = soon
             let status = Deadline(due: line.decisionDueAt, dueSoonFrom: soon).status(at: now)
             return .init(
                 href: "/referrals/\(line.id.uuidString.lowercased())", reference: line.reference,

@@ -38,3 +38,36 @@ struct HubQueueRowsTests {
         #expect(!calm.contains("tag--") && !calm.contains("class=\"tag\""))
     }
 }
+
+@Suite("A child's chronology and latest accesses, written in Swift")
+struct ChildRecordRowsTests {
+    let catalogue = try! Catalogue.load(from: "Resources")
+
+    @Test("chronology: escaped values, Welsh words, a link only for those who may open the referral")
+    func chronology() {
+        let screened = ChildRecordContext.ChronologyLine(
+            when: "2 Tachwedd 2026", agencyName: "Ysgol <Gyfun> & Co", whatKey: "referral.kind.marf",
+            detailKey: "decision.outcome.strategy_discussion", reference: "DIO-2026-000001", href: "/referrals/abc")
+        var hidden = screened
+        hidden.href = ""
+        hidden.detailKey = nil
+        let html = ChildRecordRows.chronology([screened, hidden], language: .welsh, catalogue: catalogue)
+        #expect(html.contains("Ysgol &lt;Gyfun&gt; &amp; Co"))
+        #expect(html.contains("<a href=\"/referrals/abc\">\(HTMLText.escape(catalogue.text("referral.kind.marf", .welsh))) DIO-2026-000001</a>"))
+        #expect(html.contains(" – \(HTMLText.escape(catalogue.text("decision.outcome.strategy_discussion", .welsh)))"))
+        #expect(html.components(separatedBy: "<a href").count == 2)
+        #expect(html.components(separatedBy: "<li>").count == 3)
+    }
+
+    @Test("latest accesses: who, agency and reason escaped; the action in the reader's language")
+    func audit() {
+        let row = ChildRecordContext.AuditRow(
+            when: "23 Nov 2026, 9:05am", who: "Siân \"Pritch\" <b>", agencyName: "Gwent Police",
+            actionKey: "audit.action.child.viewed", reason: "hub_screening & <i>more</i>")
+        let html = ChildRecordRows.audit([row], language: .english, catalogue: catalogue)
+        #expect(!html.contains("<b>") && !html.contains("<i>"))
+        #expect(html.contains("Siân &quot;Pritch&quot; &lt;b&gt;") && html.contains("hub_screening &amp; &lt;i&gt;more&lt;/i&gt;"))
+        #expect(html.contains("<td>\(HTMLText.escape(catalogue.text("audit.action.child.viewed", .english)))</td>"))
+        #expect(catalogue.text("audit.action.child.viewed", .english) != "audit.action.child.viewed")
+    }
+}

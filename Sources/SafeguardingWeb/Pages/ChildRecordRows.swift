@@ -1,0 +1,58 @@
+import Foundation
+import Safeguarding
+
+/// The two lists on a child's record that grow with every referral and every reading:
+/// the chronology and the latest accesses. As with `HubQueueRows`, Leaf spent more on
+/// their rows than on the rest of the page, so they are written here, every value
+/// escaped by `HTMLText`, every word from the catalogue; `child.leaf` holds the rest.
+enum ChildRecordRows {
+    static func chronology(
+        _ lines: [ChildRecordContext.ChronologyLine], language: Language, catalogue: Catalogue
+    ) -> String {
+        var texts = CatalogueTexts(catalogue: catalogue, language: language)
+        var html = ""
+        html.reserveCapacity(lines.count * 220)
+        for line in lines {
+            html += "<li><span class=\"chronology__when\">\(HTMLText.escape(line.when)) – \(HTMLText.escape(line.agencyName))</span>\n"
+            let what = "\(texts[line.whatKey]) \(HTMLText.escape(line.reference))"
+            html += "    <p>"
+            html += line.href.isEmpty ? what : "<a href=\"\(HTMLText.escape(line.href))\">\(what)</a>"
+            if let detailKey = line.detailKey { html += " – \(texts[detailKey])" }
+            html += "</p></li>\n"
+        }
+        return html
+    }
+
+    static func audit(_ rows: [ChildRecordContext.AuditRow], language: Language, catalogue: Catalogue) -> String {
+        var texts = CatalogueTexts(catalogue: catalogue, language: language)
+        var html = ""
+        html.reserveCapacity(rows.count * 200)
+        for row in rows {
+            html += "<tr><td>\(HTMLText.escape(row.when))</td><td>\(HTMLText.escape(row.who))</td>"
+            html += "<td>\(HTMLText.escape(row.agencyName))</td><td>\(texts[row.actionKey])</td>"
+            html += "<td>\(HTMLText.escape(row.reason))</td></tr>\n"
+        }
+        return html
+    }
+}
+
+/// Catalogue texts escaped for HTML, each looked up once however many rows repeat it.
+struct CatalogueTexts {
+    let catalogue: Catalogue
+    let language: Language
+    private var escaped: [String: String] = [:]
+
+    init(catalogue: Catalogue, language: Language) {
+        self.catalogue = catalogue
+        self.language = language
+    }
+
+    subscript(key: String) -> String {
+        mutating get {
+            if let text = escaped[key] { return text }
+            let text = HTMLText.escape(catalogue.text(key, language))
+            escaped[key] = text
+            return text
+        }
+    }
+}

@@ -42,6 +42,42 @@ public enum AuditTrail {
         return AuditEntry(sequence: sequence, event: event, previousHash: previousHash, hash: hash)
     }
 
+    /// Appends several entries in one go, in the order given: two statements to move the
+    /// head and insert the rows, however many there are, and a third to leave the head on
+    /// the last of them whatever order the insert trigger saw them in.
+    @discardableResult
+    public static func append(_ events: [AuditEvent], on database: any Database) async throws -> [AuditEntry] {
+        if events.count < 2 { return events.isEmpty ? [] : [try await append(events[0], on: database)] }
+        let sql = database as! any SQLDatabase
+        guard
+            let head = try await sql.raw(
+                "UPDATE audit_head SET sequence = sequence + \(bind: events.count) WHERE id = 1 RETURNING sequence, hash"
+            ).first()
+        else { throw AuditTrailError.headMissing }
+        var sequence = try head.decode(column: "sequence", as: Int64.self) - Int64(events.count)
+        var previousHash = try head.decode(column: "hash", as: String.self)
+        var entries: [AuditEntry] = []
+        entries.reserveCapacity(events.count)
+        var insert = sql.insert(into: "audit_entries").columns(
+            "sequence", "occurred_at_ms", "actor_user_id", "actor_name", "agency_id", "roles", "action", "child_id",
+            "subject_id", "reason", "detail", "request_id", "previous_hash", "hash")
+        for event in events {
+            sequence += 1
+            let hash = Self.hash(sequence: sequence, event: event, previousHash: previousHash)
+            insert = insert.values(
+                SQLBind(sequence), SQLBind(event.occurredAtMilliseconds), SQLBind(event.actorUserID.map(key)),
+                SQLBind(event.actorName), SQLBind(event.agencyID.map(key)),
+                SQLBind(event.roles.map(\.rawValue).joined(separator: ",")), SQLBind(event.action.rawValue),
+                SQLBind(event.childID.map(key)), SQLBind(event.subjectID.map(key)), SQLBind(event.reason),
+                SQLBind(event.detail), SQLBind(event.requestID), SQLBind(previousHash), SQLBind(hash))
+            entries.append(AuditEntry(sequence: sequence, event: event, previousHash: previousHash, hash: hash))
+            previousHash = hash
+        }
+        try await insert.run()
+        try await sql.raw("UPDATE audit_head SET hash = \(bind: previousHash) WHERE id = 1").run()
+        return entries
+    }
+
     static func hash(sequence: Int64, event: AuditEvent, previousHash: String) -> String {
         sha256Hex(AuditEntry.canonicalText(sequence: sequence, event: event, previousHash: previousHash))
     }

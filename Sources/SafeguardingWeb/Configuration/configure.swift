@@ -26,6 +26,7 @@ public func configure(_ app: Application, _ configuration: DiogeluConfiguration)
 
     app.catalogue = try Catalogue.load(from: resources)
     app.agencyDirectory = AgencyDirectory()
+    app.auditCommitQueue = AuditCommitQueue(store: Store(app.db))
     app.childIndex = ChildIndex()
     app.leaf.configuration = LeafConfiguration(rootDirectory: resources + "Views/")
     app.leaf.tags["t"] = TranslateTag(catalogue: app.catalogue)

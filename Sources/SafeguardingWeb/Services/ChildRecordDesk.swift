@@ -35,12 +35,8 @@ struct ChildRecordDesk {
             case .refused: return nil
             }
         }
-        let searcher = self.user, requestID = request.requestID
-        try await request.store.transaction { db in
-            try await AuditTrail.append(
-                searcher.auditEvent(.childrenSearched, reason: text, detail: "results=\(lines.count)", requestID: requestID),
-                on: db)
-        }
+        try await request.application.auditCommitQueue.append(
+            user.auditEvent(.childrenSearched, reason: text, detail: "results=\(lines.count)", requestID: request.requestID))
         return lines
     }
 
@@ -57,7 +53,7 @@ struct ChildRecordDesk {
     /// With `followingMerges`, a duplicate is not opened: the record it joined is named.
     func open(_ childID: UUID, followingMerges: Bool = false) async throws -> Opening {
         // Read first, then write the audit entry in its own short transaction: the write
-        // lock is held for the entry alone, and nothing is shown unless the entry is written.
+        // lock is held for the entries alone, and nothing is shown unless the entry is written.
         guard let (summary, facts) = try await ChildRepository(request.db).summaryAndAccess(
             of: childID, userID: user.account.id, now: Date())
         else { throw ProblemError.notFound }
@@ -68,12 +64,9 @@ struct ChildRecordDesk {
         case .breakGlassRequired:
             return .breakGlassRequired(summary.child)
         case .granted(let basis):
-            let user = self.user, requestID = request.requestID
-            try await request.store.transaction { db in
-                try await AuditTrail.append(
-                    user.auditEvent(.childRecordViewed, childID: childID, reason: basis.rawValue, requestID: requestID),
-                    on: db)
-            }
+            // Nothing is shown until the entry is committed, with other readers' in one group.
+            try await request.application.auditCommitQueue.append(
+                user.auditEvent(.childRecordViewed, childID: childID, reason: basis.rawValue, requestID: request.requestID))
             return .opened(summary, basis)
         }
     }

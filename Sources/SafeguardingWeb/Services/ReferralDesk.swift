@@ -80,7 +80,9 @@ struct ReferralDesk {
         let catalogue = request.application.catalogue
         let due = calendar.deadline(for: .referralDecision, from: now).due
         let score = quality(of: draft.form).total
-        return try await request.store.transaction { db in
+        // Submissions arriving together share one commit (see `GroupCommit`); each is
+        // still all-or-nothing, and answered only once it is on disk.
+        return try await request.application.groupCommit.transaction { db in
             var referral = draft
             let referrals = ReferralRepository(db)
             referral.reference = try await referrals.nextReference(year: CalendarDay(now, in: WorkingCalendar.londonTimeZone).year)

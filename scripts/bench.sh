@@ -13,8 +13,10 @@ SCRATCH=".build-release"
 swift build -c release --scratch-path "$SCRATCH" --product diogelu
 BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/diogelu"
 WORK="$(mktemp -d)"
+# The PostgreSQL server runs as the postgres user and keeps its data in here.
+chmod 755 "$WORK"
 PORT=18100
-trap 'pkill -f "diogelu serve" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'pkill -f "diogelu serve" 2>/dev/null || true; DIOGELU_PGDATA="$WORK/postgres" bash scripts/stop-postgres.sh >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 
 bench_one() {
     local label="$1"; shift
@@ -35,6 +37,9 @@ bench_one() {
 }
 
 bench_one "SQLite" DIOGELU_DATABASE_PATH="$WORK/bench.sqlite"
+# PostgreSQL as production runs it: every commit flushed to disk before it is answered.
+# Its own port and folder, so a test server started beside it is left alone.
+export DIOGELU_PG_DURABLE=1 DIOGELU_PGPORT=55440 DIOGELU_PGDATA="$WORK/postgres"
 PG_URL="$(bash scripts/start-postgres.sh | tail -1)"
 bench_one "PostgreSQL" DATABASE_URL="$PG_URL"
 bash scripts/stop-postgres.sh

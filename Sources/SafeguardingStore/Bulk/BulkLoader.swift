@@ -61,6 +61,14 @@ public struct BulkLoader: Sendable {
         try await store.sql.raw("INSERT INTO reference_counters (year, next_number) VALUES (\(bind: year), \(bind: number))").run()
     }
 
+    /// After a bulk load PostgreSQL has no statistics to plan by and no visibility map to
+    /// answer counts from an index alone; a restore is followed by the same. SQLite's
+    /// planner needs no statistics for Diogelu's indexed reads.
+    public func settle() async throws {
+        guard !store.isSQLite else { return }
+        try await store.sql.raw("VACUUM (ANALYZE)").run()
+    }
+
     private func insert(into table: String, columns: [String], rows: [[SQLBind]]) async throws {
         guard !rows.isEmpty else { return }
         try await store.transaction { db in

@@ -51,6 +51,7 @@ enum BenchSeed {
             if number % 200_000 == 0 { log("referrals: \(number)") }
         }
         try await loader.setReferenceCounter(year: 2026, to: referrals + 1)
+        try await loader.settle()
         let (token, _) = try await Store(db).transaction { db in
             try await APITokenIssuer.issue(
                 for: referrer.id, label: "benchmark", issuedBy: referrer.id, validFor: 7 * 86_400, now: now,

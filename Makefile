@@ -1,5 +1,5 @@
 # Everyday commands. The README's two commands need none of these; they are habits.
-.PHONY: build test test-postgres run demo format bench e2e crash-test catalogues
+.PHONY: build test test-postgres run demo format bench e2e crash-test browser-test catalogues
 
 build:
 	swift build --build-tests --explicit-target-dependency-import-check error
@@ -25,6 +25,10 @@ bench:
 
 crash-test:
 	swift build && python3 scripts/crash_test.py "$$(swift build --show-bin-path)/diogelu" --rounds 2
+
+# A referral from a teacher's form to the hub's decision and back, in headless Chromium, in English and Welsh.
+browser-test:
+	bash scripts/install-browser.sh && swift build && python3 scripts/browser_test.py "$$(swift build --show-bin-path)/diogelu"
 
 format:
 	swift format --in-place --recursive Sources Tests Package.swift

@@ -372,7 +372,7 @@ T2 = {
  "referral.save_draft": ("Save and come back later", "Cadw a dod yn ôl yn nes ymlaen"),
  "referral.check.title": ("Check your answers", "Gwirio eich atebion"),
  "referral.check.problems": ("Before you can send this referral", "Cyn y gallwch anfon yr atgyfeiriad hwn"),
- "referral.check.change": ("Change: {0}", "Newid: {0}"),
+ "referral.check.change": ("Change", "Newid"),
  "referral.check.send_title": ("Send the referral", "Anfon yr atgyfeiriad"),
  "referral.check.send_explain": ("Once sent, the referral cannot be changed, only added to. The hub will decide what happens within one working day.", "Ar ôl ei anfon, ni ellir newid yr atgyfeiriad, dim ond ychwanegu ato. Bydd yr hyb yn penderfynu beth sy'n digwydd o fewn un diwrnod gwaith."),
  "referral.check.submit": ("Send to the safeguarding hub", "Anfon i'r hyb diogelu"),

@@ -34,7 +34,11 @@ extension Request {
         if let form = storage[SubmittedFormKey.self] { return form }
         let form: SubmittedForm
         if let contentType = headers.contentType, contentType == .urlEncodedForm {
-            let buffer = try await body.collect(upTo: 1_048_576)
+            // Vapor's own collect keeps the body on the request, where the route's body
+            // strategy finds it after this middleware. Reading the body as an async
+            // sequence drained the stream without keeping it, and a post whose body came
+            // in more than one piece then waited for ever for a body that had gone.
+            let buffer = try await body.collect(max: 1_048_576).get() ?? ByteBuffer()
             form = SubmittedForm(urlEncoded: String(buffer: buffer))
         } else {
             form = SubmittedForm(urlEncoded: "")

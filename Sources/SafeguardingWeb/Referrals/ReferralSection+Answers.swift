@@ -4,9 +4,11 @@ import Safeguarding
 extension ReferralSection {
     /// Reads this page's answers onto the draft. Blank answers are allowed in a draft
     /// (submission asks for what is missing); answers that cannot be right (a date that
-    /// does not exist, an option that is not offered, text too long) are errors now.
+    /// does not exist, a date of birth in the future, an option that is not offered, text
+    /// too long) are errors now.
     func apply(_ fields: inout FieldReader, to draft: ReferralForm) -> ReferralForm {
         var form = draft
+        let today = CalendarDay(Date(), in: WorkingCalendar.londonTimeZone)
         func answer(_ name: String, _ max: Int = 500) -> String { fields.text(name, required: false, maxLength: max) ?? "" }
         func long(_ name: String) -> String { answer(name, 10_000) }
         switch self {
@@ -14,7 +16,7 @@ extension ReferralSection {
             form.child.givenName = answer("child.given_name", 100)
             form.child.surname = answer("child.surname", 100)
             form.child.aliases = answer("child.aliases")
-            form.child.dateOfBirth = fields.date("child.date_of_birth", required: false)
+            form.child.dateOfBirth = fields.date("child.date_of_birth", required: false, notAfter: today)
             form.child.expectedDateOfDelivery = fields.date("child.expected_date_of_delivery", required: false)
             form.child.sex = fields.choice("child.sex", as: Sex.self, required: false) ?? .unknown
             form.child.address = answer("child.address", 1_000)
@@ -33,7 +35,7 @@ extension ReferralSection {
             for row in 0..<Self.householdRows {
                 let name = answer("household.\(row).name", 200)
                 let relationship = fields.choice("household.\(row).relationship", as: Relationship.self, required: false)
-                let born = fields.date("household.\(row).date_of_birth", required: false)
+                let born = fields.date("household.\(row).date_of_birth", required: false, notAfter: today)
                 let holdsPR = fields.flag("household.\(row).holds_parental_responsibility") ?? false
                 let livesWith = fields.flag("household.\(row).lives_with_child") ?? false
                 // A row with no name is an unused row of the page, not a member.

@@ -1,0 +1,833 @@
+#!/usr/bin/env python3
+"""A referral from a teacher's form to the hub's decision to the teacher's feedback, in a
+real browser, in English and in Welsh.
+
+Starts the built `diogelu` server with the demo loaded on a free loopback port and its own
+new database (an SQLite file in a temporary folder, or with --postgres a new database on
+that server, dropped afterwards), then drives headless Chromium through Selenium as
+people would: by the links, the language switch, the fields and the buttons on the pages.
+
+English: the designated safeguarding person at Ysgol Gymraeg Bro Teyrnon (owain.lewis)
+signs in and fills in the multi-agency referral form; a date of birth in the future is
+refused beside its field and nothing is saved; "check your answers" shows the quality
+score and what would raise it, and acting on it raises it; the referral is sent and the
+confirmation gives its reference. A hub social worker (sian.pritchard) finds it in the
+hub queue, starts a record for the child from it, and records a strategy discussion
+with reasons. The teacher sees "Decided" and the outcome under My referrals.
+
+Welsh: the same teacher chooses Cymraeg on the sign-in page and with the switch, refers a
+second child; a bad postcode keeps the referral from being sent ("check your answers"
+says why, in Welsh, and links to the field); the hub records an assessment of care and
+support needs on which the agencies disagree, so the hub manager (gareth.morgan) signs it
+off; the teacher sees both outcomes in Welsh. Every heading, label and message looked for
+comes from the catalogues in Resources/Localisation, and no page may show a catalogue key.
+
+Usage: scripts/browser_test.py BINARY [--postgres URL] [--verbose]
+Needs Chromium, chromedriver and Selenium 4: scripts/install-browser.sh installs them.
+--verbose prints each page as it is reached; DIOGELU_CHROMEDRIVER_LOG=FILE keeps
+chromedriver's own log. On failure a screenshot, the page's HTML and the server's log are
+kept in a folder whose path is printed. Exits non-zero on failure.
+"""
+import argparse, datetime, json, os, re, shutil, socket, subprocess, sys, tempfile, time, urllib.parse, urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+VENV = os.path.join(ROOT, ".build-browser-venv")
+VENV_PYTHON = os.path.join(VENV, "bin", "python")
+
+try:
+    from selenium import webdriver
+    from selenium.common.exceptions import TimeoutException, WebDriverException
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+except ImportError:
+    # scripts/install-browser.sh puts Selenium in a virtual environment where Debian's
+    # Python will not take it: carry on there.
+    if os.path.exists(VENV_PYTHON) and os.path.realpath(sys.prefix) != os.path.realpath(VENV):
+        os.execv(VENV_PYTHON, [VENV_PYTHON, os.path.abspath(__file__), *sys.argv[1:]])
+    sys.exit("Selenium is not installed: run scripts/install-browser.sh")
+
+WAIT = 15  # seconds for a page to come
+
+
+def load_catalogues():
+    folder = os.path.join(ROOT, "Resources", "Localisation")
+    return {language: json.load(open(os.path.join(folder, f"{language}.json"), encoding="utf-8")) for language in ("en", "cy")}
+
+
+CATALOGUES = load_catalogues()
+
+
+def t(language, key, *arguments):
+    """The catalogue's text, with {0}, {1} … filled as the server fills them."""
+    text = CATALOGUES[language][key]
+    for index, argument in enumerate(arguments):
+        text = text.replace("{%d}" % index, str(argument))
+    return text
+
+
+class WalkFailed(Exception):
+    pass
+
+
+def xpath_literal(text):
+    if "'" not in text:
+        return f"'{text}'"
+    if '"' not in text:
+        return f'"{text}"'
+    return "concat(" + ", \"'\", ".join(f"'{part}'" for part in text.split("'")) + ")"
+
+
+# MARK: The server
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """`diogelu serve --demo` on its own port and database."""
+
+    def __init__(self, binary, work, postgres):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log_path = os.path.join(work, "serve.log")
+        self.postgres_admin, self.database = None, None
+        env = dict(os.environ, HOST="127.0.0.1", PORT=str(self.port), DIOGELU_BCRYPT_COST="8",
+                   DIOGELU_RESOURCES=os.path.join(ROOT, "Resources"))
+        # Cookies stay Secure, as in production: browsers keep them from http://127.0.0.1.
+        env.pop("DIOGELU_SECURE_COOKIES", None)
+        env.pop("DATABASE_URL", None)
+        if postgres:
+            self.postgres_admin, url = self.new_database(postgres)
+            env["DATABASE_URL"] = url
+            self.engine = "PostgreSQL"
+        else:
+            env["DIOGELU_DATABASE_PATH"] = os.path.join(work, "browser.sqlite")
+            self.engine = "SQLite"
+        self.log = open(self.log_path, "wb")
+        self.process = subprocess.Popen([binary, "serve", "--demo"], env=env, cwd=ROOT,
+                                        stdout=self.log, stderr=subprocess.STDOUT)
+        self.passwords = self.wait_until_ready()
+
+    def new_database(self, url):
+        """A database of this run's own on the given server, so that nothing else's data
+        is touched and nothing of a previous run is found."""
+        self.database = f"diogelu_browser_{os.getpid()}_{int(time.time())}"
+        parts = urllib.parse.urlsplit(url)
+        mine = urllib.parse.urlunsplit(parts._replace(path="/" + self.database))
+        made = subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-qc", f'CREATE DATABASE "{self.database}"'],
+                              capture_output=True, text=True)
+        if made.returncode != 0:
+            raise WalkFailed(f"could not create the database {self.database}: {made.stderr.strip()}")
+        return url, mine
+
+    def wait_until_ready(self):
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                raise WalkFailed(f"the server stopped with status {self.process.returncode}:\n{self.read_log()[-3000:]}")
+            try:
+                urllib.request.urlopen(self.base + "/sign-in", timeout=2)
+                break
+            except Exception:
+                time.sleep(0.25)
+        else:
+            raise WalkFailed("the server did not answer within 120 s")
+        # The demo accounts and their passwords, printed once: "  username  password  Name, Agency [roles]"
+        passwords = dict(re.findall(r"^  ([a-z.]+)\s+([a-z]+(?:-[a-z]+){3}-\d+)\s", self.read_log(), re.MULTILINE))
+        if "owain.lewis" not in passwords:
+            raise WalkFailed("the server printed no demo passwords")
+        return passwords
+
+    def read_log(self):
+        with open(self.log_path, encoding="utf-8", errors="replace") as log:
+            return log.read()
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+        if self.postgres_admin:
+            subprocess.run(["psql", self.postgres_admin, "-qc", f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)'],
+                           capture_output=True)
+
+
+# MARK: The browser
+
+def chromium():
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--window-size=1280,1600", "--lang=en-GB", "--disable-extensions", "--no-first-run"):
+        options.add_argument(argument)
+    options.add_experimental_option("prefs", {"intl.accept_languages": "en-GB,en"})
+    binary = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    driver_path = shutil.which("chromedriver") or "/usr/lib/chromium/chromedriver"
+    if not binary or not os.path.exists(driver_path):
+        raise WalkFailed("Chromium or chromedriver is missing: run scripts/install-browser.sh")
+    options.binary_location = binary
+    # The paths are given, so Selenium never tries to download a browser or a driver.
+    log = os.environ.get("DIOGELU_CHROMEDRIVER_LOG")
+    service = Service(executable_path=driver_path, service_args=["--verbose"] if log else [], log_output=log)
+    driver = webdriver.Chrome(service=service, options=options)
+    driver.set_page_load_timeout(WAIT * 2)
+    return driver
+
+
+class Walk:
+    """One browser, and what a person does with it."""
+
+    def __init__(self, driver, server, verbose=False):
+        self.driver, self.server = driver, server
+        self.pages, self.verbose, self.started = 0, verbose, time.time()
+
+    # Reading the page
+
+    @property
+    def language(self):
+        return self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
+
+    def heading(self):
+        return self.driver.find_element(By.TAG_NAME, "h1").text.strip()
+
+    def body(self):
+        return self.driver.find_element(By.TAG_NAME, "body").text
+
+    def fail(self, message):
+        raise WalkFailed(f"{message}\n  on {self.driver.current_url}")
+
+    def expect(self, condition, message):
+        if not condition:
+            self.fail(message)
+
+    def expect_page(self, language, key, *arguments):
+        """Asserts the page is in `language` with the catalogue's heading `key`; counts it."""
+        expected = t(language, key, *arguments)
+        try:
+            WebDriverWait(self.driver, WAIT).until(lambda d: self.heading() == expected)
+        except TimeoutException:
+            self.fail(f"expected the heading {expected!r}, found {self.heading()!r}")
+        self.expect(self.language == language, f"the page is in {self.language!r}, not {language!r}")
+        self.expect(t(language, "service.tagline") in self.body(), "the masthead is not in the page's language")
+        # A key missing from the catalogue, or one passed where a text was meant, shows as the key.
+        source, body = self.driver.page_source, self.body()
+        leaked = [key for key in CATALOGUES["en"] if key in body or f">{key}<" in source or f" {key}<" in source]
+        self.expect(not leaked, f"the page shows catalogue keys: {leaked}")
+        if self.driver.execute_script("return window.__diogeluCounted === true"):
+            return  # the same page, looked at again
+        self.driver.execute_script("window.__diogeluCounted = true")
+        self.pages += 1
+        if self.verbose:
+            print(f"  {self.pages:3d} {time.time() - self.started:6.1f}s {language} {expected}  {self.driver.current_url}")
+
+    def expect_text(self, text, where=None):
+        within = where.text if where is not None else self.body()
+        self.expect(text in within, f"{text!r} is not on the page")
+
+    def expect_no_text(self, text):
+        self.expect(text not in self.body(), f"{text!r} should not be on the page")
+
+    # Moving about
+
+    def go(self, path):
+        self.driver.get(self.server.base + path)
+
+    def click_and_wait(self, element):
+        """Clicks something that loads a new page, and waits until the new page is there:
+        the old page is marked, and the mark is gone once another document has loaded."""
+        self.driver.execute_script("window.__diogeluOldPage = true")
+        element.click()
+
+        def loaded(driver):
+            try:
+                return driver.execute_script(
+                    "return !window.__diogeluOldPage && document.readyState === 'complete'")
+            except WebDriverException:  # between two documents
+                return False
+        try:
+            WebDriverWait(self.driver, WAIT).until(loaded)
+        except TimeoutException:
+            self.fail("no new page came after the click")
+
+    def button(self, text):
+        found = self.driver.find_elements(By.XPATH, f"//button[normalize-space()={xpath_literal(text)}]")
+        self.expect(found, f"no button {text!r}")
+        return found[0]
+
+    def link(self, text, within=None):
+        found = (within or self.driver).find_elements(By.XPATH, f".//a[normalize-space()={xpath_literal(text)}]")
+        self.expect(found, f"no link {text!r}")
+        return found[0]
+
+    def press(self, text):
+        self.click_and_wait(self.button(text))
+
+    def follow(self, text, within=None):
+        self.click_and_wait(self.link(text, within))
+
+    def menu(self, language, key):
+        """A link in the main menu, by its catalogue label."""
+        navigation = self.driver.find_element(By.CSS_SELECTOR, "nav.navigation")
+        self.follow(t(language, key), within=navigation)
+
+    def switch_language(self):
+        """The switch at the top of every page: names the other language in that language,
+        and keeps you on the same page."""
+        before_language, before_path = self.language, urllib.parse.urlsplit(self.driver.current_url).path
+        switch = self.driver.find_element(By.CSS_SELECTOR, "a.masthead__language")
+        other = "en" if before_language == "cy" else "cy"
+        self.expect(switch.text.strip() == t(before_language, "language.switch"),
+                    f"the language switch says {switch.text!r}")
+        self.expect(switch.get_attribute("lang") == other, "the switch does not say which language it is in")
+        self.click_and_wait(switch)
+        self.expect(self.language == other, f"the switch left the page in {self.language!r}")
+        after_path = urllib.parse.urlsplit(self.driver.current_url).path
+        self.expect(after_path == before_path, f"the switch moved from {before_path} to {after_path}")
+
+    def ensure_language(self, language):
+        if self.language != language:
+            self.switch_language()
+
+    # Filling in
+
+    def field(self, name):
+        return self.driver.find_element(By.ID, name)
+
+    def type(self, name, text):
+        element = self.field(name)
+        element.clear()
+        element.send_keys(text)
+        self.expect(element.get_attribute("value") == text, f"{name} holds {element.get_attribute('value')!r} after typing")
+
+    def date_order(self):
+        """The order in which the browser's date fields take day, month and year: its own
+        locale's (Debian's chromium carries only en-US, which is month first)."""
+        if not hasattr(self, "_date_order"):
+            parts = self.driver.execute_script(
+                "return new Intl.DateTimeFormat().formatToParts(new Date(2001, 1, 3)).map(p => p.type)")
+            self._date_order = [part for part in parts if part in ("day", "month", "year")]
+        return self._date_order
+
+    def type_date(self, name, day):
+        """Types a date into a date field as a person does, digit by digit in the field's order."""
+        element = self.field(name)
+        element.clear()
+        formats = {"day": "%d", "month": "%m", "year": "%Y"}
+        element.send_keys(day.strftime("".join(formats[part] for part in self.date_order())))
+        self.expect(element.get_attribute("value") == day.isoformat(),
+                    f"{name} holds {element.get_attribute('value')!r} after typing {day.isoformat()}")
+
+    def choose(self, name, value):
+        """A radio button or a box to tick, by the field's name and the option's value."""
+        element = self.field(f"{name}-{value}")
+        if not element.is_selected():
+            self.driver.find_element(By.CSS_SELECTOR, f'label[for="{name}-{value}"]').click()
+        self.expect(element.is_selected(), f"{name} = {value} is not chosen")
+
+    def tick(self, name, ticked=True):
+        element = self.field(name)
+        if element.is_selected() != ticked:
+            self.driver.find_element(By.CSS_SELECTOR, f'label[for="{name}"]').click()
+        self.expect(element.is_selected() == ticked, f"{name} is not {'ticked' if ticked else 'clear'}")
+
+    def select(self, name, value):
+        Select(self.field(name)).select_by_value(value)
+
+    def label(self, name):
+        return self.driver.find_element(By.CSS_SELECTOR, f'label[for="{name}"]').text.strip()
+
+    def error_beside(self, name):
+        """The message shown with a field (inside the field's own block)."""
+        found = self.driver.find_elements(By.CSS_SELECTOR, f'[id="field-{name}"] .error-message')
+        return found[0].text.strip() if found else None
+
+    # Accounts
+
+    def sign_in(self, username, language):
+        self.expect_page(language, "signin.title")
+        self.expect(self.label("username") == t(language, "signin.username"), "the username has no label")
+        self.type("username", username)
+        self.field("password").send_keys(self.server.passwords[username])
+        self.press(t(language, "signin.submit"))
+        self.expect("/sign-in" not in self.driver.current_url, f"{username} could not sign in")
+
+    def sign_out(self):
+        language = self.language
+        self.press(t(language, "layout.sign_out"))
+        self.expect_page(language, "signin.title")
+
+
+# MARK: The referral
+
+ENGLISH_CHILD = {
+    "given": "Gwenllian", "surname": "Parry", "dob": datetime.date(2016, 4, 12), "sex": "female",
+    "address": "8 Heol y Bryn, Newport", "postcode": "NP20 6AB", "nhs": "401 023 2137",
+    "school": "Ysgol Gymraeg Bro Teyrnon, Year 5; attendance 96% this term",
+    "household": [("Sara Parry", "mother", datetime.date(1988, 2, 10), True, True),
+                  ("Dylan Parry", "father", datetime.date(1986, 7, 23), True, False),
+                  ("Cai Parry", "sibling", datetime.date(2019, 9, 1), False, True)],
+    "significant_others": "Her grandmother, Nain Eirlys, collects Gwenllian from school on Fridays.",
+    "category": "physical_abuse",
+    "description": ("This morning (Tuesday) at 8:50am in the Year 5 classroom Gwenllian showed her teacher, "
+                    "Mrs Hughes, a fresh bruise on her upper arm the size of a thumb print. She said her "
+                    "mother's boyfriend grabbed her on Monday evening at home when she would not go to bed."),
+    "own_words": "He grabbed my arm really hard and said I was a pest",
+    "safe_now": "In school until 3:15pm; her mother usually collects her.",
+    "action": "Spoke to Gwenllian using TED questions, recorded what she said, told the headteacher.",
+    "family_language": "bilingual", "informed": "false", "consent": "not_sought",
+    "consent_reason": "Telling the family before the hub decides could put Gwenllian at greater risk.",
+    "agencies": "GP (Dr Anil Shah); school nurse",
+    "phone": "01633 000123",
+}
+
+WELSH_CHILD = {
+    "given": "Heledd", "surname": "Prosser", "dob": datetime.date(2013, 11, 5), "sex": "female",
+    "address": "5 Stryd y Felin, Caerleon", "postcode": "NP18 3QQ", "nhs": "485 777 3457",
+    "school": "Ysgol Gymraeg Bro Teyrnon, Blwyddyn 8; presenoldeb 88%",
+    "household": [("Mererid Prosser", "mother", datetime.date(1985, 5, 30), True, True),
+                  ("Ifan Prosser", "sibling", datetime.date(2017, 1, 15), False, True)],
+    "significant_others": "",
+    "category": "neglect",
+    "description": ("Ddydd Llun a dydd Mawrth yr wythnos hon daeth Heledd i'r ysgol heb gôt yn y glaw, yn "
+                    "llwglyd ac yn yr un dillad budr. Dywedodd wrth ei hathrawes ddosbarth fod ei mam yn "
+                    "cysgu drwy'r dydd ac nad oes bwyd yn y tŷ ers dydd Sadwrn."),
+    "own_words": "Does dim bwyd adre a Mam yn cysgu drwy'r amser",
+    "safe_now": "Yn yr ysgol tan 3:30yp; mae'n cerdded adre gyda'i brawd.",
+    "action": "Rhoi brecwast iddi; siarad â'r pennaeth.",
+    "family_language": "welsh", "informed": "true", "consent": "given", "consent_reason": "",
+    "agencies": "Meddyg teulu",
+    "phone": "",
+}
+
+
+def fill_child(walk, child, communication_needs=True):
+    walk.type("child.given_name", child["given"])
+    walk.type("child.surname", child["surname"])
+    walk.type_date("child.date_of_birth", child["dob"])
+    walk.choose("child.sex", child["sex"])
+    walk.type("child.address", child["address"])
+    walk.type("child.postcode", child["postcode"])
+    walk.type("child.nhs_number", child["nhs"])
+    if communication_needs:
+        walk.type("child.communication_needs", "None known")
+    walk.type("child.school_and_attendance", child["school"])
+
+
+def fill_household(walk, child):
+    for row, (name, relationship, born, responsibility, lives_with) in enumerate(child["household"]):
+        walk.type(f"household.{row}.name", name)
+        walk.select(f"household.{row}.relationship", relationship)
+        walk.type_date(f"household.{row}.date_of_birth", born)
+        walk.tick(f"household.{row}.holds_parental_responsibility", responsibility)
+        walk.tick(f"household.{row}.lives_with_child", lives_with)
+    if child["significant_others"]:
+        walk.type("significant_others", child["significant_others"])
+
+
+def fill_concern(walk, child):
+    walk.choose("concern.categories", child["category"])
+    walk.type("concern.description", child["description"])
+    walk.type("concern.childs_own_words", child["own_words"])
+    walk.type("concern.immediate_protection", child["safe_now"])
+    walk.type("concern.action_already_taken", child["action"])
+
+
+def fill_family(walk, child):
+    walk.choose("family_language", child["family_language"])
+    walk.choose("family_informed", child["informed"])
+    walk.choose("consent", child["consent"])
+    if child["consent_reason"]:
+        walk.type("consent_reason", child["consent_reason"])
+    walk.type("agencies_involved", child["agencies"])
+    if child["phone"]:
+        walk.type("referrer_phone", child["phone"])
+
+
+def start_referral(walk, lang):
+    walk.menu(lang, "nav.referrals")
+    walk.expect_page(lang, "referrals.mine.title")
+    walk.follow(t(lang, "referral.new.title"))
+    walk.expect_page(lang, "referral.new.title")
+    walk.expect_text(t(lang, "referral.new.emergency"))
+    walk.press(t(lang, "referral.new.start_marf"))
+    walk.expect_page(lang, "referral.section.child")
+    walk.expect_text(t(lang, "referral.kind.marf"))
+    walk.expect(walk.label("child.given_name") == t(lang, "referral.field.child.given_name"), "the first name's label")
+
+
+def next_section(walk, lang, key):
+    walk.press(t(lang, "referral.continue"))
+    walk.expect_page(lang, key)
+
+
+def refused_beside(walk, lang, field, message_key, kept):
+    """The page came back with the message at the top and beside the field, and what was typed."""
+    walk.expect_page(lang, "referral.section.child")
+    summary = walk.driver.find_element(By.CSS_SELECTOR, ".error-summary")
+    walk.expect_text(t(lang, "form.error_summary"), summary)
+    message = t(lang, message_key)
+    walk.expect_text(message, summary)
+    link = walk.link(message, within=summary)
+    walk.expect(link.get_attribute("href").endswith("#" + field), "the error summary does not link to the field")
+    walk.expect(walk.error_beside(field) == message, f"beside {field}: {walk.error_beside(field)!r}")
+    for name, value in kept.items():
+        walk.expect(walk.field(name).get_attribute("value") == value, f"{name} was not kept after the error")
+
+
+def draft_on_my_referrals(walk, lang, link_text):
+    """My referrals lists the draft as a draft, not sent; its link goes back into the form."""
+    walk.menu(lang, "nav.referrals")
+    walk.expect_page(lang, "referrals.mine.title")
+    rows = [row for row in walk.driver.find_elements(By.CSS_SELECTOR, "table tbody tr") if link_text in row.text]
+    walk.expect(len(rows) == 1, f"My referrals does not list the draft {link_text!r} once")
+    walk.expect(rows[0].find_elements(By.TAG_NAME, "td")[2].text.strip() == t(lang, "referral.status.draft"),
+                "the referral is not a draft")
+    walk.follow(link_text, within=rows[0])
+    walk.expect_page(lang, "referral.section.child")
+
+
+def check_answers(walk, lang, child):
+    walk.expect_page(lang, "referral.check.title")
+    answers = {row.find_element(By.TAG_NAME, "dt").text.strip(): row.find_element(By.TAG_NAME, "dd").text.strip()
+               for row in walk.driver.find_elements(By.CSS_SELECTOR, ".summary-list__row")}
+    walk.expect(answers.get(t(lang, "referral.field.child.given_name")) == child["given"], "the first name is not shown")
+    walk.expect(answers.get(t(lang, "referral.field.child.surname")) == child["surname"], "the last name is not shown")
+    walk.expect(answers.get(t(lang, "referral.field.concern.childs_own_words")) == child["own_words"],
+                "the child's own words are not shown")
+    # Each section has a "Change" link that says which section to a screen reader.
+    for section in ("child", "household", "concern", "family"):
+        link = walk.driver.find_element(By.XPATH, f"//a[contains(@href, '/section/{section}')]")
+        hidden = link.find_elements(By.CSS_SELECTOR, ".visually-hidden")
+        walk.expect(len(hidden) == 1 and hidden[0].get_attribute("textContent").strip() == t(lang, f"referral.section.{section}"),
+                    f"the link to change {section} does not name the section")
+        spoken = " ".join(link.get_attribute("textContent").split())
+        walk.expect(spoken == t(lang, "referral.check.change") + " " + t(lang, f"referral.section.{section}"),
+                    f"the link to change {section} is read out as {spoken!r}")
+    quality = walk.driver.find_element(By.CSS_SELECTOR, ".quality")
+    score_text = quality.find_element(By.TAG_NAME, "h2").text
+    score = re.search(r"\d+", score_text)
+    walk.expect(score and score_text == t(lang, "referral.quality.title", score.group()), f"the quality score reads {score_text!r}")
+    return int(score.group()), quality
+
+
+def send(walk, lang):
+    walk.expect_text(t(lang, "referral.check.send_explain"))
+    walk.press(t(lang, "referral.check.submit"))
+    walk.expect_page(lang, "referral.submitted.title")
+    reference = walk.driver.find_element(By.CSS_SELECTOR, ".reference").text.strip()
+    walk.expect(re.fullmatch(r"DIO-\S+", reference), f"the reference reads {reference!r}")
+    walk.expect_text(t(lang, "referral.submitted.reference"))
+    walk.expect_text(t(lang, "referral.submitted.next"))
+    walk.expect_text(t(lang, "referral.status.submitted"))
+    return reference
+
+
+def queue_row(walk, lang, reference, name):
+    walk.menu(lang, "nav.hub")
+    walk.expect_page(lang, "hub.title")
+    rows = [row for row in walk.driver.find_elements(By.CSS_SELECTOR, "table tbody tr") if reference in row.text]
+    walk.expect(len(rows) == 1, f"the hub queue does not show {reference} once")
+    walk.expect_text(name, rows[0])
+    return rows[0]
+
+
+def open_from_queue(walk, lang, reference, name):
+    row = queue_row(walk, lang, reference, name)
+    walk.follow(name, within=row)
+    walk.expect_page(lang, "referral.page.heading", reference, name)
+
+
+def status_of(walk, lang):
+    rows = walk.driver.find_elements(By.CSS_SELECTOR, ".summary-list__row")
+    for row in rows:
+        if row.find_element(By.TAG_NAME, "dt").text.strip() == t(lang, "referral.page.status"):
+            return row.find_element(By.TAG_NAME, "dd").text.strip()
+    walk.fail("the referral shows no status")
+
+
+def my_referral_line(walk, lang, reference):
+    walk.menu(lang, "nav.referrals")
+    walk.expect_page(lang, "referrals.mine.title")
+    rows = [row for row in walk.driver.find_elements(By.CSS_SELECTOR, "table tbody tr") if reference in row.text]
+    walk.expect(len(rows) == 1, f"My referrals does not show {reference} once")
+    cells = rows[0].find_elements(By.TAG_NAME, "td")
+    return [cell.text.strip() for cell in cells], rows[0]
+
+
+# MARK: The two walks
+
+def english_walk(walk):
+    lang, child = "en", ENGLISH_CHILD
+    name = f"{child['given']} {child['surname']}"
+    walk.go("/")
+    walk.sign_in("owain.lewis", "en")
+    walk.ensure_language("en")  # Owain's own choice in the demo is Welsh
+    walk.expect_page(lang, "home.title")
+
+    start_referral(walk, lang)
+    # A date of birth in the future is refused beside its field, and nothing is saved.
+    fill_child(walk, child, communication_needs=False)
+    walk.type_date("child.date_of_birth", datetime.date.today() + datetime.timedelta(days=30))
+    walk.press(t(lang, "referral.continue"))
+    refused_beside(walk, lang, "child.date_of_birth", "error.field.date_in_future",
+                   {"child.given_name": child["given"], "child.postcode": child["postcode"]})
+    # Nothing from the refused page was saved: the draft still names no child, and its
+    # first page is empty when opened again.
+    draft_on_my_referrals(walk, lang, t(lang, "referrals.mine.unnamed"))
+    walk.expect(walk.field("child.given_name").get_attribute("value") == "", "the refused page was saved")
+    fill_child(walk, child, communication_needs=False)
+    next_section(walk, lang, "referral.section.household")
+    walk.expect_text(t(lang, "referral.household.member"))
+    fill_household(walk, child)
+    next_section(walk, lang, "referral.section.concern")
+    fill_concern(walk, child)
+    next_section(walk, lang, "referral.section.family")
+    fill_family(walk, child)
+    walk.press(t(lang, "referral.continue"))
+
+    # Before sending: the score, and what would raise it (the communication needs left out).
+    score, quality = check_answers(walk, lang, child)
+    walk.expect(score < 100, f"the score is {score} with an answer missing")
+    walk.expect_text(t(lang, "referral.quality.improve"), quality)
+    walk.expect_text(t(lang, "referral.quality.rule.communicationNeeds"), quality)
+    walk.expect_text(t(lang, "referral.quality.explain"), quality)
+    walk.expect_text("Sara Parry")
+    walk.expect_text(t(lang, "referral.answer.holds_pr"))
+    # Acting on it: change the child's page, then back to check your answers.
+    change = walk.driver.find_element(By.XPATH, "//a[contains(@href, '/section/child')]")
+    walk.click_and_wait(change)
+    walk.expect_page(lang, "referral.section.child")
+    walk.type("child.communication_needs", "None known")
+    next_section(walk, lang, "referral.section.household")
+    walk.follow(t(lang, "referral.check.title"), within=walk.driver.find_element(By.CSS_SELECTOR, "nav.steps"))
+    raised, quality = check_answers(walk, lang, child)
+    walk.expect(raised > score, f"the score went from {score} to {raised} after adding what it asked for")
+    walk.expect_no_text(t(lang, "referral.quality.rule.communicationNeeds"))
+    reference = send(walk, lang)
+    walk.sign_out()
+
+    # The hub: the queue, the record, the decision.
+    walk.sign_in("sian.pritchard", lang)
+    walk.ensure_language("en")  # Siân's own choice in the demo is Welsh
+    row = queue_row(walk, lang, reference, name)
+    walk.expect_text(child["dob"].strftime("%-d %B %Y"), row)
+    walk.expect_text("Ysgol Gymraeg Bro Teyrnon", row)
+    walk.expect(re.search(r"due in|overdue by", row.text), "the queue does not say when the decision is due")
+    walk.follow(name, within=row)
+    walk.expect_page(lang, "referral.page.heading", reference, name)
+    walk.expect_text(child["own_words"])
+    walk.expect_text(t(lang, "match.title"))
+    walk.press(t(lang, "match.create"))
+    walk.expect_page(lang, "referral.page.heading", reference, name)
+    walk.expect_no_text(t(lang, "match.title"))
+    walk.expect(walk.link(name).get_attribute("href").split("/")[-2] == "children", "no link to the new record")
+    walk.expect_text(t(lang, "referral.decide.title"))
+    # No reasons: refused, and the decision not recorded.
+    walk.choose("outcome", "strategy_discussion")
+    walk.press(t(lang, "referral.decide.submit"))
+    walk.expect_page(lang, "referral.page.heading", reference, name)
+    walk.expect_text(t(lang, "form.error_summary"))
+    walk.expect(status_of(walk, lang) == t(lang, "referral.status.submitted"), "decided without reasons")
+    walk.choose("outcome", "strategy_discussion")
+    reasons = "Disclosure of physical harm by an adult in the household; bruise seen by school staff."
+    walk.type("reasons", reasons)
+    walk.press(t(lang, "referral.decide.submit"))
+    walk.expect_page(lang, "referral.page.heading", reference, name)
+    walk.expect(status_of(walk, lang) == t(lang, "referral.status.decided"), "the referral is not decided")
+    walk.expect_text(t(lang, "decision.outcome.strategy_discussion") + " – Siân Pritchard")
+    walk.expect_text(reasons)
+    walk.expect_text(t(lang, "feedback.childrens_services_acting"))
+    walk.menu(lang, "nav.hub")
+    walk.expect_page(lang, "hub.title")
+    walk.expect_no_text(reference)
+    walk.sign_out()
+
+    # The teacher's feedback.
+    walk.sign_in("owain.lewis", lang)
+    walk.expect_page(lang, "home.title")
+    cells, _ = my_referral_line(walk, lang, reference)
+    walk.expect(cells[0] == name, f"My referrals names {cells[0]!r}")
+    walk.expect(cells[2] == t(lang, "referral.status.decided"), f"My referrals says {cells[2]!r}")
+    walk.expect(cells[3] == t(lang, "feedback.childrens_services_acting"), f"the outcome reads {cells[3]!r}")
+    walk.expect_no_text(t(lang, "decision.outcome.strategy_discussion"))  # the hub's own wording stays at the hub
+    walk.sign_out()
+    return reference
+
+
+def welsh_walk(walk, english_reference):
+    lang, child = "cy", WELSH_CHILD
+    name = f"{child['given']} {child['surname']}"
+    walk.go("/sign-in")
+    walk.expect_page("en", "signin.title")
+    walk.switch_language()
+    walk.sign_in("owain.lewis", lang)
+    walk.ensure_language(lang)  # Owain chose English in the English walk, and that is remembered
+    walk.expect_page(lang, "home.title")
+
+    start_referral(walk, lang)
+    fill_child(walk, child)
+    # A postcode that cannot be right is kept in the draft, but the referral cannot be sent:
+    # "check your answers" names it, links to the field, and offers no way to send.
+    walk.type("child.postcode", "NP18 ZZ9")
+    next_section(walk, lang, "referral.section.household")
+    fill_household(walk, child)
+    walk.tick("no_other_household_members")
+    next_section(walk, lang, "referral.section.concern")
+    walk.expect(walk.driver.find_element(By.CSS_SELECTOR, '[id="concern.categories"] legend').text.strip()
+                == t(lang, "referral.field.concern.categories"), "the concern's legend is not in Welsh")
+    fill_concern(walk, child)
+    next_section(walk, lang, "referral.section.family")
+    fill_family(walk, child)
+    walk.press(t(lang, "referral.continue"))
+    walk.expect_page(lang, "referral.check.title")
+    problems = [box for box in walk.driver.find_elements(By.CSS_SELECTOR, ".error-summary")
+                if t(lang, "referral.check.problems") in box.text]
+    walk.expect(problems, "check your answers does not say what stops the referral being sent")
+    message = t(lang, "error.identifier.postcode")
+    walk.expect(problems[0].text.strip().splitlines()[1:] == [message], f"the problems listed: {problems[0].text!r}")
+    link = walk.link(message, within=problems[0])
+    walk.expect(link.get_attribute("href").endswith("/section/child#child.postcode"), "the problem does not link to the field")
+    walk.expect(not walk.driver.find_elements(By.XPATH, f"//button[normalize-space()={xpath_literal(t(lang, 'referral.check.submit'))}]"),
+                "a referral with a bad postcode can be sent")
+    walk.expect_no_text(t(lang, "referral.check.send_title"))
+    # Not sent: still a draft under My referrals, which leads back to it.
+    draft_on_my_referrals(walk, lang, name)
+    walk.follow(t(lang, "referral.check.title"), within=walk.driver.find_element(By.CSS_SELECTOR, "nav.steps"))
+    walk.expect_page(lang, "referral.check.title")
+    walk.click_and_wait(walk.link(message))
+    walk.expect_page(lang, "referral.section.child")
+    walk.expect(walk.field("child.postcode").get_attribute("value") == "NP18 ZZ9", "the postcode typed was not kept")
+    walk.type("child.postcode", child["postcode"])
+    next_section(walk, lang, "referral.section.household")
+    walk.follow(t(lang, "referral.check.title"), within=walk.driver.find_element(By.CSS_SELECTOR, "nav.steps"))
+    score, quality = check_answers(walk, lang, child)
+    walk.expect_text(t(lang, "referral.quality.explain"), quality)
+    walk.expect_text(t(lang, "consent.given"))
+    walk.expect_text(t(lang, "family_language.welsh"))
+    reference = send(walk, lang)
+    walk.sign_out()
+
+    # The hub decides; the agencies disagree, so the manager must sign it off.
+    walk.sign_in("sian.pritchard", lang)
+    walk.ensure_language(lang)
+    open_from_queue(walk, lang, reference, name)
+    walk.expect_text(child["own_words"])
+    walk.expect_text(t(lang, "match.title"))
+    walk.press(t(lang, "match.create"))
+    walk.expect_page(lang, "referral.page.heading", reference, name)
+    walk.choose("outcome", "care_and_support_assessment")
+    walk.type("reasons", "Esgeulustod parhaus; angen asesiad o anghenion gofal a chymorth y teulu.")
+    walk.tick("agencies_disagree")
+    walk.press(t(lang, "referral.decide.submit"))
+    walk.expect_page(lang, "referral.page.heading", reference, name)
+    walk.expect(status_of(walk, lang) == t(lang, "referral.status.awaiting_sign_off"), "no manager was asked")
+    walk.expect_text(t(lang, "referral.page.sign_off_needed"))
+    walk.expect_text(t(lang, "signoff.reason.agency_disagreement"))
+    walk.expect_no_text(t(lang, "referral.sign_off.title"))  # not for the one who decided
+    row = queue_row(walk, lang, reference, name)
+    walk.expect_text(t(lang, "referral.status.awaiting_sign_off"), row)
+    walk.sign_out()
+
+    walk.sign_in("gareth.morgan", lang)
+    walk.ensure_language(lang)  # Gareth's own choice is English
+    open_from_queue(walk, lang, reference, name)
+    walk.expect_text(t(lang, "referral.sign_off.title"))
+    walk.expect_text(t(lang, "decision.outcome.care_and_support_assessment") + " – Siân Pritchard")
+    walk.choose("agreed", "true")
+    walk.type("sign_off_reason", "Wedi siarad â'r ysgol a'r meddyg teulu: mae angen asesiad.")
+    walk.press(t(lang, "referral.sign_off.submit"))
+    walk.expect_page(lang, "referral.page.heading", reference, name)
+    walk.expect(status_of(walk, lang) == t(lang, "referral.status.decided"), "the sign-off did not decide it")
+    walk.expect_text("Gareth Morgan")
+    walk.expect_text(t(lang, "feedback.childrens_services_acting"))
+    walk.sign_out()
+
+    walk.sign_in("owain.lewis", lang)
+    walk.expect_page(lang, "home.title")
+    for ref, child_name in ((reference, name), (english_reference, f"{ENGLISH_CHILD['given']} {ENGLISH_CHILD['surname']}")):
+        cells, row = my_referral_line(walk, lang, ref)
+        walk.expect(cells[0] == child_name, f"My referrals names {cells[0]!r}")
+        walk.expect(t(lang, "referral.kind.marf") in cells[1], "the kind of referral is not in Welsh")
+        walk.expect(cells[2] == t(lang, "referral.status.decided"), f"My referrals says {cells[2]!r}")
+        walk.expect(cells[3] == t(lang, "feedback.childrens_services_acting"), f"the outcome reads {cells[3]!r}")
+    walk.follow(name)
+    walk.expect_page(lang, "referral.page.heading", reference, name)
+    walk.expect_text(t(lang, "referral.page.outcome"))
+    walk.expect_text(t(lang, "feedback.childrens_services_acting"))
+    walk.expect_no_text(t(lang, "referral.decide.title"))
+    walk.sign_out()
+
+
+def keep_evidence(driver, server, work, error):
+    folder = tempfile.mkdtemp(prefix="diogelu-browser-failure-")
+    try:
+        driver.save_screenshot(os.path.join(folder, "page.png"))
+        with open(os.path.join(folder, "page.html"), "w", encoding="utf-8") as page:
+            page.write(driver.page_source)
+        with open(os.path.join(folder, "url.txt"), "w") as url:
+            url.write(driver.current_url + "\n")
+    except Exception as problem:  # the browser may be the thing that failed
+        print(f"could not keep the page: {problem}", file=sys.stderr)
+    if server:
+        shutil.copy(server.log_path, os.path.join(folder, "serve.log"))
+    with open(os.path.join(folder, "error.txt"), "w") as out:
+        out.write(str(error) + "\n")
+    return folder
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("binary")
+    parser.add_argument("--postgres", metavar="URL", help="run on a new database on this PostgreSQL server")
+    parser.add_argument("--verbose", action="store_true", help="print each page as it is reached")
+    arguments = parser.parse_args()
+    binary = os.path.abspath(arguments.binary)
+    work = tempfile.mkdtemp(prefix="diogelu-browser-")
+    started = time.time()
+    server = driver = None
+    engine = "PostgreSQL" if arguments.postgres else "SQLite"
+    try:
+        server = Server(binary, work, arguments.postgres)
+        driver = chromium()
+        walk = Walk(driver, server, arguments.verbose)
+        english_reference = english_walk(walk)
+        english_pages = walk.pages
+        welsh_walk(walk, english_reference)
+        print(f"Browser walk passed on {engine}: English and Welsh, {walk.pages} pages "
+              f"({english_pages} English, {walk.pages - english_pages} Welsh) in {time.time() - started:.1f} s")
+        status = 0
+    except Exception as error:
+        folder = keep_evidence(driver, server, work, error) if driver else tempfile.mkdtemp(prefix="diogelu-browser-failure-")
+        if not driver and server:
+            shutil.copy(server.log_path, os.path.join(folder, "serve.log"))
+        print(f"Browser walk FAILED on {engine}: {type(error).__name__}: {error}", file=sys.stderr)
+        if arguments.verbose:
+            import traceback
+            traceback.print_exc()
+        if server and server.process.poll() is None:
+            try:
+                urllib.request.urlopen(server.base + "/sign-in", timeout=5)
+                print("The server still answers", file=sys.stderr)
+            except Exception as problem:
+                print(f"The server no longer answers: {problem}", file=sys.stderr)
+        if server and server.process.poll() is not None:
+            print(f"The server had stopped (status {server.process.returncode}): see serve.log", file=sys.stderr)
+        print(f"Screenshot, page and server log kept in {folder}", file=sys.stderr)
+        status = 1
+    finally:
+        if driver:
+            driver.quit()
+        if server:
+            server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    sys.exit(status)
+
+
+if __name__ == "__main__":
+    main()

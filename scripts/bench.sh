@@ -16,7 +16,9 @@ WORK="$(mktemp -d)"
 # The PostgreSQL server runs as the postgres user and keeps its data in here.
 chmod 755 "$WORK"
 PORT=18100
-trap 'pkill -f "diogelu serve" 2>/dev/null || true; DIOGELU_PGDATA="$WORK/postgres" bash scripts/stop-postgres.sh >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+SERVER_PID=""
+# Only the server this script started is stopped: another on the machine is left alone.
+trap '[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; DIOGELU_PGDATA="$WORK/postgres" bash scripts/stop-postgres.sh >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 
 bench_one() {
     local label="$1"; shift
@@ -25,6 +27,7 @@ bench_one() {
         --credentials "$WORK/credentials.json" | grep -v "^\[" | tail -1
     env "$@" PORT=$PORT LOG_LEVEL=info "$BIN" serve > "$WORK/serve.log" 2>&1 &
     local pid=$!
+    SERVER_PID=$pid
     for _ in $(seq 1 120); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/sign-in" 2>/dev/null && break; sleep 0.5; done
     # Measure the server warmed: at start it reads every child into the matching index,
     # which at national scale takes both cores for half a minute.
@@ -34,6 +37,7 @@ bench_one() {
     "$BIN" bench load --url "http://127.0.0.1:$PORT" --credentials "$WORK/credentials.json" --clients 32 \
         --seconds "$SECONDS_EACH" --server-pid "$pid" | grep -v "^\["
     kill "$pid"; wait "$pid" 2>/dev/null || true
+    SERVER_PID=""
 }
 
 bench_one "SQLite" DIOGELU_DATABASE_PATH="$WORK/bench.sqlite"

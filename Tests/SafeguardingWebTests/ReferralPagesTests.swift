@@ -76,9 +76,16 @@ struct ReferralPagesTests {
             #expect(screening.text.contains("Record the hub&#39;s decision"))
             #expect(screening.text.contains("Dai hit me when I spilt my drink"))
             let missingReasons = try await app.send(.POST, "/referrals/\(id)/decision", as: hub,
-                form: [("outcome", "strategy_discussion")])
+                form: [("outcome", "strategy_discussion")], headers: ["Referer": "http://localhost:8080/referrals/\(id)", "Host": "localhost:8080"])
             #expect(missingReasons.status == .unprocessableEntity)
             #expect(missingReasons.text.contains("There is a problem"))
+            // The language switch on the form shown again goes to the referral's page, not
+            // to the address the form was posted to, which has no page.
+            #expect(missingReasons.text.contains("href=\"/referrals/\(id)?lang=cy\""))
+            #expect(!missingReasons.text.contains("/decision?lang=cy"))
+            let offSite = try await app.send(.POST, "/referrals/\(id)/decision", as: hub,
+                form: [("outcome", "strategy_discussion")], headers: ["Referer": "https://elsewhere.example/phish", "Host": "localhost:8080"])
+            #expect(offSite.text.contains("href=\"/home?lang=cy\""))
             let decided = try await app.send(.POST, "/referrals/\(id)/decision", as: hub,
                 form: [("outcome", "strategy_discussion"), ("reasons", "Disclosure of physical abuse")])
             #expect(decided.status == .seeOther)

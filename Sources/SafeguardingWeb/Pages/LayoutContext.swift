@@ -47,7 +47,10 @@ struct LayoutContext: Encodable, Sendable {
         self.language = language.rawValue
         self.titleKey = titleKey
         self.titleArgument = titleArgument
-        self.switchHref = Self.switchHref(path: request.url.path, query: request.url.query, to: language.other)
+        // A form shown again with its errors answers a POST, whose address has no page of
+        // its own: the switch goes back to the page the form was sent from.
+        let (path, query) = request.method == .GET ? (request.url.path, request.url.query) : Self.formPage(of: request)
+        self.switchHref = Self.switchHref(path: path, query: query, to: language.other)
         self.switchLabelKey = "language.switch"
         self.switchLanguage = language.other.rawValue
         self.currentPath = request.url.path
@@ -67,6 +70,15 @@ struct LayoutContext: Encodable, Sendable {
 }
 
 extension LayoutContext {
+    /// The page a form was sent from, by its Referer on this site; the home page otherwise.
+    static func formPage(of request: Request) -> (path: String, query: String?) {
+        guard let referer = request.headers.first(name: .referer), let from = URLComponents(string: referer),
+            from.host == nil || from.host == request.headers.first(name: .host)?.split(separator: ":").first.map(String.init),
+            from.path.hasPrefix("/")
+        else { return ("/home", nil) }
+        return (from.path, from.percentEncodedQuery)
+    }
+
     /// The same page in the other language: the query kept as it came, less any `lang`.
     /// Worked on the text, not through `URLComponents`, because every page asks.
     static func switchHref(path: String, query: String?, to language: Language) -> String {

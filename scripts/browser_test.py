@@ -16,8 +16,9 @@ hub queue, starts a record for the child from it, and records a strategy discuss
 with reasons. The teacher sees "Decided" and the outcome under My referrals.
 
 Welsh: the same teacher chooses Cymraeg on the sign-in page and with the switch, refers a
-second child; a bad postcode keeps the referral from being sent ("check your answers"
-says why, in Welsh, and links to the field); the hub records an assessment of care and
+second child; a bad postcode is refused on its own page, beside the field, in Welsh; an
+address left out keeps the referral from being sent ("check your answers" says why, in
+Welsh, and links to the field); the hub records an assessment of care and
 support needs on which the agencies disagree, so the hub manager (gareth.morgan) signs it
 off; the teacher sees both outcomes in Welsh. Every heading, label and message looked for
 comes from the catalogues in Resources/Localisation, and no page may show a catalogue key.
@@ -672,9 +673,18 @@ def welsh_walk(walk, english_reference):
 
     start_referral(walk, lang)
     fill_child(walk, child)
-    # A postcode that cannot be right is kept in the draft, but the referral cannot be sent:
-    # "check your answers" names it, links to the field, and offers no way to send.
+    # A postcode that cannot be right is refused on its own page, the message beside the
+    # field and what was typed kept.
     walk.type("child.postcode", "NP18 ZZ9")
+    walk.press(t(lang, "referral.continue"))
+    walk.expect_page(lang, "referral.section.child")
+    postcode_message = t(lang, "error.identifier.postcode")
+    walk.expect_text(postcode_message)
+    walk.expect(walk.field("child.postcode").get_attribute("value") == "NP18 ZZ9", "the postcode typed was not kept")
+    walk.type("child.postcode", child["postcode"])
+    # A question left unanswered is kept in the draft, but the referral cannot be sent:
+    # "check your answers" names it, links to the field, and offers no way to send.
+    walk.type("child.address", "")
     next_section(walk, lang, "referral.section.household")
     fill_household(walk, child)
     walk.tick("no_other_household_members")
@@ -689,12 +699,12 @@ def welsh_walk(walk, english_reference):
     problems = [box for box in walk.driver.find_elements(By.CSS_SELECTOR, ".error-summary")
                 if t(lang, "referral.check.problems") in box.text]
     walk.expect(problems, "check your answers does not say what stops the referral being sent")
-    message = t(lang, "error.identifier.postcode")
+    message = t(lang, "error.field.missing")
     walk.expect(problems[0].text.strip().splitlines()[1:] == [message], f"the problems listed: {problems[0].text!r}")
     link = walk.link(message, within=problems[0])
-    walk.expect(link.get_attribute("href").endswith("/section/child#child.postcode"), "the problem does not link to the field")
+    walk.expect(link.get_attribute("href").endswith("/section/child#child.address"), "the problem does not link to the field")
     walk.expect(not walk.driver.find_elements(By.XPATH, f"//button[normalize-space()={xpath_literal(t(lang, 'referral.check.submit'))}]"),
-                "a referral with a bad postcode can be sent")
+                "a referral with a question unanswered can be sent")
     walk.expect_no_text(t(lang, "referral.check.send_title"))
     # Not sent: still a draft under My referrals, which leads back to it.
     draft_on_my_referrals(walk, lang, name)
@@ -702,8 +712,7 @@ def welsh_walk(walk, english_reference):
     walk.expect_page(lang, "referral.check.title")
     walk.click_and_wait(walk.link(message))
     walk.expect_page(lang, "referral.section.child")
-    walk.expect(walk.field("child.postcode").get_attribute("value") == "NP18 ZZ9", "the postcode typed was not kept")
-    walk.type("child.postcode", child["postcode"])
+    walk.type("child.address", child["address"])
     next_section(walk, lang, "referral.section.household")
     walk.follow(t(lang, "referral.check.title"), within=walk.driver.find_element(By.CSS_SELECTOR, "nav.steps"))
     score, quality = check_answers(walk, lang, child)

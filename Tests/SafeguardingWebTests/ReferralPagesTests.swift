@@ -146,6 +146,18 @@ struct ReferralPagesTests {
             #expect(response.text.contains(#"value="Cerys""#))
             let draft = try #require(try await ReferralRepository(app.db).find(UUID(uuidString: id)!))
             #expect(draft.form.child.givenName.isEmpty, "nothing is saved from a page with errors")
+
+            // Identifiers are checked on their own page too, each message beside its field.
+            let identifiers = try await app.send(.POST, "/referrals/\(id)/section/child", as: teacher,
+                form: [("child.given_name", "Cerys"), ("child.postcode", "NOT A CODE"), ("child.nhs_number", "943 476 5918"),
+                    ("child.date_of_birth", "2099-01-01")])
+            #expect(identifiers.status == .unprocessableEntity)
+            #expect(identifiers.text.contains("Enter a real postcode, like NP20 4UR"))
+            #expect(identifiers.text.contains("this one&#39;s check digit is not right"))
+            #expect(identifiers.text.contains(##"href="#child.postcode""##) && identifiers.text.contains(##"href="#child.nhs_number""##))
+            #expect(identifiers.text.contains(#"value="NOT A CODE""#))
+            let unchanged = try #require(try await ReferralRepository(app.db).find(UUID(uuidString: id)!))
+            #expect(unchanged.form.child.postcode.isEmpty && unchanged.form.child.nhsNumber.isEmpty)
         }
     }
 

@@ -27,15 +27,7 @@ extension ReferralForm {
             if expected < today { problems.append(FieldError("child.expected_date_of_delivery", .invalid("error.referral.due_date_passed"))) }
         }
         require(child.address, "child.address")
-        if !child.postcode.isEmpty, (try? Postcode(child.postcode)) == nil {
-            problems.append(FieldError("child.postcode", .invalid("error.identifier.postcode")))
-        }
-        if !child.nhsNumber.isEmpty, (try? NHSNumber(child.nhsNumber)) == nil {
-            problems.append(FieldError("child.nhs_number", .invalid("error.identifier.nhs_number")))
-        }
-        if !child.uniquePupilNumber.isEmpty, (try? UniquePupilNumber(child.uniquePupilNumber)) == nil {
-            problems.append(FieldError("child.upn", .invalid("error.identifier.upn")))
-        }
+        problems += child.identifierProblems
         for (index, member) in household.enumerated() {
             if member.name.trimmingCharacters(in: .whitespaces).isEmpty {
                 problems.append(FieldError("household.\(index).name", .missing))
@@ -116,5 +108,24 @@ extension ReferringAgency {
         case .youthJustice, .probation: self = .probationOrYouthJustice
         case .thirdSector: self = .voluntarySector
         }
+    }
+}
+
+extension ReferredChild {
+    /// Identifiers given that cannot be right: a postcode not in the UK's format, an NHS
+    /// number whose check digit fails, a pupil number whose check letter fails. Blank is
+    /// not a problem here; the form's own page and submission both ask this.
+    public var identifierProblems: [FieldError] {
+        var problems: [FieldError] = []
+        if !postcode.isEmpty, (try? Postcode(postcode)) == nil {
+            problems.append(FieldError("child.postcode", .invalid("error.identifier.postcode")))
+        }
+        if !nhsNumber.isEmpty, (try? NHSNumber(nhsNumber)) == nil {
+            problems.append(FieldError("child.nhs_number", .invalid("error.identifier.nhs_number")))
+        }
+        if !uniquePupilNumber.isEmpty, (try? UniquePupilNumber(uniquePupilNumber)) == nil {
+            problems.append(FieldError("child.upn", .invalid("error.identifier.upn")))
+        }
+        return problems
     }
 }

@@ -4,8 +4,8 @@ import Safeguarding
 extension ReferralSection {
     /// Reads this page's answers onto the draft. Blank answers are allowed in a draft
     /// (submission asks for what is missing); answers that cannot be right (a date that
-    /// does not exist, a date of birth in the future, an option that is not offered, text
-    /// too long) are errors now.
+    /// does not exist, a date of birth in the future, an identifier that fails its check,
+    /// an option that is not offered, text too long) are errors now.
     func apply(_ fields: inout FieldReader, to draft: ReferralForm) -> ReferralForm {
         var form = draft
         let today = CalendarDay(Date(), in: WorkingCalendar.londonTimeZone)
@@ -30,6 +30,8 @@ extension ReferralSection {
             form.child.communicationNeeds = long("child.communication_needs")
             form.child.additionalNeeds = long("child.additional_needs")
             form.child.schoolAndAttendance = long("child.school_and_attendance")
+            // Caught here, beside the field, rather than only when the form is sent.
+            for problem in form.child.identifierProblems { fields.note(problem.field, problem.problem) }
         case .household:
             var members: [HouseholdMember] = []
             for row in 0..<Self.householdRows {

@@ -16,38 +16,16 @@ public enum AuditTrail {
     /// than reading the same previous hash and forking the chain.
     @discardableResult
     public static func append(_ event: AuditEvent, on database: any Database) async throws -> AuditEntry {
-        let sql = database as! any SQLDatabase
-        guard
-            let head = try await sql.raw(
-                "UPDATE audit_head SET sequence = sequence + 1 WHERE id = 1 RETURNING sequence, hash"
-            ).first()
-        else { throw AuditTrailError.headMissing }
-        let sequence = try head.decode(column: "sequence", as: Int64.self)
-        let previousHash = try head.decode(column: "hash", as: String.self)
-        let hash = Self.hash(sequence: sequence, event: event, previousHash: previousHash)
-        // The head's hash follows by trigger (`AddAuditHeadTrigger`).
-        try await sql.insert(into: "audit_entries")
-            .columns(
-                "sequence", "occurred_at_ms", "actor_user_id", "actor_name", "agency_id", "roles", "action", "child_id",
-                "subject_id", "reason", "detail", "request_id", "previous_hash", "hash"
-            )
-            .values(
-                SQLBind(sequence), SQLBind(event.occurredAtMilliseconds), SQLBind(event.actorUserID.map(key)),
-                SQLBind(event.actorName), SQLBind(event.agencyID.map(key)),
-                SQLBind(event.roles.map(\.rawValue).joined(separator: ",")), SQLBind(event.action.rawValue),
-                SQLBind(event.childID.map(key)), SQLBind(event.subjectID.map(key)), SQLBind(event.reason),
-                SQLBind(event.detail), SQLBind(event.requestID), SQLBind(previousHash), SQLBind(hash)
-            )
-            .run()
-        return AuditEntry(sequence: sequence, event: event, previousHash: previousHash, hash: hash)
+        try await append([event], on: database)[0]
     }
 
-    /// Appends several entries in one go, in the order given: two statements to move the
-    /// head and insert the rows, however many there are, and a third to leave the head on
-    /// the last of them whatever order the insert trigger saw them in.
+    /// Appends entries in the order given, in two statements however many there are:
+    /// one moves the head on by their number, one inserts them. The head's hash follows
+    /// each insert by trigger (`AddAuditHeadTrigger`); after several, a third statement
+    /// leaves it on the last whatever order the trigger saw them in.
     @discardableResult
     public static func append(_ events: [AuditEvent], on database: any Database) async throws -> [AuditEntry] {
-        if events.count < 2 { return events.isEmpty ? [] : [try await append(events[0], on: database)] }
+        guard !events.isEmpty else { return [] }
         let sql = database as! any SQLDatabase
         guard
             let head = try await sql.raw(
@@ -74,7 +52,9 @@ public enum AuditTrail {
             previousHash = hash
         }
         try await insert.run()
-        try await sql.raw("UPDATE audit_head SET hash = \(bind: previousHash) WHERE id = 1").run()
+        if events.count > 1 {
+            try await sql.raw("UPDATE audit_head SET hash = \(bind: previousHash) WHERE id = 1").run()
+        }
         return entries
     }
 

@@ -52,16 +52,6 @@ final class AgencyDirectory: Sendable {
     }
 }
 
-extension Application {
-    private struct AgencyDirectoryKey: StorageKey { typealias Value = AgencyDirectory }
-
-    /// The agencies held in memory; see ``AgencyDirectory``. Set once in `configure`.
-    var agencyDirectory: AgencyDirectory {
-        get { storage[AgencyDirectoryKey.self] ?? AgencyDirectory() }
-        set { storage[AgencyDirectoryKey.self] = newValue }
-    }
-}
-
 extension Request {
     /// Every agency by its id, for naming them on a page.
     func agenciesByID() async throws -> [UUID: Agency] {

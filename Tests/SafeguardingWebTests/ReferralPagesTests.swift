@@ -86,6 +86,15 @@ struct ReferralPagesTests {
             let offSite = try await app.send(.POST, "/referrals/\(id)/decision", as: hub,
                 form: [("outcome", "strategy_discussion")], headers: ["Referer": "https://elsewhere.example/phish", "Host": "localhost:8080"])
             #expect(offSite.text.contains("href=\"/home?lang=cy\""))
+            // Nothing typed is lost when a decision is refused: the outcome chosen stays
+            // chosen, and reasons written without an outcome come back with the message.
+            #expect(missingReasons.text.contains(#"value="strategy_discussion" checked>"#))
+            let noOutcome = try await app.send(.POST, "/referrals/\(id)/decision", as: hub,
+                form: [("reasons", "Bruise <seen> & disclosure"), ("agencies_disagree", "true")])
+            #expect(noOutcome.status == .unprocessableEntity)
+            #expect(noOutcome.text.contains(">Bruise &lt;seen&gt; &amp; disclosure</textarea>"))
+            #expect(noOutcome.text.contains(#"name="agencies_disagree" value="true" checked>"#))
+            #expect(!noOutcome.text.contains(#"" checked><label for="outcome-"#))
             let decided = try await app.send(.POST, "/referrals/\(id)/decision", as: hub,
                 form: [("outcome", "strategy_discussion"), ("reasons", "Disclosure of physical abuse")])
             #expect(decided.status == .seeOther)

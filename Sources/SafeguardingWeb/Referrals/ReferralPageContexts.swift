@@ -100,6 +100,25 @@ struct ReferralCheckContext: Encodable, Sendable {
     var errors: [FormErrorContext]
 }
 
+/// The answers of a referral page's forms as they were sent, shown again with the refusal.
+struct TypedAnswers: Encodable, Sendable {
+    var reasons = ""
+    var agenciesDisagree = false
+    var agreed = ""
+    var signOffReason = ""
+    var addition = ""
+
+    init() {}
+
+    init(_ form: SubmittedForm) {
+        reasons = form.values("reasons").last ?? ""
+        agenciesDisagree = form.values("agencies_disagree").last == "true"
+        agreed = form.values("agreed").last ?? ""
+        signOffReason = form.values("sign_off_reason").last ?? ""
+        addition = form.values("text").last ?? ""
+    }
+}
+
 /// A referral's own page: confirmation and outcome for its referrer, screening for the hub.
 struct ReferralPageContext: Encodable, Sendable {
     struct Earlier: Encodable, Sendable {
@@ -145,6 +164,9 @@ struct ReferralPageContext: Encodable, Sendable {
     var outcomes: [ChoiceOption]
     var justSubmitted: Bool
     var errors: [FormErrorContext]
+    /// What was typed into the page's forms when one came back refused, so nothing the
+    /// hub wrote is lost: the decision's reasons, the sign-off and the addition.
+    var typed: TypedAnswers
     var candidates: [CandidateLine]
     var showMatching: Bool
     var episode: [Earlier]

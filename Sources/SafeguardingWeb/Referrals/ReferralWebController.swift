@@ -146,8 +146,11 @@ struct ReferralWebController: RouteCollection {
     }
 
     private func pageContext(
-        _ request: Request, _ screening: ReferralDesk.Screening, justSubmitted: Bool, failure: ValidationFailure?
+        _ request: Request, _ screening: ReferralDesk.Screening, justSubmitted: Bool, failure: ValidationFailure?,
+        typed: SubmittedForm? = nil
     ) async throws -> ReferralPageContext {
+        let answers = typed.map(TypedAnswers.init) ?? TypedAnswers()
+        let chosenOutcome = typed?.values("outcome").last
         let user = try request.requireUser()
         let policy = AccessPolicy()
         let language = request.language
@@ -200,8 +203,8 @@ struct ReferralWebController: RouteCollection {
                 && latest?.decidedBy != user.account.id,
             outcomes: DecisionOutcome.allCases
                 .filter { $0 != .noFurtherActionWithEarlyIntervention || referral.kind == .policeProtectionNotice }
-                .map { .init(value: $0.rawValue, labelKey: "decision.outcome.\($0.rawValue)") },
-            justSubmitted: justSubmitted, errors: request.formErrors(failure),
+                .map { .init(value: $0.rawValue, labelKey: "decision.outcome.\($0.rawValue)", isSelected: $0.rawValue == chosenOutcome) },
+            justSubmitted: justSubmitted, errors: request.formErrors(failure), typed: answers,
             candidates: candidates.map { candidate in
                 CandidateLine(
                     childID: candidate.child.id.uuidString.lowercased(),
@@ -252,7 +255,8 @@ struct ReferralWebController: RouteCollection {
             let screening = try await ReferralDesk(request).open(id)
             return try await request.page(
                 "referral", titleKey: "referral.page.title", titleArgument: screening.referral.reference ?? "",
-                try await pageContext(request, screening, justSubmitted: false, failure: failure), status: .unprocessableEntity)
+                try await pageContext(request, screening, justSubmitted: false, failure: failure,
+                    typed: try await request.submittedForm()), status: .unprocessableEntity)
         }
     }
 

@@ -56,11 +56,7 @@ public struct ChildRepository: Sendable {
     }
 
     public func summary(of id: UUID) async throws -> ChildRecordSummary? {
-        guard let child = try await find(id) else { return nil }
-        let family = try await FamilyMemberRecord.query(on: database).filter(\.$childID == id).all().map(\.member)
-        let involvements = try await AgencyInvolvementRecord.query(on: database).filter(\.$childID == id).all()
-            .map(\.agencyInvolvement)
-        return ChildRecordSummary(child: child, family: family, involvements: involvements)
+        try await read(id, for: nil, now: Date())?.summary
     }
 
     /// The agencies involved with each of these children, in one read.
@@ -72,11 +68,7 @@ public struct ChildRepository: Sendable {
 
     /// Everything the access policy needs to decide about this child for `userID`.
     public func accessFacts(for childID: UUID, userID: UUID, now: Date) async throws -> ChildAccessFacts? {
-        guard let record = try await ChildRecord.find(childID, on: database) else { return nil }
-        let involved = try await AgencyInvolvementRecord.query(on: database).filter(\.$childID == childID).all()
-            .map(\.agencyID)
-        return try await accessFacts(
-            isRestricted: record.isRestricted, involvedAgencyIDs: Set(involved), childID: childID, userID: userID, now: now)
+        try await read(childID, for: userID, now: now)?.facts
     }
 
     /// The record and what the access policy needs about it, in three reads whatever the
@@ -85,6 +77,14 @@ public struct ChildRepository: Sendable {
     /// model layer.
     public func summaryAndAccess(of childID: UUID, userID: UUID, now: Date) async throws
         -> (ChildRecordSummary, ChildAccessFacts)?
+    {
+        try await read(childID, for: userID, now: now)
+    }
+
+    /// The one read of a child's record: with no `userID`, no grant or break-glass view
+    /// can match, and the facts are those of the record alone.
+    private func read(_ childID: UUID, for userID: UUID?, now: Date) async throws
+        -> (summary: ChildRecordSummary, facts: ChildAccessFacts)?
     {
         let sql = database as! any SQLDatabase
         guard let row = try await sql.raw("""
@@ -127,8 +127,10 @@ public struct ChildRepository: Sendable {
         var facts = ChildAccessFacts(isRestricted: child.isRestricted, involvedAgencyIDs: Set(involvements.map(\.agencyID)))
         // Named access only matters on a restricted record; an open break-glass view can
         // also let a safeguarding lead into an unrestricted one.
-        if child.isRestricted, try row.decode(column: "live_grants", as: Int.self) > 0 { facts.grantedUserIDs.insert(userID) }
-        if try row.decode(column: "open_views", as: Int.self) > 0 { facts.openBreakGlassUserIDs.insert(userID) }
+        if let userID {
+            if child.isRestricted, try row.decode(column: "live_grants", as: Int.self) > 0 { facts.grantedUserIDs.insert(userID) }
+            if try row.decode(column: "open_views", as: Int.self) > 0 { facts.openBreakGlassUserIDs.insert(userID) }
+        }
         let summary = ChildRecordSummary(
             child: child, family: family, involvements: involvements,
             mergedIntoID: try row.decode(column: "merged_into_id", as: UUID?.self),
@@ -153,23 +155,6 @@ public struct ChildRepository: Sendable {
             preferredLanguage: Language(rawValue: try row.decode(column: "preferred_language", as: String.self)) ?? .english,
             ethnicity: try row.decode(column: "ethnicity", as: String.self), school: try row.decode(column: "school", as: String.self),
             isRestricted: try row.decode(column: "is_restricted", as: Bool.self))
-    }
-
-    private func accessFacts(
-        isRestricted: Bool, involvedAgencyIDs: Set<UUID>, childID: UUID, userID: UUID, now: Date
-    ) async throws -> ChildAccessFacts {
-        var facts = ChildAccessFacts(isRestricted: isRestricted, involvedAgencyIDs: involvedAgencyIDs)
-        // Named access only matters on a restricted record; an open break-glass view can
-        // also let a safeguarding lead into an unrestricted one.
-        if isRestricted {
-            let grants = try await AccessGrantRecord.query(on: database).filter(\.$childID == childID)
-                .filter(\.$userID == userID).all()
-            if grants.contains(where: { $0.revokedAt == nil }) { facts.grantedUserIDs.insert(userID) }
-        }
-        let open = try await BreakGlassRecord.query(on: database).filter(\.$childID == childID)
-            .filter(\.$userID == userID).filter(\.$expiresAt > now).count()
-        if open > 0 { facts.openBreakGlassUserIDs.insert(userID) }
-        return facts
     }
 
     /// Children whose name starts with the words given (surname first or given name

@@ -234,7 +234,7 @@ struct ReferralWebController: RouteCollection {
         let (requests, suggested) = try await InformationRequestDesk(request).forReferral(referral)
         let agencies = try await request.agencies()
         let names = try await UserRepository(request.db).names(of: Set(requests.compactMap { $0.answer?.answeredBy }))
-        let byID = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id, $0) })
+        let byID = try await request.agenciesByID()
         context.requests = requests.map {
             RequestLine($0, agencyName: byID[$0.agencyID]?.name(in: language) ?? "", names: names, now: Date(), language: language)
         }

@@ -43,4 +43,15 @@ extension AuditTrail {
         let rows = try await select.orderBy("sequence", .descending).limit(max(1, min(query.limit, 5_000))).all()
         return try rows.map(decodeEntry)
     }
+
+    /// The latest entries about one child, newest first: the record page lists them on
+    /// every opening.
+    public static func latest(aboutChild childID: UUID, limit: Int, on database: any Database) async throws -> [AuditEntry] {
+        try await database.rows(LatestAboutChildRead.self, key(childID), limit).map(decodeEntry)
+    }
+
+    /// $1 the child, $2 how many.
+    enum LatestAboutChildRead: PreparedRead {
+        static let sql = "SELECT * FROM audit_entries WHERE child_id = $1 ORDER BY sequence DESC LIMIT $2"
+    }
 }

@@ -55,6 +55,20 @@ public struct BulkLoader: Sendable {
         })
     }
 
+    /// Appends events to the audit trail, hash-chained as any other entries, many to a
+    /// statement.
+    public func appendAudit(_ events: [AuditEvent]) async throws {
+        guard !events.isEmpty else { return }
+        try await store.transaction { db in
+            var start = 0
+            while start < events.count {
+                let end = min(start + Self.rowsPerStatement, events.count)
+                try await AuditTrail.append(Array(events[start..<end]), on: db)
+                start = end
+            }
+        }
+    }
+
     /// Sets the year's reference counter past the references a bulk load used.
     public func setReferenceCounter(year: Int, to number: Int) async throws {
         try await store.sql.raw("DELETE FROM reference_counters WHERE year = \(bind: year)").run()

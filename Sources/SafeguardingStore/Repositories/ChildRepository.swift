@@ -86,24 +86,10 @@ public struct ChildRepository: Sendable {
     private func read(_ childID: UUID, for userID: UUID?, now: Date) async throws
         -> (summary: ChildRecordSummary, facts: ChildAccessFacts)?
     {
-        let sql = database as! any SQLDatabase
-        guard let row = try await sql.raw("""
-            SELECT c.id, c.given_name, c.middle_names, c.surname, c.known_as, c.date_of_birth, c.sex, c.nhs_number,
-                c.upn, c.police_reference, c.social_care_id, c.address, c.postcode, c.preferred_language, c.ethnicity,
-                c.school, c.is_restricted, c.merged_into_id,
-                (SELECT COUNT(*) FROM access_grants g
-                    WHERE g.child_id = c.id AND g.user_id = \(bind: userID) AND g.revoked_at IS NULL) AS live_grants,
-                (SELECT COUNT(*) FROM break_glass_views b
-                    WHERE b.child_id = c.id AND b.user_id = \(bind: userID) AND b.expires_at > \(bind: now)) AS open_views,
-                (SELECT COUNT(*) FROM child_protection_register r WHERE r.child_id = c.id) AS register_entries
-            FROM children c WHERE c.id = \(bind: childID)
-            """).first()
-        else { return nil }
+        // Without a user the access counts are not used: an id no account has stands in.
+        guard let row = try await database.row(RecordRead.self, userID ?? Self.nobody, now, childID) else { return nil }
         let child = try Self.child(from: row)
-        let family = try await sql.raw("""
-            SELECT id, name, relationship, date_of_birth, holds_parental_responsibility, lives_with_child, related_child_id
-            FROM family_members WHERE child_id = \(bind: childID)
-            """).all().map { row in
+        let family = try await database.rows(FamilyRead.self, childID).map { row in
             FamilyMember(
                 id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
                 relationship: Relationship(rawValue: try row.decode(column: "relationship", as: String.self)) ?? .other,
@@ -112,10 +98,7 @@ public struct ChildRepository: Sendable {
                 livesWithChild: try row.decode(column: "lives_with_child", as: Bool.self),
                 childID: try row.decode(column: "related_child_id", as: UUID?.self))
         }
-        let involvements = try await sql.raw("""
-            SELECT id, agency_id, involvement, named_worker, since, until
-            FROM agency_involvements WHERE child_id = \(bind: childID)
-            """).all().map { row in
+        let involvements = try await database.rows(InvolvementsRead.self, childID).map { row in
             AgencyInvolvement(
                 id: try row.decode(column: "id", as: UUID.self), agencyID: try row.decode(column: "agency_id", as: UUID.self),
                 involvement: InvolvementKind(rawValue: try row.decode(column: "involvement", as: String.self))
@@ -136,6 +119,39 @@ public struct ChildRepository: Sendable {
             mergedIntoID: try row.decode(column: "merged_into_id", as: UUID?.self),
             hasRegisterHistory: try row.decode(column: "register_entries", as: Int.self) > 0)
         return (summary, facts)
+    }
+
+    private static let nobody = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+
+    /// $1 the user reading, $2 now, $3 the child: the record with the facts its access
+    /// check needs, in one statement.
+    enum RecordRead: PreparedRead {
+        static let sql = """
+            SELECT c.id, c.given_name, c.middle_names, c.surname, c.known_as, c.date_of_birth, c.sex, c.nhs_number,
+                c.upn, c.police_reference, c.social_care_id, c.address, c.postcode, c.preferred_language, c.ethnicity,
+                c.school, c.is_restricted, c.merged_into_id,
+                (SELECT COUNT(*) FROM access_grants g
+                    WHERE g.child_id = c.id AND g.user_id = $1 AND g.revoked_at IS NULL) AS live_grants,
+                (SELECT COUNT(*) FROM break_glass_views b
+                    WHERE b.child_id = c.id AND b.user_id = $1 AND b.expires_at > $2) AS open_views,
+                (SELECT COUNT(*) FROM child_protection_register r WHERE r.child_id = c.id) AS register_entries
+            FROM children c WHERE c.id = $3
+            """
+    }
+
+    /// $1 the child.
+    enum FamilyRead: PreparedRead {
+        static let sql = """
+            SELECT id, name, relationship, date_of_birth, holds_parental_responsibility, lives_with_child, related_child_id
+            FROM family_members WHERE child_id = $1
+            """
+    }
+
+    /// $1 the child.
+    enum InvolvementsRead: PreparedRead {
+        static let sql = """
+            SELECT id, agency_id, involvement, named_worker, since, until FROM agency_involvements WHERE child_id = $1
+            """
     }
 
     private static func child(from row: any SQLRow) throws -> Child {

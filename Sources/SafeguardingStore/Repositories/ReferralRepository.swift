@@ -92,25 +92,7 @@ public struct ReferralRepository: Sendable {
     /// merged: asking for both statuses at once made the database sort every waiting
     /// referral on every load of the queue.
     public func queue(limit: Int = 200, offset: Int = 0) async throws -> [QueueLine] {
-        let sql = database as! any SQLDatabase
-        let columns = "id, reference, kind, status, child_name, child_date_of_birth, referrer_agency_id, submitted_at, "
-            + "decision_due_at, quality_score"
-        let first = offset + limit
-        // A duplicate notice is counted once, under the first notice of its episode.
-        let rows = try await sql.raw("""
-            SELECT \(unsafeRaw: columns),
-                (SELECT COUNT(*) FROM referrals linked WHERE linked.episode_lead_id = waiting.id) AS linked_notices
-            FROM (
-                SELECT * FROM (SELECT \(unsafeRaw: columns) FROM referrals
-                    WHERE status = \(bind: ReferralStatus.submitted.rawValue) AND episode_lead_id IS NULL
-                    ORDER BY decision_due_at LIMIT \(bind: first)) AS submitted
-                UNION ALL
-                SELECT * FROM (SELECT \(unsafeRaw: columns) FROM referrals
-                    WHERE status = \(bind: ReferralStatus.awaitingSignOff.rawValue) AND episode_lead_id IS NULL
-                    ORDER BY decision_due_at LIMIT \(bind: first)) AS signing_off
-            ) AS waiting
-            ORDER BY decision_due_at LIMIT \(bind: limit) OFFSET \(bind: offset)
-            """).all()
+        let rows = try await database.rows(QueueRead.self, offset + limit, limit, offset)
         return try rows.map { row in
             QueueLine(
                 id: try row.decode(column: "id", as: UUID.self),
@@ -128,24 +110,52 @@ public struct ReferralRepository: Sendable {
         }
     }
 
+    /// $1 how many of each status to merge, $2 limit, $3 offset. The statuses are written
+    /// into the text, not given as values, so that PostgreSQL's kept plan knows how few
+    /// referrals wait: planned for any status, it counted on reading a fifth of the table.
+    /// A duplicate notice is counted once, under the first notice of its episode.
+    enum QueueRead: PreparedRead {
+        private static let columns = "id, reference, kind, status, child_name, child_date_of_birth, referrer_agency_id, "
+            + "submitted_at, decision_due_at, quality_score"
+        static let sql = """
+            SELECT \(columns),
+                (SELECT COUNT(*) FROM referrals linked WHERE linked.episode_lead_id = waiting.id) AS linked_notices
+            FROM (
+                SELECT * FROM (SELECT \(columns) FROM referrals
+                    WHERE status = '\(ReferralRepository.submitted)' AND episode_lead_id IS NULL ORDER BY decision_due_at LIMIT $1) AS submitted
+                UNION ALL
+                SELECT * FROM (SELECT \(columns) FROM referrals
+                    WHERE status = '\(ReferralRepository.signingOff)' AND episode_lead_id IS NULL ORDER BY decision_due_at LIMIT $1) AS signing_off
+            ) AS waiting
+            ORDER BY decision_due_at LIMIT $2 OFFSET $3
+            """
+    }
+
     /// How many referrals wait for the hub, and how many of them are past their deadline.
     /// Each count is a range of the `referrals_queue_leads` index, status by status, so the
     /// overdue count reads only the overdue entries.
     public func queueCounts(now: Date) async throws -> (waiting: Int, overdue: Int) {
-        let sql = database as! any SQLDatabase
-        let submitted = ReferralStatus.submitted.rawValue, signingOff = ReferralStatus.awaitingSignOff.rawValue
-        guard let row = try await sql.raw("""
-            SELECT
-                (SELECT COUNT(*) FROM referrals WHERE status = \(bind: submitted) AND episode_lead_id IS NULL)
-                + (SELECT COUNT(*) FROM referrals WHERE status = \(bind: signingOff) AND episode_lead_id IS NULL) AS waiting,
-                (SELECT COUNT(*) FROM referrals
-                    WHERE status = \(bind: submitted) AND episode_lead_id IS NULL AND decision_due_at < \(bind: now))
-                + (SELECT COUNT(*) FROM referrals
-                    WHERE status = \(bind: signingOff) AND episode_lead_id IS NULL AND decision_due_at < \(bind: now)) AS overdue
-            """).first()
-        else { return (0, 0) }
+        guard let row = try await database.row(QueueCountsRead.self, now) else { return (0, 0) }
         return (try row.decode(column: "waiting", as: Int.self), try row.decode(column: "overdue", as: Int.self))
     }
+
+    /// $1 now. The statuses are in the text, as in ``QueueRead``.
+    enum QueueCountsRead: PreparedRead {
+        static let sql = """
+            SELECT
+                (SELECT COUNT(*) FROM referrals WHERE status = '\(ReferralRepository.submitted)' AND episode_lead_id IS NULL)
+                + (SELECT COUNT(*) FROM referrals WHERE status = '\(ReferralRepository.signingOff)' AND episode_lead_id IS NULL) AS waiting,
+                (SELECT COUNT(*) FROM referrals
+                    WHERE status = '\(ReferralRepository.submitted)' AND episode_lead_id IS NULL AND decision_due_at < $1)
+                + (SELECT COUNT(*) FROM referrals
+                    WHERE status = '\(ReferralRepository.signingOff)' AND episode_lead_id IS NULL AND decision_due_at < $1) AS overdue
+            """
+    }
+
+    /// The two statuses of a referral waiting for the hub: constants of the code, so safe
+    /// to write into a prepared read's text.
+    fileprivate static let submitted = ReferralStatus.submitted.rawValue
+    fileprivate static let signingOff = ReferralStatus.awaitingSignOff.rawValue
 
     /// A referrer's own referrals, newest first.
     public func byReferrer(_ userID: UUID, limit: Int = 100) async throws -> [Referral] {
@@ -157,19 +167,7 @@ public struct ReferralRepository: Sendable {
     /// into it, newest first: its chronology. Only the columns a chronology shows are read;
     /// the forms stay on disk, because a child referred often has many.
     public func chronology(of childID: UUID) async throws -> [ChronologyEntry] {
-        let sql = database as! any SQLDatabase
-        // Two index reads in one statement: the child's own referrals, then those of any
-        // duplicate merged into the record (an OR would read every referral instead).
-        let rows = try await sql.raw("""
-            SELECT id, reference, kind, referrer_agency_id, submitted_at, outcome FROM referrals
-                WHERE child_id = \(bind: childID) AND submitted_at IS NOT NULL
-            UNION ALL
-            SELECT id, reference, kind, referrer_agency_id, submitted_at, outcome FROM referrals
-                WHERE child_id IN (SELECT id FROM children WHERE merged_into_id = \(bind: childID))
-                AND submitted_at IS NOT NULL
-            ORDER BY submitted_at DESC
-            """).all()
-        return try rows.map { row in
+        try await database.rows(ChronologyRead.self, childID).map { row in
             ChronologyEntry(
                 id: try row.decode(column: "id", as: UUID.self),
                 reference: try row.decode(column: "reference", as: String?.self) ?? "",
@@ -178,6 +176,19 @@ public struct ReferralRepository: Sendable {
                 submittedAt: try row.decode(column: "submitted_at", as: Date.self),
                 outcome: try row.decode(column: "outcome", as: String?.self).flatMap(DecisionOutcome.init(rawValue:)))
         }
+    }
+
+    /// $1 the child. Two index reads in one statement: the child's own referrals, then those
+    /// of any duplicate merged into the record (an OR would read every referral instead).
+    enum ChronologyRead: PreparedRead {
+        static let sql = """
+            SELECT id, reference, kind, referrer_agency_id, submitted_at, outcome FROM referrals
+                WHERE child_id = $1 AND submitted_at IS NOT NULL
+            UNION ALL
+            SELECT id, reference, kind, referrer_agency_id, submitted_at, outcome FROM referrals
+                WHERE child_id IN (SELECT id FROM children WHERE merged_into_id = $1) AND submitted_at IS NOT NULL
+            ORDER BY submitted_at DESC
+            """
     }
 
     /// Other referrals about the same child as this one: linked to the same record, or

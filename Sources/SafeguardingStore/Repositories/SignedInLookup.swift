@@ -12,21 +12,23 @@ public struct SignedInLookup: Sendable {
         self.database = database
     }
 
-    private static let accountColumns = """
+    fileprivate static let accountColumns = """
         u.id AS user_id, u.username, u.display_name, u.email, u.job_title, u.agency_id, u.roles, u.language, u.is_active,
         a.name AS agency_name, a.welsh_name AS agency_welsh_name, a.kind AS agency_kind, a.is_hub_member
         """
 
+    /// Every request a browser makes reads this.
+    enum SessionRead: PreparedRead {
+        static let sql = """
+            SELECT s.id AS session_id, s.csrf_token, s.expires_at, \(SignedInLookup.accountColumns)
+            FROM sessions s JOIN users u ON u.id = s.user_id JOIN agencies a ON a.id = u.agency_id
+            WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.is_active = $3
+            """
+    }
+
     /// The active account and agency of a live session, with the session.
     public func session(tokenHash: String, now: Date) async throws -> (StoredSession, UserAccount, Agency)? {
-        let sql = database as! any SQLDatabase
-        guard
-            let row = try await sql.raw("""
-                SELECT s.id AS session_id, s.csrf_token, s.expires_at, \(unsafeRaw: Self.accountColumns)
-                FROM sessions s JOIN users u ON u.id = s.user_id JOIN agencies a ON a.id = u.agency_id
-                WHERE s.token_hash = \(bind: tokenHash) AND s.expires_at > \(bind: now) AND u.is_active = \(bind: true)
-                """).first()
-        else { return nil }
+        guard let row = try await database.row(SessionRead.self, tokenHash, now, true) else { return nil }
         let (account, agency) = try Self.decode(row)
         let session = StoredSession(
             id: try row.decode(column: "session_id", as: UUID.self), userID: account.id,

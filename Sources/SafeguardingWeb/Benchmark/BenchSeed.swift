@@ -47,6 +47,14 @@ enum BenchSeed {
                     submittedAt: submitted, waiting: n > referrals - waiting))
             }
             try await loader.insertReferrals(rows)
+            // Each submission is in the audit trail, as in a hub's own: the record page reads
+            // a child's latest entries from a table of millions, and is planned for that.
+            try await loader.appendAudit(rows.map { referral in
+                AuditEvent(
+                    actorUserID: referrer.id, actorName: referrer.displayName, agencyID: referrer.agencyID,
+                    roles: Array(referrer.roles), action: .referralSubmitted, childID: referral.childID, subjectID: referral.id,
+                    occurredAt: referral.submittedAt ?? now)
+            })
             number += count
             if number % 200_000 == 0 { log("referrals: \(number)") }
         }

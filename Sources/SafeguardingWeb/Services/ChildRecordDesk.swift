@@ -78,7 +78,7 @@ struct ChildRecordDesk {
     /// Who has read or changed this child's record, newest first.
     func auditOfChild(_ childID: UUID) async throws -> [AuditEntry] {
         guard policy.permits(user.actor, .viewChildAudit) else { return [] }
-        return try await AuditTrail.search(AuditQuery(childID: childID, limit: Self.recentAccessShown), on: request.db)
+        return try await AuditTrail.latest(aboutChild: childID, limit: Self.recentAccessShown, on: request.db)
     }
 
     /// Opens a restricted record in an emergency: the reason is logged, the view stays

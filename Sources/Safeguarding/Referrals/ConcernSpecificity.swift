@@ -30,8 +30,7 @@ public struct ConcernSpecificity: Sendable, Hashable {
             || ConcernSpecificity.findsProperName(rawTokens)
         mentionsWhatHappened = words.contains { ConcernVocabulary.happenings.contains($0) }
 
-        let flattened = " " + words.joined(separator: " ") + " "
-        vaguePhrases = ConcernVocabulary.vaguePhrases.filter { flattened.contains(" " + $0 + " ") }
+        vaguePhrases = ConcernSpecificity.phrasesFound(in: words)
     }
 
     /// How many of when, who/where and what the concern covers.
@@ -47,6 +46,22 @@ public struct ConcernSpecificity: Sendable, Hashable {
     }
 
     // MARK: - Heuristics
+
+    /// The stock phrases, word by word: a phrase is found where its words follow one
+    /// another in the concern. Matching words rather than searching the text for each
+    /// phrase keeps scoring cheap, and it runs on every form save and submission.
+    private static let vaguePhraseWords: [(phrase: String, words: [String])] =
+        ConcernVocabulary.vaguePhrases.map { ($0, $0.split(separator: " ").map(String.init)) }
+
+    private static func phrasesFound(in words: [String]) -> [String] {
+        vaguePhraseWords.compactMap { phrase, phraseWords in
+            guard words.count >= phraseWords.count else { return nil }
+            for start in 0...(words.count - phraseWords.count) where words[start] == phraseWords[0] {
+                if words[start..<(start + phraseWords.count)].elementsEqual(phraseWords) { return phrase }
+            }
+            return nil
+        }
+    }
 
     private static func findsWhen(_ words: [String]) -> Bool {
         for (index, word) in words.enumerated() {

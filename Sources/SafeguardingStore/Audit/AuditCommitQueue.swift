@@ -18,7 +18,7 @@ public struct AuditCommitQueue: Sendable {
     private let queue: CommitQueue<AuditEvent, Void>
 
     public init(store: Store) {
-        queue = CommitQueue(largestGroup: Self.largestGroup) { events in
+        queue = CommitQueue(largestGroup: Self.largestGroup, executor: EventLoopTaskExecutor(store.database.eventLoop)) { events in
             try await store.transaction { db in try await AuditTrail.append(events, on: db) }
             return events.map { _ in .success(()) }
         }

@@ -9,11 +9,13 @@ actor CommitQueue<Item: Sendable, Output: Sendable> {
 
     private let largestGroup: Int
     private let commit: Commit
+    private let executor: (any TaskExecutor)?
     private var waiting: [(item: Item, caller: CheckedContinuation<Output, any Error>)] = []
     private var isCommitting = false
 
-    init(largestGroup: Int, commit: @escaping Commit) {
+    init(largestGroup: Int, executor: (any TaskExecutor)? = nil, commit: @escaping Commit) {
         self.largestGroup = largestGroup
+        self.executor = executor
         self.commit = commit
     }
 
@@ -22,7 +24,7 @@ actor CommitQueue<Item: Sendable, Output: Sendable> {
             waiting.append((item, caller))
             if !isCommitting {
                 isCommitting = true
-                Task { await commitWaiting() }
+                Task(executorPreference: executor, priority: .high) { await self.commitWaiting() }
             }
         }
     }

@@ -22,7 +22,7 @@ public struct GroupCommit: Sendable {
     private let queue: CommitQueue<Work, any Sendable>
 
     public init(store: Store) {
-        queue = CommitQueue(largestGroup: Self.largestGroup) { group in
+        queue = CommitQueue(largestGroup: Self.largestGroup, executor: EventLoopTaskExecutor(store.database.eventLoop)) { group in
             try await store.transaction { db in
                 // One piece of work alone needs no savepoint: if it fails, so does the transaction.
                 if group.count == 1 { return [.success(try await group[0](db))] }

@@ -1,4 +1,6 @@
 import FluentKit
+import NIOConcurrencyHelpers
+import NIOCore
 import SQLKit
 
 /// The partnership's database as the rest of Diogelu sees it, with the one way to
@@ -25,9 +27,20 @@ public struct Store: Sendable {
     @discardableResult
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard isSQLite else {
-            return try await database.transaction(body)
+            return try await withConnection { connection in
+                let sql = connection as! any SQLDatabase
+                try await sql.raw("BEGIN").run()
+                do {
+                    let result = try await body(connection)
+                    try await sql.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await sql.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
         }
-        return try await database.withConnection { connection in
+        return try await withConnection { connection in
             let sql = connection as! any SQLDatabase
             // Connection settings first, outside the gate: only BEGIN to COMMIT holds it.
             try await SQLiteConnectionSettings.shared.apply(to: connection)
@@ -50,6 +63,31 @@ public struct Store: Sendable {
                 throw error
             }
         }
+    }
+
+    /// Runs `body` with one connection from the pool, in the calling task.
+    ///
+    /// Fluent's own `withConnection` and `transaction` run their body in a new task,
+    /// started from the event loop, which drops the caller's priority: the commit queues'
+    /// transactions, which every submission waits on, then queued behind every other
+    /// request's work at each round trip to the database.
+    public func withConnection<T: Sendable>(_ body: @Sendable (any Database) async throws -> T) async throws -> T {
+        let release = database.eventLoop.makePromise(of: Void.self)
+        let handedOver = NIOLockedValueBox(false)
+        let connection: any Database = try await withCheckedThrowingContinuation { caller in
+            database.withConnection { connection in
+                handedOver.withLockedValue { $0 = true }
+                caller.resume(returning: connection)
+                // The connection goes back to the pool when the body is done with it.
+                return release.futureResult
+            }.whenFailure { error in
+                // Only a connection that could not be had is reported here: once handed
+                // over, the lease ends only by the body's own release, which never fails.
+                if !handedOver.withLockedValue({ $0 }) { caller.resume(throwing: error) }
+            }
+        }
+        defer { release.succeed(()) }
+        return try await body(connection)
     }
 
     /// Settings that belong to the database file rather than a connection: write-ahead

@@ -37,16 +37,18 @@ public struct SignedInLookup: Sendable {
         return (session, account, agency)
     }
 
+    /// Every call to the API reads this.
+    enum TokenRead: PreparedRead {
+        static let sql = """
+            SELECT t.expires_at AS token_expires_at, \(SignedInLookup.accountColumns)
+            FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN agencies a ON a.id = u.agency_id
+            WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.is_active = $2
+            """
+    }
+
     /// The active account and agency of a live, unrevoked API token.
     public func apiToken(tokenHash: String, now: Date) async throws -> (UserAccount, Agency)? {
-        let sql = database as! any SQLDatabase
-        guard
-            let row = try await sql.raw("""
-                SELECT t.expires_at AS token_expires_at, \(unsafeRaw: Self.accountColumns)
-                FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN agencies a ON a.id = u.agency_id
-                WHERE t.token_hash = \(bind: tokenHash) AND t.revoked_at IS NULL AND u.is_active = \(bind: true)
-                """).first()
-        else { return nil }
+        guard let row = try await database.row(TokenRead.self, tokenHash, true) else { return nil }
         if let expiry = try row.decode(column: "token_expires_at", as: Date?.self), expiry <= now { return nil }
         return try Self.decode(row)
     }

@@ -35,7 +35,7 @@ struct ReferralAPIController: RouteCollection {
         let form = fields.document("form")
         try fields.finish()
         let desk = try ReferralDesk(request)
-        let filled = try form.map { try ReferralFormJSON.apply($0, onto: ReferralForm(kind: kind!)) } ?? ReferralForm(kind: kind!)
+        let filled = try form.map { try ReferralFormJSON.newForm($0, kind: kind!) } ?? ReferralForm(kind: kind!)
         let referral = try await desk.create(kind!, form: filled, submit: submitNow)
         let response = try await ReferralResponse(referral, desk: desk, request: request).encodeResponse(for: request)
         response.status = .created

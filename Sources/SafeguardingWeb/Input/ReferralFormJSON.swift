@@ -36,6 +36,16 @@ enum ReferralFormJSON {
             policeNotice: PoliceNoticeDetails(domesticAbuseRisk: .standard, incidentAt: Date())))
     }()
 
+    /// A new form of each kind, as a tree: a referral made through the API in one call
+    /// starts from one, and it is the same every time.
+    private static let freshForms: [ReferralKind: JSONValue] = Dictionary(
+        uniqueKeysWithValues: ReferralKind.allCases.map { ($0, tree(ReferralForm(kind: $0))) })
+
+    /// Reads the fields sent onto a new form of `kind`.
+    static func newForm(_ submitted: JSONValue, kind: ReferralKind) throws -> ReferralForm {
+        try apply(submitted, ontoTree: freshForms[kind] ?? tree(ReferralForm(kind: kind)))
+    }
+
     /// What a new object starts from when the draft has none yet at that place.
     static func fresh(at path: [String]) -> JSONValue {
         switch path.last {
@@ -46,10 +56,14 @@ enum ReferralFormJSON {
     }
 
     static func apply(_ submitted: JSONValue, onto draft: ReferralForm) throws -> ReferralForm {
+        try apply(submitted, ontoTree: tree(draft))
+    }
+
+    private static func apply(_ submitted: JSONValue, ontoTree draft: JSONValue) throws -> ReferralForm {
         var problems: [FieldError] = []
         unknownFields(submitted, allowed: exemplar, path: [], into: &problems)
         if !problems.isEmpty { throw ValidationFailure(problems) }
-        let merged = overlay(submitted, onto: tree(draft), path: [])
+        let merged = overlay(submitted, onto: draft, path: [])
         do {
             return try decoder.decode(ReferralForm.self, from: encoder.encode(merged))
         } catch let error as DecodingError {

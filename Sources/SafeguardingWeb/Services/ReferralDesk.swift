@@ -79,7 +79,8 @@ struct ReferralDesk {
         let user = self.user, requestID = request.requestID, calendar = self.calendar
         let catalogue = request.application.catalogue
         let due = calendar.deadline(for: .referralDecision, from: now).due
-        let score = quality(of: draft.form).total
+        // A referral made and sent in one call was scored a moment ago, on this same form.
+        let score = isNew ? draft.qualityScore : quality(of: draft.form).total
         // Submissions arriving together share one commit (see `GroupCommit`); each is
         // still all-or-nothing, and answered only once it is on disk.
         return try await request.application.groupCommit.transaction { db in

@@ -9,6 +9,8 @@ actor CommitQueue<Item: Sendable, Output: Sendable> {
 
     private let largestGroup: Int
     private let commit: Commit
+    /// Where the commits run (see ``EventLoopTaskExecutor``); they run at high priority,
+    /// because every caller in the group is waiting on them.
     private let executor: (any TaskExecutor)?
     private var waiting: [(item: Item, caller: CheckedContinuation<Output, any Error>)] = []
     private var isCommitting = false

@@ -32,7 +32,11 @@ struct SignInDesk {
         // Verify against a real hash even for an unknown username, so the time taken
         // does not tell a guesser which usernames exist.
         let hash = credentials?.passwordHash ?? Self.decoyHash
-        let matches = (try? Bcrypt.verify(password, created: hash)) ?? false
+        // Bcrypt is slow on purpose: it runs on the blocking pool, not on one of the two
+        // threads every other request shares.
+        let matches = (try? await request.application.threadPool.runIfActive(eventLoop: request.eventLoop) {
+            try Bcrypt.verify(password, created: hash)
+        }.get()) ?? false
         guard let credentials, matches, credentials.account.isActive,
             let agency = try await AgencyRepository(request.db).find(credentials.account.agencyID)
         else {

@@ -85,8 +85,10 @@ public struct AccessPolicy: Sendable {
     }
 
     /// Whether this person may do this at all, before any particular record is considered.
+    /// Asked several times on every page, so it looks role by role rather than building
+    /// the whole set of permissions.
     public func permits(_ actor: Actor, _ permission: Permission) -> Bool {
-        permissions(of: actor).contains(permission)
+        effectiveRoles(of: actor).contains { Self.permissionsByRole[$0]?.contains(permission) ?? false }
     }
 
     /// Whether this person may open this child's record, and on what basis.

@@ -119,10 +119,25 @@ private struct PostgresPreparedRow: SQLRow {
     func decodeNil(column: String) throws -> Bool { !cells.contains(column) || cells[column].bytes == nil }
 
     func decode<T: Decodable>(column: String, as type: T.Type) throws -> T {
-        guard let native = T.self as? any PostgresDecodable.Type, cells.contains(column) else {
-            return try row.sql().decode(column: column, as: T.self)
+        guard cells.contains(column) else { return try row.sql().decode(column: column, as: T.self) }
+        let cell = cells[column]
+        // The types read most, named so that no conformance has to be looked up for them.
+        switch T.self {
+        case is String.Type: return try cell.decode(String.self) as! T
+        case is String?.Type: return try cell.decode(String?.self) as! T
+        case is UUID.Type: return try cell.decode(UUID.self) as! T
+        case is UUID?.Type: return try cell.decode(UUID?.self) as! T
+        case is Int.Type: return try cell.decode(Int.self) as! T
+        case is Int64.Type: return try cell.decode(Int64.self) as! T
+        case is Bool.Type: return try cell.decode(Bool.self) as! T
+        case is Date.Type: return try cell.decode(Date.self) as! T
+        case is Date?.Type: return try cell.decode(Date?.self) as! T
+        default:
+            guard let native = T.self as? any PostgresDecodable.Type else {
+                return try row.sql().decode(column: column, as: T.self)
+            }
+            return try Self.decode(native, from: cell) as! T
         }
-        return try Self.decode(native, from: cells[column]) as! T
     }
 
     private static func decode<Value: PostgresDecodable>(_ type: Value.Type, from cell: PostgresCell) throws -> Value {

@@ -71,3 +71,31 @@ struct ChildRecordRowsTests {
         #expect(catalogue.text("audit.action.child.viewed", .english) != "audit.action.child.viewed")
     }
 }
+
+@Suite("A child's identity and every page's menu, written in Swift")
+struct IdentityAndMenuRowsTests {
+    let catalogue = try! Catalogue.load(from: "Resources")
+
+    @Test("identity: recorded values escaped, terms in the reader's language")
+    func identity() {
+        let html = ChildRecordRows.identity([
+            .init(labelKey: "child.field.name", value: "<b>Siân</b> & \"Osian\""),
+            .init(labelKey: "child.field.sex", value: "", valueKey: "sex.female"),
+        ], language: .welsh, catalogue: catalogue)
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("&lt;b&gt;Siân&lt;/b&gt; &amp; &quot;Osian&quot;"))
+        #expect(html.contains("<dt>\(HTMLText.escape(catalogue.text("child.field.name", .welsh)))</dt>"))
+        #expect(html.contains("<dd>\(HTMLText.escape(catalogue.text("sex.female", .welsh)))</dd>"))
+    }
+
+    @Test("menu: the current page is marked for screen readers, the labels in the reader's language")
+    func menu() {
+        let html = LayoutContext.navigationHTML([
+            .init(href: "/home", labelKey: "nav.home", isCurrent: false),
+            .init(href: "/hub", labelKey: "nav.hub", isCurrent: true),
+        ], language: .welsh, catalogue: catalogue)
+        #expect(html.contains("<a href=\"/home\">\(HTMLText.escape(catalogue.text("nav.home", .welsh)))</a>"))
+        #expect(html.contains("<a href=\"/hub\" aria-current=\"page\">\(HTMLText.escape(catalogue.text("nav.hub", .welsh)))</a>"))
+        #expect(html.components(separatedBy: "aria-current").count == 2)
+    }
+}

@@ -89,23 +89,26 @@ public struct ChildRepository: Sendable {
         // Without a user the access counts are not used: an id no account has stands in.
         guard let row = try await database.row(RecordRead.self, userID ?? Self.nobody, now, childID) else { return nil }
         let child = try Self.child(from: row)
-        let family = try await database.rows(FamilyRead.self, childID).map { row in
-            FamilyMember(
-                id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
-                relationship: Relationship(rawValue: try row.decode(column: "relationship", as: String.self)) ?? .other,
-                dateOfBirth: try row.decode(column: "date_of_birth", as: String?.self).flatMap(CalendarDay.init(iso8601:)),
-                holdsParentalResponsibility: try row.decode(column: "holds_parental_responsibility", as: Bool.self),
-                livesWithChild: try row.decode(column: "lives_with_child", as: Bool.self),
-                childID: try row.decode(column: "related_child_id", as: UUID?.self))
-        }
-        let involvements = try await database.rows(InvolvementsRead.self, childID).map { row in
-            AgencyInvolvement(
-                id: try row.decode(column: "id", as: UUID.self), agencyID: try row.decode(column: "agency_id", as: UUID.self),
-                involvement: InvolvementKind(rawValue: try row.decode(column: "involvement", as: String.self))
-                    ?? .familySupport,
-                namedWorker: try row.decode(column: "named_worker", as: String.self),
-                since: try row.decode(column: "since", as: String?.self).flatMap(CalendarDay.init(iso8601:)),
-                until: try row.decode(column: "until", as: String?.self).flatMap(CalendarDay.init(iso8601:)))
+        var family: [FamilyMember] = []
+        var involvements: [AgencyInvolvement] = []
+        for row in try await database.rows(CircleRead.self, childID) {
+            let id = try row.decode(column: "id", as: UUID.self)
+            let kind = try row.decode(column: "kind", as: String.self)
+            let since = try row.decode(column: "since", as: String?.self).flatMap(CalendarDay.init(iso8601:))
+            if try row.decode(column: "part", as: String.self) == "family" {
+                family.append(FamilyMember(
+                    id: id, name: try row.decode(column: "name", as: String.self),
+                    relationship: Relationship(rawValue: kind) ?? .other, dateOfBirth: since,
+                    holdsParentalResponsibility: try row.decode(column: "holds_pr", as: Bool.self),
+                    livesWithChild: try row.decode(column: "lives_with", as: Bool.self),
+                    childID: try row.decode(column: "other_id", as: UUID?.self)))
+            } else {
+                involvements.append(AgencyInvolvement(
+                    id: id, agencyID: try row.decode(column: "other_id", as: UUID.self),
+                    involvement: InvolvementKind(rawValue: kind) ?? .familySupport,
+                    namedWorker: try row.decode(column: "named_worker", as: String.self), since: since,
+                    until: try row.decode(column: "until", as: String?.self).flatMap(CalendarDay.init(iso8601:))))
+            }
         }
         var facts = ChildAccessFacts(isRestricted: child.isRestricted, involvedAgencyIDs: Set(involvements.map(\.agencyID)))
         // Named access only matters on a restricted record; an open break-glass view can
@@ -139,18 +142,18 @@ public struct ChildRepository: Sendable {
             """
     }
 
-    /// $1 the child.
-    enum FamilyRead: PreparedRead {
+    /// $1 the child: the people around the child, family and agencies, in one read with
+    /// a column saying which each row is. Two reads cost the database a round trip more
+    /// on every opening of a record, for what is usually a handful of rows.
+    enum CircleRead: PreparedRead {
         static let sql = """
-            SELECT id, name, relationship, date_of_birth, holds_parental_responsibility, lives_with_child, related_child_id
+            SELECT 'family' AS part, id, name, relationship AS kind, date_of_birth AS since,
+                holds_parental_responsibility AS holds_pr, lives_with_child AS lives_with, related_child_id AS other_id,
+                '' AS named_worker, NULL AS until
             FROM family_members WHERE child_id = $1
-            """
-    }
-
-    /// $1 the child.
-    enum InvolvementsRead: PreparedRead {
-        static let sql = """
-            SELECT id, agency_id, involvement, named_worker, since, until FROM agency_involvements WHERE child_id = $1
+            UNION ALL
+            SELECT 'agency', id, '', involvement, since, NULL, NULL, agency_id, named_worker, until
+            FROM agency_involvements WHERE child_id = $1
             """
     }
 

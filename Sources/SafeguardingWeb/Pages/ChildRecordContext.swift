@@ -7,7 +7,7 @@ import Vapor
 /// A child's record as the record page shows it, with every date and term already in
 /// the reader's language.
 struct ChildRecordContext: Encodable, Sendable {
-    struct Row: Encodable, Sendable {
+    struct Row: Sendable {
         var labelKey: String
         var value: String
         var valueKey: String?
@@ -51,7 +51,8 @@ struct ChildRecordContext: Encodable, Sendable {
     var name: String
     var isRestricted: Bool
     var basisKey: String
-    var identity: [Row]
+    /// The identity rows, written by ``ChildRecordRows/identity(_:language:catalogue:)``.
+    var identityHTML: String
     var family: [FamilyRow]
     var agencies: [AgencyRow]
     var canSeeAudit: Bool
@@ -133,7 +134,7 @@ struct ChildRecordContext: Encodable, Sendable {
         let canRestrict = policy.permits(user.actor, .restrictRecords)
         return ChildRecordContext(
             id: child.id.uuidString.lowercased(), name: child.fullName, isRestricted: child.isRestricted,
-            basisKey: "access.basis.\(basis.rawValue)", identity: identity,
+            basisKey: "access.basis.\(basis.rawValue)", identityHTML: ChildRecordRows.identity(identity, language: language, catalogue: request.application.catalogue),
             family: summary.family.map { member in
                 FamilyRow(
                     name: member.name, relationshipKey: "relationship.\(member.relationship.rawValue)",

@@ -1,10 +1,11 @@
 import Foundation
 import Safeguarding
 
-/// The two lists on a child's record that grow with every referral and every reading:
-/// the chronology and the latest accesses. As with `HubQueueRows`, Leaf spent more on
-/// their rows than on the rest of the page, so they are written here, every value
-/// escaped by `HTMLText`, every word from the catalogue; `child.leaf` holds the rest.
+/// The lists on a child's record: who the child is, the chronology and the latest
+/// accesses, the last two growing with every referral and every reading. As with
+/// `HubQueueRows`, Leaf spent more on their rows than on the rest of the page, so they
+/// are written here, every value escaped by `HTMLText`, every word from the catalogue;
+/// `child.leaf` holds the rest.
 enum ChildRecordRows {
     static func chronology(
         _ lines: [ChildRecordContext.ChronologyLine], language: Language, catalogue: Catalogue
@@ -19,6 +20,20 @@ enum ChildRecordRows {
             html += line.href.isEmpty ? what : "<a href=\"\(HTMLText.escape(line.href))\">\(what)</a>"
             if let detailKey = line.detailKey { html += " – \(texts[detailKey])" }
             html += "</p></li>\n"
+        }
+        return html
+    }
+
+    /// Who the child is: each row a label and a value, the value either as recorded or,
+    /// for a term such as the child's sex, in the reader's language.
+    static func identity(_ rows: [ChildRecordContext.Row], language: Language, catalogue: Catalogue) -> String {
+        var texts = CatalogueTexts(catalogue: catalogue, language: language)
+        var html = ""
+        html.reserveCapacity(rows.count * 120)
+        for row in rows {
+            html += "<div class=\"summary-list__row\">\n    <dt>\(texts[row.labelKey])</dt>\n    <dd>"
+            html += row.valueKey.map { texts[$0] } ?? HTMLText.escape(row.value)
+            html += "</dd>\n  </div>\n"
         }
         return html
     }

@@ -7,7 +7,7 @@ import Vapor
 /// What every page's frame needs: the language and its switch, who is signed in, the
 /// navigation they are allowed, and the form token.
 struct LayoutContext: Encodable, Sendable {
-    struct NavigationItem: Encodable, Sendable {
+    struct NavigationItem: Sendable {
         var href: String
         var labelKey: String
         var isCurrent: Bool
@@ -21,7 +21,8 @@ struct LayoutContext: Encodable, Sendable {
     var switchLanguage: String
     var userName: String?
     var agencyName: String?
-    var navigation: [NavigationItem]
+    /// The menu, written by ``navigationHTML(_:language:catalogue:)``: every page has it.
+    var navigationHTML: String
     var csrfToken: String
     var currentPath: String
 
@@ -58,18 +59,33 @@ struct LayoutContext: Encodable, Sendable {
             self.userName = user.account.displayName
             self.agencyName = user.agency.name(in: language)
             let policy = AccessPolicy()
-            self.navigation = Self.menu.filter { policy.permits(user.actor, $0.2) }.map {
-                NavigationItem(href: $0.0, labelKey: $0.1, isCurrent: request.url.path.hasPrefix($0.0))
-            }
+            self.navigationHTML = Self.navigationHTML(
+                Self.menu.filter { policy.permits(user.actor, $0.2) }.map {
+                    NavigationItem(href: $0.0, labelKey: $0.1, isCurrent: request.url.path.hasPrefix($0.0))
+                }, language: language, catalogue: request.application.catalogue)
             self.csrfToken = user.session?.csrfToken ?? ""
         } else {
-            self.navigation = []
+            self.navigationHTML = ""
             self.csrfToken = request.cookies[CSRFMiddleware.signInCookie]?.string ?? ""
         }
     }
 }
 
 extension LayoutContext {
+    /// The menu's items as list items. Written here rather than in `layout.leaf`: the
+    /// loop was a sizeable part of rendering every page, and the words still come from
+    /// the catalogue, escaped.
+    static func navigationHTML(_ items: [NavigationItem], language: Language, catalogue: Catalogue) -> String {
+        var texts = CatalogueTexts(catalogue: catalogue, language: language)
+        var html = ""
+        html.reserveCapacity(items.count * 60)
+        for item in items {
+            html += "<li><a href=\"\(HTMLText.escape(item.href))\"\(item.isCurrent ? " aria-current=\"page\"" : "")>"
+            html += "\(texts[item.labelKey])</a></li>\n"
+        }
+        return html
+    }
+
     /// The page a form was sent from, by its Referer on this site; the home page otherwise.
     static func formPage(of request: Request) -> (path: String, query: String?) {
         guard let referer = request.headers.first(name: .referer), let from = URLComponents(string: referer),

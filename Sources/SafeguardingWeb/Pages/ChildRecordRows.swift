@@ -10,10 +10,7 @@ enum ChildRecordRows {
     static func chronology(
         _ lines: [ChildRecordContext.ChronologyLine], language: Language, catalogue: Catalogue
     ) -> String {
-        var texts = CatalogueTexts(catalogue: catalogue, language: language)
-        var html = ""
-        html.reserveCapacity(lines.count * 220)
-        for line in lines {
+        CatalogueTexts.rows(lines, language: language, catalogue: catalogue, about: 220) { line, texts, html in
             html += "<li><span class=\"chronology__when\">\(HTMLText.escape(line.when)) – \(HTMLText.escape(line.agencyName))</span>\n"
             let what = "\(texts[line.whatKey]) \(HTMLText.escape(line.reference))"
             html += "    <p>"
@@ -21,33 +18,24 @@ enum ChildRecordRows {
             if let detailKey = line.detailKey { html += " – \(texts[detailKey])" }
             html += "</p></li>\n"
         }
-        return html
     }
 
     /// Who the child is: each row a label and a value, the value either as recorded or,
     /// for a term such as the child's sex, in the reader's language.
     static func identity(_ rows: [ChildRecordContext.Row], language: Language, catalogue: Catalogue) -> String {
-        var texts = CatalogueTexts(catalogue: catalogue, language: language)
-        var html = ""
-        html.reserveCapacity(rows.count * 120)
-        for row in rows {
+        CatalogueTexts.rows(rows, language: language, catalogue: catalogue, about: 120) { row, texts, html in
             html += "<div class=\"summary-list__row\">\n    <dt>\(texts[row.labelKey])</dt>\n    <dd>"
             html += row.valueKey.map { texts[$0] } ?? HTMLText.escape(row.value)
             html += "</dd>\n  </div>\n"
         }
-        return html
     }
 
     static func audit(_ rows: [ChildRecordContext.AuditRow], language: Language, catalogue: Catalogue) -> String {
-        var texts = CatalogueTexts(catalogue: catalogue, language: language)
-        var html = ""
-        html.reserveCapacity(rows.count * 200)
-        for row in rows {
+        CatalogueTexts.rows(rows, language: language, catalogue: catalogue, about: 200) { row, texts, html in
             html += "<tr><td>\(HTMLText.escape(row.when))</td><td>\(HTMLText.escape(row.who))</td>"
             html += "<td>\(HTMLText.escape(row.agencyName))</td><td>\(texts[row.actionKey])</td>"
             html += "<td>\(HTMLText.escape(row.reason))</td></tr>\n"
         }
-        return html
     }
 }
 
@@ -69,5 +57,20 @@ struct CatalogueTexts {
             escaped[key] = text
             return text
         }
+    }
+}
+
+extension CatalogueTexts {
+    /// HTML for a list of rows, each written by `write` with the reader's catalogue texts
+    /// at hand; `about` is a row's usual length, to size the text once.
+    static func rows<Row>(
+        _ rows: [Row], language: Language, catalogue: Catalogue, about: Int,
+        _ write: (Row, inout CatalogueTexts, inout String) -> Void
+    ) -> String {
+        var texts = CatalogueTexts(catalogue: catalogue, language: language)
+        var html = ""
+        html.reserveCapacity(rows.count * about)
+        for row in rows { write(row, &texts, &html) }
+        return html
     }
 }

@@ -76,14 +76,10 @@ extension LayoutContext {
     /// loop was a sizeable part of rendering every page, and the words still come from
     /// the catalogue, escaped.
     static func navigationHTML(_ items: [NavigationItem], language: Language, catalogue: Catalogue) -> String {
-        var texts = CatalogueTexts(catalogue: catalogue, language: language)
-        var html = ""
-        html.reserveCapacity(items.count * 60)
-        for item in items {
+        CatalogueTexts.rows(items, language: language, catalogue: catalogue, about: 60) { item, texts, html in
             html += "<li><a href=\"\(HTMLText.escape(item.href))\"\(item.isCurrent ? " aria-current=\"page\"" : "")>"
             html += "\(texts[item.labelKey])</a></li>\n"
         }
-        return html
     }
 
     /// The page a form was sent from, by its Referer on this site; the home page otherwise.

@@ -74,7 +74,19 @@ public struct Store: Sendable {
     public func withConnection<T: Sendable>(_ body: @Sendable (any Database) async throws -> T) async throws -> T {
         let release = database.eventLoop.makePromise(of: Void.self)
         let handedOver = NIOLockedValueBox(false)
-        let connection: any Database = try await withCheckedThrowingContinuation { caller in
+        let connection: any Database
+        do {
+            connection = try await lease(release: release, handedOver: handedOver)
+        } catch {
+            release.succeed(())
+            throw error
+        }
+        defer { release.succeed(()) }
+        return try await body(connection)
+    }
+
+    private func lease(release: EventLoopPromise<Void>, handedOver: NIOLockedValueBox<Bool>) async throws -> any Database {
+        try await withCheckedThrowingContinuation { caller in
             database.withConnection { connection in
                 handedOver.withLockedValue { $0 = true }
                 caller.resume(returning: connection)
@@ -86,8 +98,6 @@ public struct Store: Sendable {
                 if !handedOver.withLockedValue({ $0 }) { caller.resume(throwing: error) }
             }
         }
-        defer { release.succeed(()) }
-        return try await body(connection)
     }
 
     /// Settings that belong to the database file rather than a connection: write-ahead

@@ -139,16 +139,13 @@ public struct ReferralRepository: Sendable {
         return (try row.decode(column: "waiting", as: Int.self), try row.decode(column: "overdue", as: Int.self))
     }
 
-    /// $1 now. The statuses are in the text, as in ``QueueRead``.
+    /// $1 now. The statuses are in the text, as in ``QueueRead``. One pass over the
+    /// waiting entries of the `referrals_queue_leads` index counts both.
     enum QueueCountsRead: PreparedRead {
         static let sql = """
-            SELECT
-                (SELECT COUNT(*) FROM referrals WHERE status = '\(ReferralRepository.submitted)' AND episode_lead_id IS NULL)
-                + (SELECT COUNT(*) FROM referrals WHERE status = '\(ReferralRepository.signingOff)' AND episode_lead_id IS NULL) AS waiting,
-                (SELECT COUNT(*) FROM referrals
-                    WHERE status = '\(ReferralRepository.submitted)' AND episode_lead_id IS NULL AND decision_due_at < $1)
-                + (SELECT COUNT(*) FROM referrals
-                    WHERE status = '\(ReferralRepository.signingOff)' AND episode_lead_id IS NULL AND decision_due_at < $1) AS overdue
+            SELECT COUNT(*) AS waiting, COALESCE(SUM(CASE WHEN decision_due_at < $1 THEN 1 ELSE 0 END), 0) AS overdue
+            FROM referrals
+            WHERE status IN ('\(ReferralRepository.submitted)', '\(ReferralRepository.signingOff)') AND episode_lead_id IS NULL
             """
     }
 

@@ -27,38 +27,41 @@ public struct Store: Sendable {
     @discardableResult
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard isSQLite else {
-            return try await withConnection { connection in try await Self.run(body, on: connection, begin: "BEGIN") }
+            return try await withConnection { connection in
+                let sql = connection as! any SQLDatabase
+                try await sql.raw("BEGIN").run()
+                do {
+                    let result = try await body(connection)
+                    try await sql.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await sql.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
         }
         return try await withConnection { connection in
+            let sql = connection as! any SQLDatabase
             // Connection settings first, outside the gate: only BEGIN to COMMIT holds it.
             try await SQLiteConnectionSettings.shared.apply(to: connection)
             // Writers queue in the process rather than in SQLite's sleeping busy handler.
             // Transactions never nest, so a body never waits for the gate it holds.
             await SQLiteWriteGate.shared.enter()
             do {
-                let result = try await Self.run(body, on: connection, begin: "BEGIN IMMEDIATE")
-                await SQLiteWriteGate.shared.leave()
-                return result
+                try await sql.raw("BEGIN IMMEDIATE").run()
+                do {
+                    let result = try await body(connection)
+                    try await sql.raw("COMMIT").run()
+                    await SQLiteWriteGate.shared.leave()
+                    return result
+                } catch {
+                    try? await sql.raw("ROLLBACK").run()
+                    throw error
+                }
             } catch {
                 await SQLiteWriteGate.shared.leave()
                 throw error
             }
-        }
-    }
-
-    /// `body` between `begin` and COMMIT, rolled back if it fails.
-    private static func run<T: Sendable>(
-        _ body: @Sendable (any Database) async throws -> T, on connection: any Database, begin: SQLQueryString
-    ) async throws -> T {
-        let sql = connection as! any SQLDatabase
-        try await sql.raw(begin).run()
-        do {
-            let result = try await body(connection)
-            try await sql.raw("COMMIT").run()
-            return result
-        } catch {
-            try? await sql.raw("ROLLBACK").run()
-            throw error
         }
     }
 

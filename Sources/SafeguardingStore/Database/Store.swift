@@ -24,18 +24,23 @@ public struct Store: Sendable {
     /// SQLITE_BUSY_SNAPSHOT when another connection committed in between, which would
     /// lose a submission. Each connection is given its settings before its first
     /// transaction (see ``SQLiteConnectionSettings``).
+    ///
+    /// BEGIN, COMMIT and ROLLBACK run even in a cancelled task: the async query path
+    /// refuses work once its task is cancelled, and a ROLLBACK refused would hand the
+    /// connection back to the pool inside an open transaction, holding SQLite's write
+    /// lock for ever.
     @discardableResult
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard isSQLite else {
             return try await withConnection { connection in
                 let sql = connection as! any SQLDatabase
-                try await sql.raw("BEGIN").run()
+                try await Self.finish("BEGIN", on: sql)
                 do {
                     let result = try await body(connection)
-                    try await sql.raw("COMMIT").run()
+                    try await Self.finish("COMMIT", on: sql)
                     return result
                 } catch {
-                    try? await sql.raw("ROLLBACK").run()
+                    try? await Self.finish("ROLLBACK", on: sql)
                     throw error
                 }
             }
@@ -48,14 +53,14 @@ public struct Store: Sendable {
             // Transactions never nest, so a body never waits for the gate it holds.
             await SQLiteWriteGate.shared.enter()
             do {
-                try await sql.raw("BEGIN IMMEDIATE").run()
+                try await Self.finish("BEGIN IMMEDIATE", on: sql)
                 do {
                     let result = try await body(connection)
-                    try await sql.raw("COMMIT").run()
+                    try await Self.finish("COMMIT", on: sql)
                     await SQLiteWriteGate.shared.leave()
                     return result
                 } catch {
-                    try? await sql.raw("ROLLBACK").run()
+                    try? await Self.finish("ROLLBACK", on: sql)
                     throw error
                 }
             } catch {
@@ -65,38 +70,67 @@ public struct Store: Sendable {
         }
     }
 
-    /// Runs `body` with one connection from the pool, in the calling task.
+    /// Runs one of a transaction's bounding statements through the driver's future path,
+    /// which runs it whether or not the calling task has been cancelled.
+    private static func finish(_ statement: String, on sql: any SQLDatabase) async throws {
+        try await sql.execute(sql: SQLRaw(statement)) { _ in }.get()
+    }
+
+    /// Runs `body` with one connection from the pool, in the calling task, and returns
+    /// only once the pool has the connection back.
     ///
     /// Fluent's own `withConnection` and `transaction` run their body in a new task,
     /// started from the event loop, which drops the caller's priority: the commit queues'
     /// transactions, which every submission waits on, then queued behind every other
     /// request's work at each round trip to the database.
+    ///
+    /// The connection goes back through the driver's own tasks, a few hops after the body
+    /// ends. Returning before it was back let a caller shut the pool down with the
+    /// connection still out: the pool then closed it on its return, by which time the
+    /// thread pool SQLite closes connections on could be gone, and the connection was
+    /// dropped unclosed (sqlite-nio's "not closed before deinitializing"). So every path
+    /// (a result, a thrown or cancelled body) waits for the return, which the pool makes
+    /// whatever the task's cancellation.
     public func withConnection<T: Sendable>(_ body: @Sendable (any Database) async throws -> T) async throws -> T {
         let release = database.eventLoop.makePromise(of: Void.self)
-        let handedOver = NIOLockedValueBox(false)
-        let connection: any Database
+        let (connection, returned) = try await lease(until: release)
+        let outcome: Result<T, any Error>
         do {
-            connection = try await lease(release: release, handedOver: handedOver)
+            outcome = .success(try await body(connection))
+        } catch {
+            outcome = .failure(error)
+        }
+        release.succeed(())
+        // The lease's future only ever succeeds once the connection is handed over.
+        try? await returned.get()
+        return try outcome.get()
+    }
+
+    /// A connection from the pool, kept until `release` completes, and the future that
+    /// completes once the pool has it back.
+    private func lease(until release: EventLoopPromise<Void>) async throws -> (any Database, EventLoopFuture<Void>) {
+        let handedOver = NIOLockedValueBox(false)
+        let returned = NIOLockedValueBox<EventLoopFuture<Void>?>(nil)
+        do {
+            let connection = try await withCheckedThrowingContinuation { caller in
+                let lease = database.withConnection { connection in
+                    handedOver.withLockedValue { $0 = true }
+                    caller.resume(returning: connection)
+                    // The connection goes back to the pool when the body is done with it.
+                    return release.futureResult
+                }
+                lease.whenFailure { error in
+                    // Only a connection that could not be had is reported here: once handed
+                    // over, the lease ends only by the body's own release, which never fails.
+                    if !handedOver.withLockedValue({ $0 }) { caller.resume(throwing: error) }
+                }
+                returned.withLockedValue { $0 = lease }
+            }
+            // The continuation's closure has returned before the await does.
+            return (connection, returned.withLockedValue { $0! })
         } catch {
             release.succeed(())
             throw error
-        }
-        defer { release.succeed(()) }
-        return try await body(connection)
-    }
-
-    private func lease(release: EventLoopPromise<Void>, handedOver: NIOLockedValueBox<Bool>) async throws -> any Database {
-        try await withCheckedThrowingContinuation { caller in
-            database.withConnection { connection in
-                handedOver.withLockedValue { $0 = true }
-                caller.resume(returning: connection)
-                // The connection goes back to the pool when the body is done with it.
-                return release.futureResult
-            }.whenFailure { error in
-                // Only a connection that could not be had is reported here: once handed
-                // over, the lease ends only by the body's own release, which never fails.
-                if !handedOver.withLockedValue({ $0 }) { caller.resume(throwing: error) }
-            }
         }
     }
 

@@ -395,9 +395,13 @@ struct ChildProtectionFlowTests {
                 json: #"{"held_at": "\#(yesterday)", "held_time": "11:00", "outcome": "strategy_meeting", "attended_\#(lower(gp))": true}"#)
             #expect(response.status == .created)
             let meeting = try #require(try await cpRecord(app, cerys).meetings.first)
+            // Held at midnight today, so its minutes (due a working day later) are not yet
+            // overdue whatever the time the suite runs: held yesterday at 16:00, they were
+            // overdue whenever the suite ran after 4pm.
+            let today = yesterday.adding(days: 1)
             response = try await app.send(
                 .POST, "\(base)/strategy-meetings/\(lower(meeting.id))", as: worker,
-                json: #"{"held_at": "\#(yesterday)", "held_time": "16:00", "outcome": "section_47_enquiry"}"#)
+                json: #"{"held_at": "\#(today)", "held_time": "00:00", "outcome": "section_47_enquiry"}"#)
             #expect(response.status == .created)
             #expect((response.json["clocks"] as? [[String: Any]])?.contains { $0["kind"] as? String == "minutes" } == true)
 

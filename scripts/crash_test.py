@@ -5,7 +5,10 @@ Starts the built `diogelu` server, has several clients submit referrals through 
 API, kills the server with SIGKILL while they are writing, starts it again, and checks
 that every referral the server acknowledged (201) is there, whole, with its audit entry;
 that nothing half-written is (no drafts or referrals without references); and that the
-audit trail's hash chain is intact.
+audit trail's hash chain is intact. Then it stops the server with SIGTERM under the same
+load: the server must finish what is in flight, close every connection and exit 0 within
+its grace, printing no assertion (a debug build checks that every SQLite connection is
+closed), and what it acknowledged meanwhile must be whole too.
 
 Usage: scripts/crash_test.py BINARY [--postgres URL] [--rounds N]
 Prints one line per round and a closing 'N passed, N failed' line; exits non-zero on failure.
@@ -54,11 +57,9 @@ def command(binary, env, *args):
     return out.stdout.strip().splitlines()[-1]
 
 
-def one_round(binary, env, clients=6, seconds=3.0):
-    subprocess.run([binary, "demo"], env={k: v for k, v in env.items() if k != "_LOG"}, capture_output=True, check=True)
-    referrer = command(binary, env, "token", "issue", "--username", "tom.davies", "--label", "crash test")
-    hub = command(binary, env, "token", "issue", "--username", "gareth.morgan", "--label", "crash test")
-    auditor = command(binary, env, "token", "issue", "--username", "elin.williams", "--label", "crash test")
+def submit_under_load(binary, env, referrer, interrupt, clients=6, seconds=3.0):
+    """Starts the server, has `clients` threads submit referrals for `seconds`, then calls
+    `interrupt(server)`. Returns the acknowledged referrals and what `interrupt` returned."""
     server = start(binary, env)
     acknowledged, lock, stop = {}, threading.Lock(), threading.Event()
 
@@ -78,16 +79,24 @@ def one_round(binary, env, clients=6, seconds=3.0):
                     return
                 time.sleep(0.05)
 
-    threads = [threading.Thread(target=client, args=(i + 1,)) for i in range(clients)]
+    threads = [threading.Thread(target=client, args=(i + 1 + len(ROUND_CLIENTS_USED),)) for i in range(clients)]
+    ROUND_CLIENTS_USED.extend(range(clients))
     for thread in threads:
         thread.start()
     time.sleep(seconds)
-    server.send_signal(signal.SIGKILL)  # mid-load: requests are in flight
-    server.wait()
+    outcome = interrupt(server)  # mid-load: requests are in flight
     stop.set()
     for thread in threads:
         thread.join()
+    return acknowledged, outcome
 
+
+# Client numbers already used in this database, so that each phase's referrals are told apart.
+ROUND_CLIENTS_USED = []
+
+
+def check_whole(binary, env, acknowledged, hub, referrer, auditor):
+    """Restarts the server and lists what is wrong with the acknowledged referrals."""
     server = start(binary, env)
     try:
         problems = []
@@ -119,7 +128,55 @@ def one_round(binary, env, clients=6, seconds=3.0):
                             capture_output=True, text=True)
     if verify.returncode != 0:
         problems.append("audit verify failed: " + verify.stdout + verify.stderr)
-    return len(acknowledged), unacknowledged_but_whole, problems, verify.stdout.strip()
+    return unacknowledged_but_whole, problems, verify.stdout.strip()
+
+
+def killed(server):
+    server.send_signal(signal.SIGKILL)
+    server.wait()
+
+
+def terminated(server):
+    """SIGTERM: the server should finish what is in flight, close its connections and
+    exit 0 within its 10 s grace (a little more for a loaded machine)."""
+    started = time.monotonic()
+    server.send_signal(signal.SIGTERM)
+    try:
+        status = server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+        status = None
+    return status, time.monotonic() - started
+
+
+def one_round(binary, env):
+    subprocess.run([binary, "demo"], env={k: v for k, v in env.items() if k != "_LOG"}, capture_output=True, check=True)
+    ROUND_CLIENTS_USED.clear()
+    referrer = command(binary, env, "token", "issue", "--username", "tom.davies", "--label", "crash test")
+    hub = command(binary, env, "token", "issue", "--username", "gareth.morgan", "--label", "crash test")
+    auditor = command(binary, env, "token", "issue", "--username", "elin.williams", "--label", "crash test")
+    acknowledged, _ = submit_under_load(binary, env, referrer, killed)
+    extra, problems, verify = check_whole(binary, env, acknowledged, hub, referrer, auditor)
+
+    # Then a graceful stop under the same load.
+    log_start = os.path.getsize(env["_LOG"])
+    during_stop, (status, seconds) = submit_under_load(binary, env, referrer, terminated)
+    with open(env["_LOG"], "rb") as log:
+        log.seek(log_start)
+        stop_log = log.read().decode(errors="replace")
+    if status != 0:
+        problems.append(f"SIGTERM under load: the server exited with {status} after {seconds:.1f} s, not 0")
+    if seconds > 15:
+        problems.append(f"SIGTERM under load: the server took {seconds:.1f} s to stop")
+    for sign in ("Assertion failed", "Fatal error", "not closed before deinitializing", "Program crashed"):
+        if sign in stop_log:
+            problems.append(f"SIGTERM under load: the server printed '{sign}'")
+    acknowledged.update(during_stop)
+    _, more_problems, verify = check_whole(binary, env, acknowledged, hub, referrer, auditor)
+    problems += more_problems
+    stopped = f"SIGTERM under load: exit {status} in {seconds:.1f} s, {len(during_stop)} more acknowledged, all whole"
+    return len(acknowledged) - len(during_stop), extra, problems, verify, stopped
 
 
 def main():
@@ -136,7 +193,7 @@ def main():
             env["DATABASE_URL"] = postgres
         else:
             env["DIOGELU_DATABASE_PATH"] = os.path.join(work, "crash.sqlite")
-        acknowledged, extra, problems, verify = one_round(binary, env)
+        acknowledged, extra, problems, verify, stopped = one_round(binary, env)
         engine = "PostgreSQL" if postgres else "SQLite"
         if problems or acknowledged == 0:
             failed += 1
@@ -144,7 +201,7 @@ def main():
         else:
             passed += 1
             print(f"round {round_number} ({engine}): {acknowledged} acknowledged referrals all whole after SIGKILL; "
-                  f"{extra} more committed but unacknowledged, also whole; {verify}")
+                  f"{extra} more committed but unacknowledged, also whole; {stopped}; {verify}")
     print(f"crash recovery: {passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 

@@ -5,6 +5,9 @@ import Vapor
 
 /// `diogelu serve [--demo]`, `diogelu migrate`, `diogelu demo`, `diogelu audit verify`.
 ///
+/// `serve` stops gracefully on SIGTERM or SIGINT: it answers what it accepted, then closes
+/// every database connection, and exits 0.
+///
 /// `--demo` is Diogelu's own option, taken off the arguments before Vapor reads them:
 /// it loads the demonstration partnership once the database is migrated.
 @main
@@ -26,6 +29,13 @@ enum Entrypoint {
                 enableBackgroundWork(app)
             }
             try await app.execute()
+            // SIGTERM or SIGINT: stop taking requests and answer those taken before the
+            // databases close. Past the grace, a request is still using its connection:
+            // leave without closing the databases under it (every answered write is
+            // already committed).
+            if command == "serve", await !app.stopServing() {
+                exit(1)
+            }
         } catch {
             // A failed command (a broken audit trail, bad configuration) ends with a
             // message and a non-zero status, not a crash report.

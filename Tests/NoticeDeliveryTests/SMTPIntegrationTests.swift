@@ -405,7 +405,9 @@ struct SMTPFailureTests {
         await #expect(throws: NoticeDeliveryError.timedOut(stage: .greeting)) {
             try await SMTPMailer(configuration: config).send(welshEmail)
         }
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // Well short of the 30 s default, which an ignored setting would wait; generous
+        // beside the 500 ms, so that a loaded machine does not fail it.
+        #expect(ContinuousClock.now - start < .seconds(20))
         try await server.close()
     }
 

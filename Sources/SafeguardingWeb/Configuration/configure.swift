@@ -15,6 +15,7 @@ public func configure(_ app: Application, _ configuration: DiogeluConfiguration)
     app.http.server.configuration.port = configuration.port
     // Request lines are logged at debug only: paths carry children's identifiers.
     app.http.server.configuration.logger.logLevel = .notice
+    app.http.server.configuration.shutdownTimeout = .seconds(Application.gracePeriod.components.seconds)
 
     let root = configuration.resourcesDirectory.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path + "/" }
         ?? app.directory.workingDirectory
@@ -49,6 +50,8 @@ public func configure(_ app: Application, _ configuration: DiogeluConfiguration)
     ContentConfiguration.global.use(encoder: encoder, for: .json)
 
     app.middleware = Middlewares()
+    app.inFlightRequests = InFlightRequests()
+    app.middleware.use(InFlightRequestsMiddleware(requests: app.inFlightRequests))
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(DiogeluErrorMiddleware())
     app.middleware.use(PublicFilesMiddleware(publicDirectory: resources + "Public/"))

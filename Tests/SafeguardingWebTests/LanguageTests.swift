@@ -53,6 +53,29 @@ struct LanguageTests {
         }
     }
 
+    @Test("the language switch leads to a page of this site, built from its routes: never another site, never a header of its own")
+    func switchStaysOnSite() async throws {
+        try await withTestApp { app, _ in
+            let hostile = [
+                "/%2Fevil.example?lang=en", "/%5C%5Cevil.example?lang=en", "/%09/evil.example?lang=en",
+                "/home%0D%0ASet-Cookie:%20injected=1;%20Path=/%0D%0AX-Injected:%20yes?lang=en",
+                "/home?x=%0D%0AX-Injected:%20yes&lang=en", "/no-such-page?lang=cy",
+            ]
+            for path in hostile {
+                let response = try await app.send(.GET, path)
+                #expect(response.status == .seeOther)
+                #expect(response.headers.first(name: .location) == "/home", "\(path)")
+                #expect(!response.headers.contains(name: "X-Injected"))
+                #expect(!response.headers[.setCookie].contains { $0.contains("injected") })
+            }
+            // An ordinary page keeps its query, less the switch, each value encoded again.
+            let search = try await app.send(.GET, "/children?q=O%27Brien%20%26%20Co&lang=cy")
+            #expect(search.headers.first(name: .location) == "/children?q=O%27Brien%20%26%20Co")
+            let root = try await app.send(.GET, "/?lang=cy")
+            #expect(root.headers.first(name: .location) == "/")
+        }
+    }
+
     @Test("every page a role can open renders in both languages without a missing key")
     func everyPageInBothLanguages() async throws {
         try await withTestApp { app, partnership in

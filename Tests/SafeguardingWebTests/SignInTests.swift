@@ -18,12 +18,14 @@ struct SignInTests {
         return (cookie, String(token))
     }
 
-    static func signIn(_ app: Application, username: String, password: String) async throws -> TestingHTTPResponse {
+    static func signIn(
+        _ app: Application, username: String, password: String, returnTo: String = "/children"
+    ) async throws -> TestingHTTPResponse {
         let (cookie, token) = try await signInForm(app)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .cookie, value: "\(CSRFMiddleware.signInCookie)=\(cookie)")
         return try await app.send(
-            .POST, "/sign-in", form: [("username", username), ("password", password), ("_csrf", token), ("return", "/children")],
+            .POST, "/sign-in", form: [("username", username), ("password", password), ("_csrf", token), ("return", returnTo)],
             headers: headers, includeFormToken: false)
     }
 
@@ -123,11 +125,47 @@ struct SignInTests {
         }
     }
 
-    @Test("the return address after signing in must be on this site")
-    func returnAddressStaysOnSite() {
-        #expect(SignInWebController.safeReturn("/children/1") == "/children/1")
-        #expect(SignInWebController.safeReturn("//evil.example/") == "/home")
-        #expect(SignInWebController.safeReturn("https://evil.example/") == "/home")
-        #expect(SignInWebController.safeReturn(nil) == "/home")
+    @Test("the return address after signing in must be a page of this site, rebuilt")
+    func returnAddressStaysOnSite() async throws {
+        try await withTestApp { app, _ in
+            let routes = app.routes
+            let child = "/children/\(UUID().uuidString)"
+            #expect(SignInWebController.safeReturn(child, in: routes) == child)
+            #expect(SignInWebController.safeReturn("/children?q=Cerys%20Jones", in: routes) == "/children?q=Cerys%20Jones")
+            for hostile in [
+                "//evil.example/", "https://evil.example/", "/\\evil.example", "/%2Fevil.example", "/%5C%5Cevil.example",
+                "/\t/evil.example", "/%09/evil.example", "/home\r\nSet-Cookie: injected=1", "/home%0D%0ASet-Cookie:%20injected=1",
+                "/no-such-page", "/home?x=%0D%0A",
+            ] {
+                #expect(SignInWebController.safeReturn(hostile, in: routes) == "/home", "\(hostile.debugDescription)")
+            }
+            #expect(SignInWebController.safeReturn(nil, in: routes) == "/home")
+        }
+    }
+
+    @Test("signing in with a hostile return value redirects home and writes no header of its own")
+    func hostileReturnWritesNoHeader() async throws {
+        try await withTestApp { app, partnership in
+            let account = partnership.account(.hubPractitioner)
+            for hostile in ["/home\r\nSet-Cookie: injected=1", "/\t/evil.example", "//evil.example"] {
+                let response = try await Self.signIn(app, username: account.username, password: TestPartnership.password, returnTo: hostile)
+                #expect(response.status == .seeOther)
+                #expect(response.headers.first(name: .location) == "/home")
+                #expect(!response.headers.contains(name: "X-Injected"))
+                #expect(!response.headers[.setCookie].contains { $0.contains("injected") })
+            }
+        }
+    }
+
+    @Test("an unknown username is checked against a decoy as costly as every account's hash, so timing tells no names")
+    func decoyAsCostlyAsAccounts() async throws {
+        try await withTestApp { app, partnership in
+            let account = try #require(try await UserRepository(app.db).credentials(username: partnership.account(.hubPractitioner).username))
+            let decoy = SignInDesk.decoyHash(cost: app.diogelu.bcryptCost)
+            // "$2b$04$...": the cost is the second field.
+            #expect(decoy.split(separator: "$").dropFirst().first == account.passwordHash.split(separator: "$").dropFirst().first)
+            #expect(SignInDesk.decoyHash(cost: 6).hasPrefix("$2b$06$"))
+            #expect(SignInDesk.decoyHash(cost: 6) == SignInDesk.decoyHash(cost: 6), "made once for each cost")
+        }
     }
 }

@@ -26,7 +26,7 @@ struct SignInWebController: RouteCollection {
     func show(_ request: Request) async throws -> Response {
         if request.signedInUser != nil { return request.redirect(to: "/home") }
         return try await render(request, SignInContext(
-            username: "", returnTo: Self.safeReturn(request.query[String.self, at: "return"]), errors: [], messageKey: nil),
+            username: "", returnTo: Self.safeReturn(request.query[String.self, at: "return"], in: request.application.routes), errors: [], messageKey: nil),
             status: .ok)
     }
 
@@ -34,7 +34,7 @@ struct SignInWebController: RouteCollection {
         var fields = FieldReader(form: try await request.submittedForm())
         let username = fields.text("username", maxLength: 60)
         let password = fields.text("password", maxLength: 200)
-        let returnTo = Self.safeReturn(fields.text("return", required: false, maxLength: 500))
+        let returnTo = Self.safeReturn(fields.text("return", required: false, maxLength: 500), in: request.application.routes)
         do { try fields.finish() } catch let failure as ValidationFailure {
             return try await render(request, SignInContext(
                 username: username ?? "", returnTo: returnTo, errors: request.formErrors(failure), messageKey: nil),
@@ -80,8 +80,9 @@ struct SignInWebController: RouteCollection {
     }
 
     /// Only a path on this site: never send someone signing in to another site.
-    static func safeReturn(_ path: String?) -> String {
-        guard let path, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\") else { return "/home" }
-        return path
+    /// Where signing in leads: the page asked for, rebuilt as a page of this application
+    /// (see ``LocalPath``), or the home page.
+    static func safeReturn(_ path: String?, in routes: Routes) -> String {
+        path.flatMap { LocalPath.of($0, in: routes) } ?? "/home"
     }
 }

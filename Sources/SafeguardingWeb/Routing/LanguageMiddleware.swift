@@ -16,11 +16,9 @@ struct LanguageMiddleware: AsyncMiddleware {
             if let user = request.signedInUser {
                 try await UserRepository(request.db).setLanguage(chosen, for: user.account.id)
             }
-            var components = URLComponents(string: request.url.string) ?? URLComponents()
-            components.queryItems = components.queryItems?.filter { $0.name != "lang" }
-            if components.queryItems?.isEmpty == true { components.queryItems = nil }
-            let target = (components.path.isEmpty ? "/" : components.path)
-                + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
+            // The same page, built from the routes; never the address as it came (a decoded
+            // "%2F" led to another site, an encoded CR LF wrote headers).
+            let target = LocalPath.of(request.url.string, in: request.application.routes, dropping: ["lang"]) ?? "/home"
             let response = request.redirect(to: target)
             response.cookies[Self.cookie] = HTTPCookies.Value(
                 string: chosen.rawValue, maxAge: 365 * 24 * 3600, path: "/", isSecure: request.application.diogelu.secureCookies,

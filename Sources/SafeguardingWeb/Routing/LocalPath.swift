@@ -1,0 +1,77 @@
+import Vapor
+
+/// A redirect target built from untrusted text (a `return` field, the address a language
+/// switch was asked on): a page of this application, never the text as it came.
+///
+/// The text is taken apart into path segments and query items, each is decoded, checked
+/// and encoded again with nothing but unreserved characters, and the path must be one a
+/// GET route of the application answers. So `/%2Fevil.example` (which decodes to
+/// `//evil.example`, another site), `/\evil.example`, a tab or a CR LF that would write
+/// headers, and a path no page has all give `nil`, and the caller falls back to a known
+/// page.
+struct LocalPath {
+    /// The characters a segment or query part is written with; everything else is
+    /// percent-encoded.
+    private static let unreserved = CharacterSet(charactersIn:
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
+    /// `text` as a path of `routes`, with its query less `dropping`; nil if it is not one.
+    static func of(_ text: String, in routes: Routes, dropping: Set<String> = []) -> String? {
+        let withoutFragment = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let parts = withoutFragment.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let rawPath = parts.first ?? ""
+        guard rawPath.hasPrefix("/") else { return nil }
+        var segments: [String] = []
+        for raw in rawPath.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+            guard let segment = String(raw).removingPercentEncoding, isPlain(segment) else { return nil }
+            segments.append(segment)
+        }
+        // "/" alone is a path; an empty segment anywhere else ("//", "/a//b", "/a/") is not.
+        if segments == [""] { segments = [] }
+        guard !segments.contains(""), isAnswered(segments, by: routes) else { return nil }
+        var query: [String] = []
+        if parts.count == 2 {
+            for item in parts[1].split(separator: "&", omittingEmptySubsequences: true) {
+                let pair = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let plus = { (text: Substring) in text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
+                guard let name = plus(pair[0]), let value = pair.count == 2 ? plus(pair[1]) : "",
+                    !name.isEmpty, isPlain(name), isPlain(value)
+                else { return nil }
+                if dropping.contains(name) { continue }
+                query.append(encode(name) + "=" + encode(value))
+            }
+        }
+        return "/" + segments.map(encode).joined(separator: "/") + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+    }
+
+    /// No control characters (CR, LF, tab, NUL...) and no slashes of either kind inside
+    /// what was one segment.
+    private static func isPlain(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { CharacterSet.controlCharacters.contains($0) || $0 == "\\" || $0 == "/" }
+    }
+
+    private static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
+    /// Whether a GET route of the application has this shape.
+    private static func isAnswered(_ segments: [String], by routes: Routes) -> Bool {
+        routes.all.contains { route in
+            guard route.method == .GET else { return false }
+            var index = 0
+            // The root is registered as one empty constant.
+            for component in route.path where component != .constant("") {
+                switch component {
+                case .catchall:
+                    return true
+                case .constant(let constant):
+                    guard index < segments.count, segments[index] == constant else { return false }
+                case .parameter, .anything:
+                    guard index < segments.count else { return false }
+                }
+                index += 1
+            }
+            return index == segments.count
+        }
+    }
+}

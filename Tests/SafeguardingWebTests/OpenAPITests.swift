@@ -26,6 +26,24 @@ struct OpenAPITests {
         }
     }
 
+    @Test("every write documents the refusals the server makes: 409 for a record past changing, 413 past the body limit")
+    func writesDocumentConflictAndTooLarge() throws {
+        let document = try #require(try JSONSerialization.jsonObject(with: OpenAPIDocument.json()) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+        let submit = try #require(paths["/api/v1/referrals/{referralID}/additions"]?["post"]?["responses"] as? [String: Any])
+        #expect(submit["409"] != nil)
+        #expect((submit["413"] as? [String: Any])?["description"] as? String == "The body is larger than \(RequestBodyLimit.bytes) bytes")
+        var writes = 0
+        for (_, operations) in paths {
+            for (method, operation) in operations where method != "get" && operation["security"] != nil {
+                writes += 1
+                let responses = operation["responses"] as? [String: Any] ?? [:]
+                #expect(responses["413"] != nil && responses["409"] != nil)
+            }
+        }
+        #expect(writes > 20)
+    }
+
     @Test("every schema the document refers to is defined in it")
     func referencesResolve() throws {
         let data = try OpenAPIDocument.json()

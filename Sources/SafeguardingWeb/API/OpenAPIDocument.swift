@@ -338,10 +338,17 @@ enum OpenAPIDocument {
             }
             let problem: [String: Any] = ["content": ["application/problem+json": ["schema": ref("Problem")]]]
             if operation.permission != nil {
-                for (code, description) in [
+                var refusals = [
                     ("400", "Malformed request"), ("401", "Sign in required"), ("403", "Not permitted"),
                     ("404", "Not found"), ("422", "Invalid fields"),
-                ] {
+                ]
+                if operation.body != nil || operation.method != "get" {
+                    refusals += [
+                        ("409", "The record is no longer in a state that allows this (for example, already submitted)"),
+                        ("413", "The body is larger than \(RequestBodyLimit.bytes) bytes"),
+                    ]
+                }
+                for (code, description) in refusals {
                     responses[code] = problem.merging(["description": description]) { a, _ in a }
                 }
                 entry["security"] = [["bearer": [String]()]]

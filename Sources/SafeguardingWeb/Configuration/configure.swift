@@ -59,6 +59,8 @@ public func configure(_ app: Application, _ configuration: DiogeluConfiguration)
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(CSRFMiddleware())
 
+    // Routes collect bodies up to the same limit the readers check (see RequestBodyLimit).
+    app.routes.defaultMaxBodySize = ByteCount(value: RequestBodyLimit.bytes)
     try routes(app)
 
     app.asyncCommands.use(AuditCommand(), as: "audit")

@@ -23,7 +23,7 @@ struct FieldReader {
 
     /// Reads a JSON object body, or fails with a problem saying the body is not one.
     static func json(from request: Request) async throws -> FieldReader {
-        let buffer = try await request.body.collect(upTo: 1_048_576)
+        let buffer = try await RequestBodyLimit.collect(request)
         guard buffer.readableBytes > 0 else { return FieldReader(json: [:]) }
         do {
             let value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))

@@ -38,7 +38,7 @@ extension Request {
             // strategy finds it after this middleware. Reading the body as an async
             // sequence drained the stream without keeping it, and a post whose body came
             // in more than one piece then waited for ever for a body that had gone.
-            let buffer = try await body.collect(max: 1_048_576).get() ?? ByteBuffer()
+            let buffer = try await RequestBodyLimit.collect(self)
             form = SubmittedForm(urlEncoded: String(buffer: buffer))
         } else {
             form = SubmittedForm(urlEncoded: "")

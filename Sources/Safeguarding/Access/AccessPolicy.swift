@@ -91,6 +91,14 @@ public struct AccessPolicy: Sendable {
         effectiveRoles(of: actor).contains { Self.permissionsByRole[$0]?.contains(permission) ?? false }
     }
 
+    /// Whether this person may open any unrestricted record (hub staff, the child
+    /// protection team, auditors), rather than only those their agency works with.
+    public func readsEveryUnrestrictedRecord(_ actor: Actor) -> Bool {
+        let roles = effectiveRoles(of: actor)
+        return !roles.isDisjoint(with: Self.hubRoles) || !roles.isDisjoint(with: Self.childProtectionRoles)
+            || roles.contains(.auditor)
+    }
+
     /// Whether this person may open this child's record, and on what basis.
     public func access(for actor: Actor, to child: ChildAccessFacts) -> ChildAccess {
         guard permits(actor, .viewChildRecord) else { return .refused }

@@ -64,6 +64,8 @@ struct ChildSearchResponse: Content {
         var postcode: String?
     }
     var results: [Line]
+    /// A restricted record also matched; it is not among the results.
+    var restrictedMayMatch: Bool
 }
 
 struct ChildResponse: Content {

@@ -24,16 +24,13 @@ struct ChildAPIController: RouteCollection {
         let dob = fields.date("dob", required: false)
         if text.isEmpty, dob == nil, !fields.errors.contains(where: { $0.field == "dob" }) { fields.note("q", .missing) }
         try fields.finish()
-        let lines = try await ChildRecordDesk(request).search(text: text, dateOfBirth: dob)
-        return ChildSearchResponse(results: lines.map { line in
-            switch line {
-            case .visible(let result):
-                return .init(id: result.id, restricted: result.isRestricted, name: result.fullName,
+        let outcome = try await ChildRecordDesk(request).search(text: text, dateOfBirth: dob)
+        return ChildSearchResponse(
+            results: outcome.results.map { result in
+                .init(id: result.id, restricted: result.isRestricted, name: result.fullName,
                     dateOfBirth: result.dateOfBirth?.iso, postcode: result.postcode)
-            case .restricted(let id):
-                return .init(id: id, restricted: true, name: nil, dateOfBirth: nil, postcode: nil)
-            }
-        })
+            },
+            restrictedMayMatch: outcome.restrictedMayMatch)
     }
 
     func record(_ request: Request) async throws -> Response {

@@ -219,8 +219,9 @@ enum OpenAPIDocument {
             "ChildSearch": object(
                 ["results": ["type": "array", "items": object(
                     ["id": uuid, "restricted": ["type": "boolean"], "name": ["type": "string"],
-                     "date_of_birth": date, "postcode": ["type": "string"]], required: ["id", "restricted"])]],
-                required: ["results"]),
+                     "date_of_birth": date, "postcode": ["type": "string"]], required: ["id", "restricted"])],
+                 "restricted_may_match": ["type": "boolean"]],
+                required: ["results", "restricted_may_match"]),
             "Child": child,
             "AuditEntry": auditEntry,
             "AuditList": object(["entries": ["type": "array", "items": ref("AuditEntry")]], required: ["entries"]),

@@ -28,6 +28,8 @@ struct ChildWebController: RouteCollection {
         var dateOfBirth: String
         var searched: Bool
         var lines: [Line]
+        /// A restricted record also matched: said once, with nothing of the record.
+        var restrictedMayMatch = false
         var errors: [FormErrorContext]
     }
 
@@ -42,19 +44,19 @@ struct ChildWebController: RouteCollection {
         if !errors.isEmpty {
             context.errors = request.formErrors(ValidationFailure(errors))
         } else if !query.isEmpty || dob != nil {
-            context.searched = true
             let language = request.language
-            context.lines = try await ChildRecordDesk(request).search(text: query, dateOfBirth: dob).map { line in
-                switch line {
-                case .visible(let result):
-                    return .init(
+            do {
+                let outcome = try await ChildRecordDesk(request).search(text: query, dateOfBirth: dob)
+                context.searched = true
+                context.restrictedMayMatch = outcome.restrictedMayMatch
+                context.lines = outcome.results.map { result in
+                    .init(
                         href: "/children/\(result.id.uuidString.lowercased())", name: result.fullName,
                         dateOfBirth: result.dateOfBirth.map { DateWording.date($0, language) } ?? "",
                         postcode: result.postcode, isRestricted: result.isRestricted)
-                case .restricted(let id):
-                    return .init(href: "/children/\(id.uuidString.lowercased())", name: "", dateOfBirth: "", postcode: "",
-                        isRestricted: true)
                 }
+            } catch let failure as ValidationFailure {
+                context.errors = request.formErrors(failure)
             }
         }
         return try await request.page(

@@ -17,27 +17,37 @@ struct ChildRecordDesk {
         self.user = try request.requireUser()
     }
 
-    /// What the person may see of one search result.
-    enum SearchLine: Sendable {
-        case visible(ChildSearchResult)
-        /// A restricted record matched: its existence is shown so the hub does not start a
-        /// duplicate, but nothing that identifies the child.
-        case restricted(id: UUID)
+    /// What a search shows its reader: the records they may see, and whether a
+    /// restricted record also matched. A restricted record gives no more than that (not
+    /// its id, nor which of the details typed agree with it): "a restricted record may
+    /// match: ask a hub manager", so that the hub does not start a duplicate.
+    struct SearchOutcome: Sendable {
+        var results: [ChildSearchResult]
+        var restrictedMayMatch: Bool
     }
 
-    func search(text: String, dateOfBirth: CalendarDay?) async throws -> [SearchLine] {
-        let results = try await ChildRepository(request.db).search(text: text, dateOfBirth: dateOfBirth)
-        let lines: [SearchLine] = results.compactMap { result in
+    /// Searches the child index, once the terms name someone (see ``ChildSearchTerms``);
+    /// refused terms are a message for the search field, and nothing is read.
+    func search(text: String, dateOfBirth: CalendarDay?) async throws -> SearchOutcome {
+        if let refusal = ChildSearchTerms.refusal(
+            text: text, hasDateOfBirth: dateOfBirth != nil, readsEveryRecord: policy.readsEveryUnrestrictedRecord(user.actor))
+        {
+            throw ValidationFailure([FieldError("q", .invalid(refusal.messageKey))])
+        }
+        let found = try await ChildRepository(request.db).search(text: text, dateOfBirth: dateOfBirth)
+        var outcome = SearchOutcome(results: [], restrictedMayMatch: false)
+        for result in found {
             let facts = ChildAccessFacts(isRestricted: result.isRestricted, involvedAgencyIDs: result.involvedAgencyIDs)
             switch policy.access(for: user.actor, to: facts) {
-            case .granted: return .visible(result)
-            case .breakGlassRequired: return result.isRestricted ? .restricted(id: result.id) : .visible(result)
-            case .refused: return nil
+            case .granted: outcome.results.append(result)
+            case .breakGlassRequired where result.isRestricted: outcome.restrictedMayMatch = true
+            case .breakGlassRequired: outcome.results.append(result)
+            case .refused: break
             }
         }
         try await request.application.auditCommitQueue.append(
-            user.auditEvent(.childrenSearched, reason: text, detail: "results=\(lines.count)", requestID: request.requestID))
-        return lines
+            user.auditEvent(.childrenSearched, reason: text, detail: "results=\(outcome.results.count)", requestID: request.requestID))
+        return outcome
     }
 
     /// The outcome of asking to open a record.

@@ -9,12 +9,16 @@ public struct ReferralHistory: Sendable, Hashable {
         public var reference: String
         public var receivedAt: Date
         public var outcome: DecisionOutcome?
+        /// The record the earlier referral was linked to, if any: whoever may not open
+        /// that record is not shown the referral either.
+        public var childID: UUID?
 
-        public init(referralID: UUID, reference: String, receivedAt: Date, outcome: DecisionOutcome?) {
+        public init(referralID: UUID, reference: String, receivedAt: Date, outcome: DecisionOutcome?, childID: UUID? = nil) {
             self.referralID = referralID
             self.reference = reference
             self.receivedAt = receivedAt
             self.outcome = outcome
+            self.childID = childID
         }
     }
 

@@ -216,7 +216,7 @@ public struct ReferralRepository: Sendable {
             guard let submitted = record.submittedAt else { return nil }
             return ReferralHistory.Earlier(
                 referralID: record.id!, reference: record.reference ?? "", receivedAt: submitted,
-                outcome: record.outcome.flatMap(DecisionOutcome.init(rawValue:)))
+                outcome: record.outcome.flatMap(DecisionOutcome.init(rawValue:)), childID: record.childID)
         }
     }
 

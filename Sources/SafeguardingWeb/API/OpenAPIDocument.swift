@@ -274,8 +274,9 @@ enum OpenAPIDocument {
                     ["child_id": uuid, "name": ["type": "string"], "date_of_birth": date, "postcode": ["type": "string"],
                      "restricted": ["type": "boolean"], "probability": ["type": "number"],
                      "reasons": ["type": "array", "items": ["type": "string"]]],
-                    required: ["child_id", "restricted", "probability", "reasons"])]],
-                required: ["items"]),
+                    required: ["child_id", "restricted", "probability", "reasons"])],
+                 "restricted_may_match": ["type": "boolean"]],
+                required: ["items", "restricted_may_match"]),
             "Link": object(["child_id": uuid, "create": ["type": "boolean"]], required: []),
             "ReferralQualityMeasure": object(
                 ["from": date, "until": date, "items": ["type": "array", "items": object(

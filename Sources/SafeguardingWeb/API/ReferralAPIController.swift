@@ -99,7 +99,6 @@ struct ReferralAPIController: RouteCollection {
     struct CandidatesResponse: Content {
         struct Candidate: Content {
             var childId: UUID
-            /// Absent for a restricted record: its existence is shown, not who it is.
             var name: String?
             var dateOfBirth: String?
             var postcode: String?
@@ -107,7 +106,11 @@ struct ReferralAPIController: RouteCollection {
             var probability: Double
             var reasons: [String]
         }
+        /// Only records the reader may open.
         var items: [Candidate]
+        /// A record the reader may not open (a restricted one) may be the child too; of
+        /// it, nothing more is said.
+        var restrictedMayMatch: Bool
     }
 
     /// The records most likely to be the referred child, best first, with the reasons.
@@ -115,13 +118,15 @@ struct ReferralAPIController: RouteCollection {
         guard let referral = try await ReferralRepository(request.db).find(try Self.referralID(request)),
             referral.status != .draft
         else { throw ProblemError.notFound }
-        return CandidatesResponse(items: try await IntakeDesk(request).candidates(for: referral).map {
-            .init(
-                childId: $0.child.id, name: $0.child.isRestricted ? nil : $0.child.fullName,
-                dateOfBirth: $0.child.isRestricted ? nil : $0.child.dateOfBirth?.iso,
-                postcode: $0.child.isRestricted ? nil : $0.child.postcode, restricted: $0.child.isRestricted,
-                probability: ($0.probability * 1000).rounded() / 1000, reasons: $0.reasons.map(\.rawValue))
-        })
+        let (candidates, restrictedMayMatch) = try await IntakeDesk(request).candidates(for: referral)
+        return CandidatesResponse(
+            items: candidates.map {
+                .init(
+                    childId: $0.child.id, name: $0.child.fullName, dateOfBirth: $0.child.dateOfBirth?.iso,
+                    postcode: $0.child.postcode, restricted: $0.child.isRestricted,
+                    probability: ($0.probability * 1000).rounded() / 1000, reasons: $0.reasons.map(\.rawValue))
+            },
+            restrictedMayMatch: restrictedMayMatch)
     }
 
     /// `{"child_id": "…"}` links the referral to that record; `{"create": true}` starts a new one.

@@ -22,7 +22,10 @@ struct InformationRequestDesk {
     func forReferral(_ referral: Referral) async throws -> (requests: [InformationRequest], suggested: [UUID]) {
         let requests = try await InformationRequestRepository(request.db).forReferral(referral.id)
         var involvements: [AgencyInvolvement] = []
-        if let childID = referral.childID, let summary = try await ChildRepository(request.db).summary(of: childID) {
+        // The child's agencies are suggested only to someone who may open the child's record.
+        if let childID = referral.childID, try await ChildRecordDesk.mayOpen(childID, as: user, on: request.db),
+            let summary = try await ChildRepository(request.db).summary(of: childID)
+        {
             involvements = summary.involvements
         }
         let suggested = InformationRequestRules.suggestedAgencies(

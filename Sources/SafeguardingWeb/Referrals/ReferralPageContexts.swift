@@ -169,6 +169,8 @@ struct ReferralPageContext: Encodable, Sendable {
     var typed: TypedAnswers
     var candidates: [CandidateLine]
     var showMatching: Bool
+    /// A record the reader may not open may be the child: said, with nothing of it.
+    var restrictedMayMatch: Bool
     var episode: [Earlier]
     var isDuplicateNotice: Bool
     /// Requests for information to partner agencies, with their answers (F7).

@@ -164,7 +164,7 @@ struct ReferralWebController: RouteCollection {
         let latest = screening.decisions.last?.decision
         // The hub is asked who the child is until the referral is linked to a record.
         let showMatching = isHub && referral.childID == nil
-        let candidates = showMatching ? try await IntakeDesk(request).candidates(for: referral) : []
+        let (candidates, restrictedMayMatch) = showMatching ? try await IntakeDesk(request).candidates(for: referral) : ([], false)
         var context = ReferralPageContext(
             id: referral.id.uuidString.lowercased(), reference: referral.reference ?? "",
             kindKey: "referral.kind.\(referral.kind.rawValue)", statusKey: "referral.status.\(referral.status.rawValue)",
@@ -209,14 +209,16 @@ struct ReferralWebController: RouteCollection {
                 CandidateLine(
                     childID: candidate.child.id.uuidString.lowercased(),
                     href: "/children/\(candidate.child.id.uuidString.lowercased())",
-                    name: candidate.child.isRestricted ? "" : candidate.child.fullName,
-                    dateOfBirth: candidate.child.isRestricted ? "" : candidate.child.dateOfBirth.map { DateWording.date($0, language) } ?? "",
-                    postcode: candidate.child.isRestricted ? "" : candidate.child.postcode,
+                    // Only records the reader may open are candidates, restricted ones included
+                    // when a hub manager has named them.
+                    name: candidate.child.fullName,
+                    dateOfBirth: candidate.child.dateOfBirth.map { DateWording.date($0, language) } ?? "",
+                    postcode: candidate.child.postcode,
                     isRestricted: candidate.child.isRestricted,
                     likelihood: catalogue.text("match.likelihood", language, [String(Int((candidate.probability * 100).rounded()))]),
                     reasonKeys: candidate.reasons.map(\.key))
             },
-            showMatching: showMatching,
+            showMatching: showMatching, restrictedMayMatch: restrictedMayMatch,
             episode: screening.episode.map {
                 .init(href: "/referrals/\($0.id.uuidString.lowercased())", reference: $0.reference ?? "",
                     received: $0.submittedAt.map { DateWording.dateTime($0, language) } ?? "",

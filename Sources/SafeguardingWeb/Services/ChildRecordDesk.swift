@@ -50,6 +50,17 @@ struct ChildRecordDesk {
         return outcome
     }
 
+    /// Whether `user` may open this child's record now, exactly as opening it would
+    /// decide (a grant, an open break-glass view, their agency's involvement). Anything
+    /// drawn from a child's record onto another page (a referral's suggested agencies and
+    /// earlier referrals, a match on intake) is shown only when this holds.
+    static func mayOpen(_ childID: UUID, as user: SignedInUser, on db: any Database) async throws -> Bool {
+        guard let facts = try await ChildRepository(db).accessFacts(for: childID, userID: user.account.id, now: Date())
+        else { return false }
+        if case .granted = AccessPolicy().access(for: user.actor, to: facts) { return true }
+        return false
+    }
+
     /// The outcome of asking to open a record.
     enum Opening: Sendable {
         case opened(ChildRecordSummary, AccessBasis)

@@ -24,16 +24,24 @@ struct IntakeDesk {
         var reasons: [MatchReason]
     }
 
-    func candidates(for referral: Referral, limit: Int = 5) async throws -> [Candidate] {
+    /// The records that may be the referred child and that the reader may open, and
+    /// whether a record they may not open (a restricted one) may match too. Of that
+    /// record nothing is given: not its id, nor which details agree with it.
+    func candidates(for referral: Referral, limit: Int = 5) async throws -> (visible: [Candidate], restrictedMayMatch: Bool) {
         let matches = try await request.application.childIndex.candidates(
             for: ChildIndex.person(referral.form.child), on: request.db, limit: limit)
         var found: [Candidate] = []
+        var restrictedMayMatch = false
         let children = ChildRepository(request.db)
         for match in matches {
             guard let id = UUID(uuidString: match.recordID), let child = try await children.find(id) else { continue }
+            guard try await ChildRecordDesk.mayOpen(id, as: user, on: request.db) else {
+                if child.isRestricted { restrictedMayMatch = true }
+                continue
+            }
             found.append(Candidate(child: child, probability: match.probability, reasons: match.reasons))
         }
-        return found
+        return (found, restrictedMayMatch)
     }
 
     /// Links the referral to an existing record.
@@ -44,7 +52,9 @@ struct IntakeDesk {
             guard var referral = try await ReferralRepository(db).find(referralID), referral.status != .draft else {
                 throw ProblemError.notFound
             }
-            guard try await ChildRepository(db).find(childID) != nil else {
+            // Linking needs the access opening does: a linked record's agencies and
+            // earlier referrals show on the referral's page.
+            guard try await ChildRecordDesk.mayOpen(childID, as: user, on: db) else {
                 throw ValidationFailure([FieldError("child_id", .notAnIdentifier)])
             }
             referral.childID = childID

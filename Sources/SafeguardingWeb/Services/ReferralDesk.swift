@@ -140,6 +140,20 @@ struct ReferralDesk {
         return all.filter { $0.id != referral.id }
     }
 
+    /// The earlier referrals about the same child that the reader may see: those linked
+    /// to a record the reader may not open (a restricted one) are the history of that
+    /// record, and are not shown. The decision rules still count them.
+    private func visibleEarlierReferrals(like referral: Referral) async throws -> [ReferralHistory.Earlier] {
+        var mayOpen: [UUID: Bool] = [:]
+        var visible: [ReferralHistory.Earlier] = []
+        for earlier in try await ReferralRepository(request.db).earlierReferrals(like: referral) {
+            guard let childID = earlier.childID else { visible.append(earlier); continue }
+            if mayOpen[childID] == nil { mayOpen[childID] = try await ChildRecordDesk.mayOpen(childID, as: user, on: request.db) }
+            if mayOpen[childID] == true { visible.append(earlier) }
+        }
+        return visible
+    }
+
     /// Opens a referral for screening (hub staff) or following (its referrer, who sees
     /// their own form and the outcome only).
     func open(_ id: UUID) async throws -> Screening {
@@ -149,7 +163,7 @@ struct ReferralDesk {
         guard isHub || referral.referrerUserID == user.account.id else { throw ProblemError.notFound }
         guard referral.status != .draft || referral.referrerUserID == user.account.id else { throw ProblemError.notFound }
         let history = isHub
-            ? ReferralHistory(receivedAt: referral.submittedAt ?? Date(), candidates: try await referrals.earlierReferrals(like: referral))
+            ? ReferralHistory(receivedAt: referral.submittedAt ?? Date(), candidates: try await visibleEarlierReferrals(like: referral))
             : ReferralHistory(receivedAt: Date(), candidates: [])
         let decisions = isHub ? try await DecisionRepository(request.db).all(for: id) : []
         let additions = try await referrals.additions(of: id)

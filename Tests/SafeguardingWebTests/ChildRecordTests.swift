@@ -202,14 +202,51 @@ struct ChildRecordTests {
             let practitioner = partnership.account(.hubPractitioner)
             let session = try await Credentials.session(for: practitioner, on: app)
             #expect(try await app.send(.GET, "/children/\(child.id)", as: session).status == .forbidden)
-            let grant = try await app.send(
+            let noReason = try await app.send(
                 .POST, "/children/\(child.id)/access-grants", as: manager, form: [("user_id", practitioner.id.uuidString)])
+            #expect(noReason.status == .unprocessableEntity)
+            let reason = "Covering the case while the allocated worker is on leave"
+            let grant = try await app.send(
+                .POST, "/children/\(child.id)/access-grants", as: manager,
+                form: [("user_id", practitioner.id.uuidString), ("reason", reason)])
             #expect(grant.status == .seeOther)
             let page = try await app.send(.GET, "/children/\(child.id)", as: session)
             #expect(page.status == .ok)
             #expect(page.text.contains("a hub manager named you"))
-            let actions = try await AuditTrail.search(AuditQuery(childID: child.id), on: app.db).map(\.event.action)
-            #expect(actions.contains(.recordRestricted) && actions.contains(.accessGranted))
+            let entries = try await AuditTrail.search(AuditQuery(childID: child.id), on: app.db)
+            #expect(entries.contains { $0.event.action == .recordRestricted })
+            #expect(entries.contains { $0.event.action == .accessGranted && $0.event.reason == reason })
+            #expect(try await AlertRepository(app.db).recent().contains { $0.kind == .accessGranted && $0.reason == reason })
+        }
+    }
+
+    @Test("a grant to read a sealed record goes to no one who names themself, nor to a role that never reads records; merging needs both records open")
+    func grantAndMergeRefusals() async throws {
+        try await withTestApp { app, partnership in
+            let manager = partnership.account(.hubManager)
+            let token = try await Credentials.apiToken(for: manager, on: app)
+            let sealed = partnership.sealed.id
+            let reason = #""reason": "Needs it for a strategy meeting today""#
+            for (who, field) in [(manager, "to_oneself"), (partnership.account(.administrator), "role"), (partnership.account(.referrer), "role")] {
+                let refused = try await app.send(.POST, "/api/v1/children/\(sealed)/access-grants", as: token,
+                    json: #"{"user_id": "\#(who.id)", \#(reason)}"#)
+                #expect(refused.status == .unprocessableEntity, "\(who.username)")
+                #expect(BadInputTests.fieldErrors(refused)["user_id"] != nil, "\(field)")
+            }
+            #expect(try await app.send(.GET, "/api/v1/children/\(sealed)", as: token).status == .forbidden, "still sealed to him")
+            #expect(try await AlertRepository(app.db).recent().isEmpty)
+            // Lifting the seal of a record he cannot open is refused too.
+            let lift = try await app.send(.PUT, "/api/v1/children/\(sealed)/restriction", as: token,
+                json: #"{"restricted": false, "reason": "No longer needed"}"#)
+            #expect(lift.status == .notFound)
+            #expect(try await ChildRepository(app.db).find(sealed)?.isRestricted == true)
+            // Nor may he merge the sealed record into an open one.
+            let merge = try await app.send(.POST, "/api/v1/children/\(partnership.knownToHubOnly.id)/merges", as: token,
+                json: #"{"merged_child_id": "\#(sealed)", "reason": "Looks like the same child", "confirm_conflicts": true}"#)
+            #expect(merge.status == .unprocessableEntity)
+            let open = try await app.send(.GET, "/api/v1/children/\(partnership.knownToHubOnly.id)", as: token)
+            #expect(!open.text.contains("Alaw"))
+            #expect(try await MergeRepository(app.db).mergedInto(sealed) == nil)
         }
     }
 }

@@ -99,6 +99,17 @@ public struct AccessPolicy: Sendable {
             || roles.contains(.auditor)
     }
 
+    /// Why a hub manager may not name this person to read a restricted record, if not.
+    ///
+    /// A grant opens a sealed record without breaking the glass, so it goes only to
+    /// someone whose roles read children's records at all (not an administrator, a
+    /// referrer or the early intervention team), and never to the manager who makes it:
+    /// granting oneself was break-glass with no reason and no alert.
+    public func refusalToGrant(to grantee: Actor, by granter: Actor) -> GrantRefusal? {
+        if grantee.userID == granter.userID { return .toOneself }
+        return permits(grantee, .viewChildRecord) ? nil : .roleCannotUseIt
+    }
+
     /// Whether this person may open this child's record, and on what basis.
     public func access(for actor: Actor, to child: ChildAccessFacts) -> ChildAccess {
         guard permits(actor, .viewChildRecord) else { return .refused }

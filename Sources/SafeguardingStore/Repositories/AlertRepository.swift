@@ -15,6 +15,10 @@ public struct Alert: Sendable, Hashable, Codable {
 /// The kinds of alert raised to hub managers.
 public enum AlertKind: String, Sendable, Hashable, Codable {
     case breakGlass = "break_glass"
+    /// A hub manager named someone to read a restricted record.
+    case accessGranted = "access_granted"
+    /// Someone was given a role that reads children's records or runs the partnership.
+    case privilegedRole = "privileged_role"
 }
 
 /// Raises and lists alerts for the hub's managers.

@@ -103,8 +103,9 @@ struct ChildAPIController: RouteCollection {
         let childID = try ChildWebController.childID(request)
         var fields = try await FieldReader.json(from: request)
         let userID = fields.identifier("user_id")
+        let reason = fields.text("reason", maxLength: 1_000)
         try fields.finish()
-        try await ChildRecordDesk(request).grantAccess(childID: childID, to: userID!)
+        try await ChildRecordDesk(request).grantAccess(childID: childID, to: userID!, reason: reason!)
         return .created
     }
 }

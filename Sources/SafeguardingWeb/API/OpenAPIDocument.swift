@@ -234,7 +234,8 @@ enum OpenAPIDocument {
             "Restriction": object(
                 ["restricted": ["type": "boolean"], "reason": ["type": "string", "maxLength": 1000]],
                 required: ["restricted", "reason"]),
-            "AccessGrant": object(["user_id": uuid], required: ["user_id"]),
+            "AccessGrant": object(
+                ["user_id": uuid, "reason": ["type": "string", "minLength": 1, "maxLength": 1000]], required: ["user_id", "reason"]),
             "Merge": object(
                 ["merged_child_id": uuid, "reason": ["type": "string", "maxLength": 1000],
                  "confirm_conflicts": ["type": "boolean"]], required: ["merged_child_id", "reason"]),

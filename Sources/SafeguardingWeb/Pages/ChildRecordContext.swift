@@ -71,6 +71,19 @@ struct ChildRecordContext: Encodable, Sendable {
     /// On the child protection register now: shown as the record's banner.
     var isOnRegister: Bool
 
+    /// The people a manager may name to read a restricted record: active, with roles that
+    /// read children's records, and not the manager (see ``AccessPolicy/refusalToGrant(to:by:)``).
+    static func grantableUsers(by user: SignedInUser, on request: Request) async throws -> [UserChoice] {
+        let agencies = try await request.agenciesByID()
+        let policy = AccessPolicy()
+        return try await UserRepository(request.db).all().filter(\.isActive).compactMap { account in
+            guard let agency = agencies[account.agencyID],
+                policy.refusalToGrant(to: SignedInUser(account: account, agency: agency, session: nil).actor, by: user.actor) == nil
+            else { return nil }
+            return UserChoice(id: account.id.uuidString.lowercased(), name: account.displayName)
+        }
+    }
+
     /// The duplicate records merged into this one, named so a manager can undo a merge.
     static func mergedRecords(of childID: UUID, on database: any Database) async throws -> [UserChoice] {
         var records: [UserChoice] = []
@@ -162,8 +175,7 @@ struct ChildRecordContext: Encodable, Sendable {
             }, language: language, catalogue: request.application.catalogue),
             canRestrict: canRestrict,
             grantableUsers: canRestrict && child.isRestricted
-                ? try await UserRepository(request.db).all().filter(\.isActive)
-                    .map { UserChoice(id: $0.id.uuidString.lowercased(), name: $0.displayName) } : [],
+                ? try await grantableUsers(by: user, on: request) : [],
             hasChronology: !chronology.isEmpty,
             chronologyHTML: ChildRecordRows.chronology(chronology, language: language, catalogue: request.application.catalogue),
             canMerge: policy.permits(user.actor, .mergeRecords),

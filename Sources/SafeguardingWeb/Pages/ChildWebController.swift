@@ -117,8 +117,9 @@ struct ChildWebController: RouteCollection {
         let childID = try Self.childID(request)
         var fields = FieldReader(form: try await request.submittedForm())
         let userID = fields.identifier("user_id")
+        let reason = fields.text("reason", maxLength: 1_000)
         try fields.finish()
-        try await ChildRecordDesk(request).grantAccess(childID: childID, to: userID!)
+        try await ChildRecordDesk(request).grantAccess(childID: childID, to: userID!, reason: reason!)
         return request.redirect(to: "/children/\(childID.uuidString.lowercased())")
     }
 

@@ -132,7 +132,12 @@ struct ChildRecordDesk {
         let user = self.user, requestID = request.requestID
         try await request.store.transaction { db in
             let children = ChildRepository(db)
-            guard try await children.find(childID) != nil else { throw ProblemError.notFound }
+            guard let child = try await children.find(childID) else { throw ProblemError.notFound }
+            // Lifting a seal opens the record to the whole hub: only someone who may open
+            // it now may lift it, or lifting would be a way round breaking the glass.
+            if !restricted, child.isRestricted, !(try await Self.mayOpen(childID, as: user, on: db)) {
+                throw ProblemError.notFound
+            }
             try await children.setRestricted(restricted, childID: childID)
             if restricted {
                 // The manager who seals a record keeps access to it.
@@ -145,18 +150,24 @@ struct ChildRecordDesk {
         }
     }
 
-    /// Names one person as allowed to read a restricted record (hub managers).
-    func grantAccess(childID: UUID, to userID: UUID) async throws {
-        let user = self.user, requestID = request.requestID
+    /// Names one person as allowed to read a restricted record (hub managers), with a
+    /// reason, which is audited and alerted to every hub manager as breaking the glass is.
+    func grantAccess(childID: UUID, to userID: UUID, reason: String) async throws {
+        let user = self.user, requestID = request.requestID, policy = self.policy
         try await request.store.transaction { db in
-            guard try await ChildRepository(db).find(childID) != nil else { throw ProblemError.notFound }
-            guard try await UserRepository(db).find(userID) != nil else {
-                throw ValidationFailure([FieldError("user_id", .notAnIdentifier)])
+            guard let child = try await ChildRepository(db).find(childID), child.isRestricted else { throw ProblemError.notFound }
+            guard let grantee = try await UserRepository(db).find(userID), grantee.isActive,
+                let agency = try await AgencyRepository(db).find(grantee.agencyID)
+            else { throw ValidationFailure([FieldError("user_id", .notAnIdentifier)]) }
+            let granteeActor = SignedInUser(account: grantee, agency: agency, session: nil).actor
+            if let refusal = policy.refusalToGrant(to: granteeActor, by: user.actor) {
+                throw ValidationFailure([FieldError("user_id", .invalid(refusal.messageKey))])
             }
-            try await ChildRepository(db).grantAccess(childID: childID, userID: userID, grantedBy: user.account.id,
-                now: Date())
+            let now = Date()
+            try await ChildRepository(db).grantAccess(childID: childID, userID: userID, grantedBy: user.account.id, now: now)
+            try await AlertRepository(db).raise(.accessGranted, childID: childID, raisedBy: user.account.id, reason: reason, now: now)
             try await AuditTrail.append(
-                user.auditEvent(.accessGranted, childID: childID, subjectID: userID, requestID: requestID), on: db)
+                user.auditEvent(.accessGranted, childID: childID, subjectID: userID, reason: reason, requestID: requestID), on: db)
         }
     }
 }

@@ -26,8 +26,13 @@ struct RecordMergeDesk {
     func merge(_ mergedID: UUID, into keptID: UUID, reason: String, conflictsConfirmed: Bool) async throws {
         guard mergedID != keptID else { throw ValidationFailure([FieldError("merged_child_id", .invalid("error.merge.same_record"))]) }
         let children = ChildRepository(request.db)
-        guard let kept = try await children.find(keptID) else { throw ProblemError.notFound }
-        guard let merged = try await children.find(mergedID) else {
+        // Merging shows each record's details on the other: the manager must be able to
+        // open both (a sealed record merged into an open one had shown its child's name
+        // and date of birth there, and its conflicts which identifiers differ).
+        guard let kept = try await children.find(keptID), try await ChildRecordDesk.mayOpen(keptID, as: user, on: request.db)
+        else { throw ProblemError.notFound }
+        guard let merged = try await children.find(mergedID), try await ChildRecordDesk.mayOpen(mergedID, as: user, on: request.db)
+        else {
             throw ValidationFailure([FieldError("merged_child_id", .notAnIdentifier)])
         }
         let merges = MergeRepository(request.db)

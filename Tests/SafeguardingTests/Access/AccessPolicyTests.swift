@@ -20,6 +20,17 @@ struct AccessPolicyTests {
         #expect(policy.access(for: actor([.hubManager]), to: facts) == .granted(.hubScreening))
     }
 
+    @Test("a grant to read a restricted record goes only to someone whose roles read records, never to its granter")
+    func grantsGoWhereTheyCanBeUsed() {
+        let manager = actor([.hubManager])
+        #expect(policy.refusalToGrant(to: manager, by: manager) == .toOneself)
+        #expect(policy.refusalToGrant(to: actor([.administrator]), by: manager) == .roleCannotUseIt)
+        #expect(policy.refusalToGrant(to: actor([.referrer]), by: manager) == .roleCannotUseIt)
+        #expect(policy.refusalToGrant(to: actor([.earlyInterventionWorker]), by: manager) == .roleCannotUseIt)
+        #expect(policy.refusalToGrant(to: actor([.hubPractitioner]), by: manager) == nil)
+        #expect(policy.refusalToGrant(to: actor([.safeguardingLead], agency: school, hubMember: false), by: manager) == nil)
+    }
+
     @Test("a hub role held in an agency outside the hub grants nothing")
     func hubRoleOutsideHubIsIgnored() {
         let outsider = actor([.hubPractitioner], agency: school, hubMember: false)

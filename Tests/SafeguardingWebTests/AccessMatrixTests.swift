@@ -55,6 +55,7 @@ struct AccessMatrixTests {
         "POST /admin/tokens": [.administrator],
         "POST /admin/tokens/:tokenID/revoke": [.administrator],
         "GET /api/v1/me": everyone,
+        "POST /api/v1/me/tokens": everyone,
         "GET /api/v1/audit": [.auditor],
         "GET /api/v1/alerts": [.hubManager],
         "GET /api/v1/children": childReaders,

@@ -13,27 +13,90 @@ struct AdministrationTests {
     func tokenLifecycle() async throws {
         try await withTestApp { app, partnership in
             let admin = try await Credentials.apiToken(for: partnership.account(.administrator), on: app)
-            let lead = partnership.account(.safeguardingLead)
+            let system = partnership.account(.integration)
             let issued = try await app.send(
                 .POST, "/api/v1/tokens", as: admin,
-                json: #"{"user_id": "\#(lead.id)", "label": "Health board case system", "valid_for_days": 90}"#)
+                json: #"{"user_id": "\#(system.id)", "label": "Police case system", "valid_for_days": 90}"#)
             #expect(issued.status == .created)
             let token = try #require(issued.json["token"] as? String)
             let tokenID = try #require(issued.json["id"] as? String)
             let me = try await app.send(.GET, "/api/v1/me", as: Credentials(bearer: token))
             #expect(me.status == .ok)
-            #expect((me.json["user"] as? [String: Any])?["username"] as? String == lead.username)
-            #expect(me.json["permissions"] as? [String] == ["use_account", "search_children", "view_child_record", "break_glass", "submit_referral",
-                    "answer_information_requests", "acknowledge_encompass"])
+            #expect((me.json["user"] as? [String: Any])?["username"] as? String == system.username)
+            #expect(me.json["permissions"] as? [String] == ["use_account"])
             let listed = try await app.send(.GET, "/api/v1/tokens", as: admin)
             #expect(!listed.text.contains(token))
-            #expect(listed.text.contains("Health board case system"))
+            #expect(listed.text.contains("Police case system"))
             let revoked = try await app.send(.DELETE, "/api/v1/tokens/\(tokenID)", as: admin)
             #expect(revoked.status == .noContent)
             let refused = try await app.send(.GET, "/api/v1/me", as: Credentials(bearer: token))
             #expect(refused.status == .unauthorized)
             let actions = try await AuditTrail.search(AuditQuery(), on: app.db).map(\.event.action)
             #expect(actions.contains(.apiTokenIssued) && actions.contains(.apiTokenRevoked))
+        }
+    }
+
+    @Test("an administrator issues tokens only for integration accounts; a person issues their own, which acts as them")
+    func tokensForPeopleAreTheirs() async throws {
+        try await withTestApp { app, partnership in
+            let admin = try await Credentials.apiToken(for: partnership.account(.administrator), on: app)
+            for person in [partnership.account(.hubManager), partnership.account(.safeguardingLead), partnership.account(.administrator)] {
+                let refused = try await app.send(.POST, "/api/v1/tokens", as: admin,
+                    json: #"{"user_id": "\#(person.id)", "label": "Acting as someone"}"#)
+                #expect(refused.status == .unprocessableEntity, "\(person.username)")
+                #expect(BadInputTests.fieldErrors(refused)["user_id"] != nil)
+            }
+            #expect(try await APITokenRepository(app.db).all().filter { $0.label == "Acting as someone" }.isEmpty)
+
+            let lead = partnership.account(.safeguardingLead)
+            let session = try await Credentials.apiToken(for: lead, on: app)
+            let own = try await app.send(.POST, "/api/v1/me/tokens", as: session, json: #"{"label": "My laptop script"}"#)
+            #expect(own.status == .created)
+            let token = try #require(own.json["token"] as? String)
+            let me = try await app.send(.GET, "/api/v1/me", as: Credentials(bearer: token))
+            #expect((me.json["user"] as? [String: Any])?["username"] as? String == lead.username)
+            let issued = try await AuditTrail.search(AuditQuery(action: .apiTokenIssued), on: app.db)
+            #expect(issued.contains { $0.event.actorUserID == lead.id && $0.event.detail == "own" })
+        }
+    }
+
+    @Test("no one changes their own roles; a role that reads records, given to anyone, is alerted to the hub managers")
+    func rolesKeptApartFromCaseAccess() async throws {
+        try await withTestApp { app, partnership in
+            let administrator = partnership.account(.administrator)
+            let admin = try await Credentials.apiToken(for: administrator, on: app)
+            let selfPromotion = try await app.send(.PUT, "/api/v1/users/\(administrator.id)", as: admin,
+                json: #"{"display_name": "\#(administrator.displayName)", "email": "\#(administrator.email)", "job_title": "Tester", "agency_id": "\#(administrator.agencyID)", "roles": ["administrator", "hub_manager"]}"#)
+            #expect(selfPromotion.status == .unprocessableEntity)
+            #expect(BadInputTests.fieldErrors(selfPromotion)["roles"] != nil)
+            #expect(try await UserRepository(app.db).find(administrator.id)?.roles == [.administrator])
+            #expect(try await AlertRepository(app.db).recent().isEmpty)
+
+            let referrer = partnership.account(.referrer)
+            let promoted = try await app.send(.PUT, "/api/v1/users/\(referrer.id)", as: admin,
+                json: #"{"display_name": "\#(referrer.displayName)", "email": "\#(referrer.email)", "job_title": "Tester", "agency_id": "\#(referrer.agencyID)", "roles": ["referrer", "safeguarding_lead"]}"#)
+            #expect(promoted.status == .ok, "\(promoted.text)")
+            let alerts = try await AlertRepository(app.db).recent()
+            #expect(alerts.map(\.kind) == [.privilegedRole])
+            #expect(alerts.first?.reason == referrer.displayName)
+            let manager = try await Credentials.session(for: partnership.account(.hubManager), on: app)
+            let page = try await app.send(.GET, "/alerts", as: manager)
+            #expect(page.text.contains("Role that reads children&#39;s records given") || page.text.contains("Role that reads children's records given"))
+        }
+    }
+
+    @Test("a password reset by an administrator signs the person out, revokes their tokens and, for a record reader, alerts the hub managers")
+    func passwordResetEndsTokens() async throws {
+        try await withTestApp { app, partnership in
+            let admin = try await Credentials.apiToken(for: partnership.account(.administrator), on: app)
+            let manager = partnership.account(.hubManager)
+            let token = try await Credentials.apiToken(for: manager, on: app)
+            #expect(try await app.send(.GET, "/api/v1/me", as: token).status == .ok)
+            let reset = try await app.send(.PUT, "/api/v1/users/\(manager.id)", as: admin,
+                json: #"{"display_name": "\#(manager.displayName)", "email": "\#(manager.email)", "job_title": "Tester", "agency_id": "\#(manager.agencyID)", "roles": ["hub_manager"], "password": "a new long passphrase"}"#)
+            #expect(reset.status == .ok, "\(reset.text)")
+            #expect(try await app.send(.GET, "/api/v1/me", as: token).status == .unauthorized, "the token no longer acts for him")
+            #expect(try await AlertRepository(app.db).recent().map(\.kind) == [.passwordReset])
         }
     }
 

@@ -60,6 +60,8 @@ public struct AccessPolicy: Sendable {
             .useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass, .submitReferral,
             .viewChildProtection, .workChildProtection, .overseeChildProtection, .viewMeasures,
         ],
+        // Whatever a system may read it reads through the other roles its account holds.
+        .integration: [.useAccount],
     ]
 
     /// Hub roles only count for staff of an agency that sits in the hub: a "hub
@@ -97,6 +99,14 @@ public struct AccessPolicy: Sendable {
         let roles = effectiveRoles(of: actor)
         return !roles.isDisjoint(with: Self.hubRoles) || !roles.isDisjoint(with: Self.childProtectionRoles)
             || roles.contains(.auditor)
+    }
+
+    /// The roles whose giving every hub manager is told of: those that read children's
+    /// records, and administration, which controls accounts.
+    public static func isPrivileged(_ role: Role) -> Bool {
+        let permissions = permissionsByRole[role] ?? []
+        return permissions.contains(.viewChildRecord) || permissions.contains(.manageUsers)
+            || permissions.contains(.manageAPITokens)
     }
 
     /// Why a hub manager may not name this person to read a restricted record, if not.

@@ -23,6 +23,10 @@ public enum Role: String, Sendable, Codable, CaseIterable, Hashable, Comparable 
     /// The child protection team's manager: oversees and challenges enquiries and reviews
     /// written agreements, as well as everything a social worker does.
     case teamManager = "team_manager"
+    /// An account another system uses through the API (the police's, a school's), not a
+    /// person. Administrators issue API tokens for these accounts only; a person's token
+    /// is issued by that person. What the system reads is audited as this account's.
+    case integration
 
     public static func < (lhs: Role, rhs: Role) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

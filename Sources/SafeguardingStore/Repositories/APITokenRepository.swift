@@ -45,6 +45,13 @@ public struct APITokenRepository: Sendable {
         try await APITokenRecord.find(id, on: database).map(Self.issued)
     }
 
+    /// Revokes every token of one account: its password was changed, or it was
+    /// deactivated, so nothing issued before may act for it again.
+    public func revokeAll(for userID: UUID, now: Date) async throws {
+        try await APITokenRecord.query(on: database).filter(\.$userID == userID).filter(\.$revokedAt == nil)
+            .set(\.$revokedAt, to: now).update()
+    }
+
     public func revoke(_ id: UUID, now: Date) async throws {
         guard let record = try await APITokenRecord.find(id, on: database) else { throw StoreError.notFound }
         if record.revokedAt == nil {

@@ -19,6 +19,8 @@ public enum AlertKind: String, Sendable, Hashable, Codable {
     case accessGranted = "access_granted"
     /// Someone was given a role that reads children's records or runs the partnership.
     case privilegedRole = "privileged_role"
+    /// An administrator reset the password of an account that reads children's records.
+    case passwordReset = "password_reset"
 }
 
 /// Raises and lists alerts for the hub's managers.

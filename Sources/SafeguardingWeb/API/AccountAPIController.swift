@@ -8,6 +8,7 @@ import Vapor
 struct AccountAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.on(.GET, "me", requires: .permission(.useAccount), use: me)
+        routes.on(.POST, "me", "tokens", requires: .permission(.useAccount), use: issueOwnToken)
         routes.on(.GET, "audit", requires: .permission(.searchAuditTrail), use: audit)
         routes.on(.GET, "alerts", requires: .permission(.viewAlerts), use: alerts)
     }
@@ -21,6 +22,24 @@ struct AccountAPIController: RouteCollection {
             user: UserResponse(user.account), agency: AgencyResponse(user.agency),
             effectiveRoles: policy.effectiveRoles(of: user.actor).sorted(),
             permissions: Permission.allCases.filter { policy.permits(user.actor, $0) }, unacknowledgedAlerts: alerts)
+    }
+
+    /// A person issues their own API token: it acts, and is audited, as them.
+    func issueOwnToken(_ request: Request) async throws -> Response {
+        let user = try request.requireUser()
+        var fields = try await FieldReader.json(from: request)
+        let label = fields.text("label", maxLength: 120)
+        let validDays = fields.integer("valid_for_days", required: false, in: 1...366)
+        try fields.finish()
+        let requestID = request.requestID
+        let (token, issued) = try await request.store.transaction { db in
+            try await APITokenIssuer.issue(
+                for: user.account.id, label: label!, issuedBy: user.account.id, validFor: validDays.map { Double($0) * 86_400 },
+                audit: { id in user.auditEvent(.apiTokenIssued, subjectID: id, detail: "own", requestID: requestID) }, on: db)
+        }
+        let response = try await TokenResponse(issued, token: token).encodeResponse(for: request)
+        response.status = .created
+        return response
     }
 
     func audit(_ request: Request) async throws -> AuditListResponse {

@@ -66,8 +66,11 @@ enum OpenAPIDocument {
             permission: .manageUsers, body: "UserChange", response: "User"),
         .init(method: "get", path: "/api/v1/tokens", summary: "Issued API tokens (never the tokens themselves)",
             permission: .manageAPITokens, response: "TokenList"),
-        .init(method: "post", path: "/api/v1/tokens", summary: "Issue a bearer token (shown once)",
+        .init(method: "post", path: "/api/v1/tokens",
+            summary: "Issue a bearer token for an integration account (shown once); a person issues their own",
             permission: .manageAPITokens, body: "NewToken", response: "Token", status: 201),
+        .init(method: "post", path: "/api/v1/me/tokens", summary: "Issue a bearer token of your own (shown once)",
+            permission: .useAccount, body: "OwnToken", response: "Token", status: 201),
         .init(method: "delete", path: "/api/v1/tokens/{tokenID}", summary: "Revoke a token",
             permission: .manageAPITokens, response: nil, status: 204),
         .init(method: "post", path: "/api/v1/referrals",
@@ -243,6 +246,9 @@ enum OpenAPIDocument {
                 ["merged_child_id": uuid, "reason": ["type": "string", "maxLength": 1000]],
                 required: ["merged_child_id", "reason"]),
             "Token": token, "TokenList": list("Token"),
+            "OwnToken": object(
+                ["label": ["type": "string", "minLength": 1, "maxLength": 120],
+                 "valid_for_days": ["type": "integer", "minimum": 1, "maximum": 366]], required: ["label"]),
             "ReferralForm": schema(of: ReferralFormJSON.exemplar),
             "ReferralCreate": object(
                 ["kind": enumeration(ReferralKind.self), "form": ref("ReferralForm"), "submit": ["type": "boolean"]],

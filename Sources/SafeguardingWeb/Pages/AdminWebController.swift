@@ -249,7 +249,9 @@ struct AdminWebController: RouteCollection {
                     issued: DateWording.dateTime($0.issuedAt, language),
                     expires: $0.expiresAt.map { DateWording.date($0, language) } ?? "", isActive: $0.isActive)
             },
-            users: users.filter(\.isActive).map { .init(value: $0.id.uuidString.lowercased(), label: $0.displayName) },
+            // Tokens are issued here for integration accounts only; a person issues their own.
+            users: users.filter { $0.isActive && $0.roles.contains(.integration) }
+                .map { .init(value: $0.id.uuidString.lowercased(), label: $0.displayName) },
             newToken: newToken, errors: request.formErrors(failure))
     }
 

@@ -98,28 +98,58 @@ struct AdministrationDesk {
             } catch StoreError.duplicate {
                 throw ValidationFailure([FieldError("username", .invalid("error.user.username_taken"))])
             }
+            try await Self.alertPrivilegedRoles(account.roles, to: account, by: user, on: db)
             try await AuditTrail.append(
                 user.auditEvent(.accountCreated, subjectID: account.id, detail: UserRecordRoles.text(account.roles),
                     requestID: requestID), on: db)
         }
     }
 
+    /// Account administration is kept apart from case access: no one changes their own
+    /// roles, a role that reads children's records (or administers) is alerted to every
+    /// hub manager when given, and a password reset signs the person out everywhere,
+    /// revokes their tokens and, for an account that reads records, is alerted too. An
+    /// administrator had given himself the hub manager's role, and reset a manager's
+    /// password, to read what administration never may.
     func updateAccount(_ account: UserAccount, newPassword: String?) async throws {
         let hash = try await newPassword.asyncMap(hashPassword)
         let user = self.user, requestID = request.requestID
         try await request.store.transaction { db in
+            let users = UserRepository(db)
+            guard let before = try await users.find(account.id) else { throw ProblemError.notFound }
+            if account.id == user.account.id, account.roles != before.roles {
+                throw ValidationFailure([FieldError("roles", .invalid("error.user.own_roles"))])
+            }
             guard try await AgencyRepository(db).find(account.agencyID) != nil else {
                 throw ValidationFailure([FieldError("agency_id", .notAnIdentifier)])
             }
-            let users = UserRepository(db)
             try await users.update(account)
             if let hash { try await users.setPasswordHash(hash, for: account.id) }
-            // A deactivated account, or one whose password was reset, is signed out everywhere.
-            if !account.isActive || hash != nil { try await SessionRepository(db).deleteAll(for: account.id) }
+            let now = Date()
+            // A deactivated account, or one whose password was reset, is signed out
+            // everywhere, and nothing issued for it before acts for it again.
+            if !account.isActive || hash != nil {
+                try await SessionRepository(db).deleteAll(for: account.id)
+                try await APITokenRepository(db).revokeAll(for: account.id, now: now)
+            }
+            try await Self.alertPrivilegedRoles(account.roles.subtracting(before.roles), to: account, by: user, on: db)
+            if hash != nil, account.id != user.account.id, account.roles.contains(where: AccessPolicy.isPrivileged) {
+                try await AlertRepository(db).raise(.passwordReset, childID: nil, raisedBy: user.account.id,
+                    reason: account.displayName, now: now)
+            }
             try await AuditTrail.append(
                 user.auditEvent(.accountChanged, subjectID: account.id, detail: UserRecordRoles.text(account.roles),
                     requestID: requestID), on: db)
         }
+    }
+
+    /// Tells every hub manager that `account` was given a privileged role.
+    private static func alertPrivilegedRoles(
+        _ given: Set<Role>, to account: UserAccount, by user: SignedInUser, on db: any Database
+    ) async throws {
+        guard given.contains(where: AccessPolicy.isPrivileged) else { return }
+        try await AlertRepository(db).raise(.privilegedRole, childID: nil, raisedBy: user.account.id,
+            reason: account.displayName, now: Date())
     }
 
     /// Bcrypt is slow on purpose; it runs off the event loop.
@@ -132,11 +162,20 @@ struct AdministrationDesk {
 
     // MARK: API tokens
 
-    /// Issues a token and returns it: the only time it is ever shown.
+    /// Issues a token for an integration account and returns it: the only time it is
+    /// ever shown. A person's token is theirs to issue (`POST /api/v1/account/tokens`):
+    /// one issued by an administrator for a hub manager had read children's records, and
+    /// the audit trail recorded the reads as the manager's.
     func issueToken(for userID: UUID, label: String, validForDays: Int?) async throws -> (String, IssuedAPIToken) {
         let user = self.user, requestID = request.requestID
         return try await request.store.transaction { db in
-            try await APITokenIssuer.issue(
+            guard let holder = try await UserRepository(db).find(userID) else {
+                throw ValidationFailure([FieldError("user_id", .notAnIdentifier)])
+            }
+            guard holder.roles.contains(.integration) else {
+                throw ValidationFailure([FieldError("user_id", .invalid("error.token.person_issues_own"))])
+            }
+            return try await APITokenIssuer.issue(
                 for: userID, label: label, issuedBy: user.account.id, validFor: validForDays.map { Double($0) * 86_400 },
                 audit: { id in
                     user.auditEvent(.apiTokenIssued, subjectID: id, detail: "user=\(userID.uuidString.lowercased())",

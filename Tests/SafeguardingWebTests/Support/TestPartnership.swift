@@ -41,7 +41,7 @@ struct TestPartnership: Sendable {
             .referrer: school, .hubPractitioner: childrensServices, .hubManager: childrensServices,
             .safeguardingLead: healthBoard, .auditor: childrensServices, .administrator: childrensServices,
             .earlyInterventionWorker: childrensServices,
-            .socialWorker: childrensServices, .teamManager: childrensServices,
+            .socialWorker: childrensServices, .teamManager: childrensServices, .integration: police,
         ]
         var accounts: [Role: UserAccount] = [:]
         for role in Role.allCases {

@@ -31,6 +31,35 @@ struct BadInputTests {
         }
     }
 
+    @Test("a null where a yes or no belongs, a NUL inside a name, and a body sent as plain text are refused, and change nothing")
+    func nullNulAndPlainText() async throws {
+        try await withTestApp { app, partnership in
+            let admin = try await Credentials.apiToken(for: partnership.account(.administrator), on: app)
+            let health = partnership.healthBoard
+            #expect(health.isHubMember == false)
+            let police = partnership.police
+            let nulled = try await app.send(.PUT, "/api/v1/agencies/\(police.id)", as: admin,
+                json: #"{"name": "\#(police.name)", "welsh_name": "\#(police.welshName)", "kind": "police", "is_hub_member": null}"#)
+            #expect(nulled.status == .unprocessableEntity)
+            #expect(Self.fieldErrors(nulled)["is_hub_member"] == "error.field.wrong_type")
+            #expect(try await AgencyRepository(app.db).find(police.id)?.isHubMember == true, "the police stay in the hub")
+
+            let withNUL = try await app.send(.POST, "/api/v1/agencies", as: admin,
+                json: #"{"name": "Heddlu\u0000Dyfed", "welsh_name": "Heddlu Dyfed-Powys", "kind": "police", "is_hub_member": false}"#)
+            #expect(withNUL.status == .unprocessableEntity)
+            #expect(Self.fieldErrors(withNUL)["name"] == "error.field.control_characters")
+
+            let before = try await AgencyRepository(app.db).all().count
+            var headers = HTTPHeaders()
+            headers.contentType = .plainText
+            let plain = try await app.send(.POST, "/api/v1/agencies", as: admin, headers: headers,
+                body: #"{"name": "Heddlu Dyfed-Powys", "welsh_name": "Heddlu Dyfed-Powys", "kind": "police", "is_hub_member": false}"#)
+            #expect(plain.status == .unsupportedMediaType)
+            #expect(plain.isProblem)
+            #expect(try await AgencyRepository(app.db).all().count == before)
+        }
+    }
+
     @Test("every missing, unknown, over-long or invalid field is named in one answer")
     func everyBadFieldIsNamed() async throws {
         try await withTestApp { app, partnership in

@@ -60,8 +60,12 @@ struct ChildRecordTests {
             #expect(try await app.send(.GET, "/children/\(partnership.knownToHealth.id)", as: lead).status == .ok)
             let other = try await app.send(.GET, "/children/\(partnership.knownToHubOnly.id)", as: lead)
             #expect(other.status == .forbidden)
-            #expect(other.text.contains("This record is restricted"))
+            // The record is open to the hub, only not to this agency: it is not called restricted.
+            #expect(other.text.contains("Your agency is not recorded as working with this child"))
+            #expect(!other.text.contains("This record is restricted"))
             #expect(!other.text.contains("Williams"))
+            let sealed = try await app.send(.GET, "/children/\(partnership.sealed.id)", as: lead)
+            #expect(sealed.text.contains("This record is restricted"))
         }
     }
 

@@ -357,6 +357,7 @@ enum OpenAPIDocument {
                         ("413", "The body is larger than \(RequestBodyLimit.bytes) bytes"),
                     ]
                 }
+                if operation.body != nil { refusals.append(("415", "The body is not sent as application/json")) }
                 for (code, description) in refusals {
                     responses[code] = problem.merging(["description": description]) { a, _ in a }
                 }

@@ -25,6 +25,10 @@ struct FieldReader {
     static func json(from request: Request) async throws -> FieldReader {
         let buffer = try await RequestBodyLimit.collect(request)
         guard buffer.readableBytes > 0 else { return FieldReader(json: [:]) }
+        // A body is read as JSON only when it says it is JSON.
+        guard let type = request.headers.contentType,
+            type.type == "application", type.subType == "json" || type.subType.hasSuffix("+json")
+        else { throw ProblemError.notJSON }
         do {
             let value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
             guard case .object(let object) = value else { throw ProblemError.malformedBody }
@@ -74,6 +78,12 @@ struct FieldReader {
         let trimmed = value.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if trimmed.isEmpty {
             if required { note(name, .missing) }
+            return nil
+        }
+        // NUL and the other control characters are no part of what a person writes, and
+        // some systems a record is sent on to cut text at a NUL; new lines and tabs stay.
+        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !"\n\r\t".unicodeScalars.contains($0) }) {
+            note(name, .invalid("error.field.control_characters"))
             return nil
         }
         if trimmed.count > maxLength {
@@ -177,8 +187,10 @@ struct FieldReader {
                 return nil
             }
         case .json(let object):
+            // null is not a yes or a no: taken as absent, it had been stored as false
+            // (a health board was taken out of the hub that way).
             switch object[name] {
-            case nil, .null?: return nil
+            case nil: return nil
             case .bool(let value)?: return value
             default:
                 note(name, .wrongType(expected: "boolean"))

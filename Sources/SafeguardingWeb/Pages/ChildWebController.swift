@@ -67,6 +67,11 @@ struct ChildWebController: RouteCollection {
         var id: String
         var errors: [FormErrorContext]
         var reason: String
+        /// Restricted, or only not a child the reader's agency works with: the page says
+        /// which, since telling a lead an open record "is restricted" was not true.
+        var isRestricted: Bool
+
+        var titleKey: String { isRestricted ? "breakglass.title" : "breakglass.not_involved.title" }
     }
 
     func record(_ request: Request) async throws -> Response {
@@ -76,10 +81,9 @@ struct ChildWebController: RouteCollection {
         switch try await desk.open(childID, followingMerges: true) {
         case .merged(let kept):
             return request.redirect(to: "/children/\(kept.uuidString.lowercased())")
-        case .breakGlassRequired:
-            return try await request.page(
-                "break-glass", titleKey: "breakglass.title",
-                BreakGlassContext(id: childID.uuidString.lowercased(), errors: [], reason: ""), status: .forbidden)
+        case .breakGlassRequired(let child):
+            let context = BreakGlassContext(id: childID.uuidString.lowercased(), errors: [], reason: "", isRestricted: child.isRestricted)
+            return try await request.page("break-glass", titleKey: context.titleKey, context, status: .forbidden)
         case .opened(let summary, let basis):
             let audit = try await desk.auditOfChild(childID)
             let context = try await ChildRecordContext.make(summary: summary, basis: basis, audit: audit, for: request)
@@ -94,9 +98,11 @@ struct ChildWebController: RouteCollection {
         let reason = fields.text("reason", maxLength: 1_000)
         if let reason, reason.count < 10 { fields.note("reason", .tooShort(minimum: 10)) }
         do { try fields.finish() } catch let failure as ValidationFailure {
-            return try await request.page(
-                "break-glass", titleKey: "breakglass.title",
-                BreakGlassContext(id: childID.uuidString.lowercased(), errors: request.formErrors(failure), reason: reason ?? ""), status: .unprocessableEntity)
+            let isRestricted = try await ChildRepository(request.db).find(childID)?.isRestricted ?? true
+            let context = BreakGlassContext(
+                id: childID.uuidString.lowercased(), errors: request.formErrors(failure), reason: reason ?? "",
+                isRestricted: isRestricted)
+            return try await request.page("break-glass", titleKey: context.titleKey, context, status: .unprocessableEntity)
         }
         try await ChildRecordDesk(request).breakGlass(childID, reason: reason!)
         return request.redirect(to: "/children/\(childID.uuidString.lowercased())")

@@ -5,6 +5,8 @@ import Vapor
 /// is answered as `application/problem+json` on the API and as a page in the browser.
 enum ProblemError: Error, Sendable, Equatable {
     case malformedBody
+    /// A body sent as something other than JSON (`text/plain` had been read as JSON).
+    case notJSON
     case signInRequired
     case forbidden
     case notFound
@@ -14,6 +16,7 @@ enum ProblemError: Error, Sendable, Equatable {
     var status: HTTPResponseStatus {
         switch self {
         case .malformedBody: .badRequest
+        case .notJSON: .unsupportedMediaType
         case .signInRequired: .unauthorized
         case .forbidden: .forbidden
         case .notFound: .notFound
@@ -25,6 +28,7 @@ enum ProblemError: Error, Sendable, Equatable {
     var key: String {
         switch self {
         case .malformedBody: "problem.malformed_body"
+        case .notJSON: "problem.not_json"
         case .signInRequired: "problem.sign_in_required"
         case .forbidden: "problem.forbidden"
         case .notFound: "problem.not_found"

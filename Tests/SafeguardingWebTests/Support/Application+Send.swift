@@ -9,11 +9,12 @@ extension Application {
     /// Sends one request in-process, as a browser (form) or a partner system (JSON) would.
     func send(
         _ method: HTTPMethod, _ path: String, as credentials: Credentials? = nil, form: [(String, String)]? = nil,
-        json: String? = nil, headers extra: HTTPHeaders = [:], includeFormToken: Bool = true
+        json: String? = nil, headers extra: HTTPHeaders = [:], body raw: String? = nil, includeFormToken: Bool = true
     ) async throws -> TestingHTTPResponse {
         var headers = extra
         credentials?.apply(to: &headers)
-        var body: ByteBuffer?
+        // A raw body goes as it is, under whatever Content-Type the caller set.
+        var body: ByteBuffer? = raw.map { ByteBuffer(string: $0) }
         if let form {
             headers.contentType = .urlEncodedForm
             body = ByteBuffer(string: formBody(form, csrf: includeFormToken ? credentials?.csrfToken : nil))

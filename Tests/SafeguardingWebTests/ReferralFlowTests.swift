@@ -107,7 +107,7 @@ struct ReferralFlowTests {
             teacherAccount.language = .welsh
             try await UserRepository(app.db).update(teacherAccount)
             let teacher = try await Credentials.apiToken(for: teacherAccount, on: app)
-            let id = try #require(try await Self.submit(app, as: teacher)["id"] as? String)
+            let id = try #require(try await ReferralFlowTests.submit(app, as: teacher)["id"] as? String)
 
             let hub = try await Credentials.apiToken(for: partnership.account(.hubPractitioner), on: app)
             let queue = try await app.send(.GET, "/api/v1/hub/queue", as: hub)
@@ -238,6 +238,26 @@ struct NoticeDeliveryFlowTests {
             #expect(sent.first?.textBody.contains("offer the family information, advice or early help") == true)
             let notice = try #require(try await NoticeRepository(app.db).forRecipient(partnership.account(.referrer).id).first)
             #expect(notice.sentAt != nil)
+        }
+    }
+
+    @Test("the hub's additions to a referral are the hub's: its referrer sees only their own")
+    func hubAdditionsStayWithTheHub() async throws {
+        try await withTestApp { app, partnership in
+            let teacher = try await Credentials.apiToken(for: partnership.account(.referrer), on: app)
+            let id = try #require(try await ReferralFlowTests.submit(app, as: teacher)["id"] as? String)
+            let hub = try await Credentials.apiToken(for: partnership.account(.hubPractitioner), on: app)
+            #expect(try await app.send(.POST, "/api/v1/referrals/\(id)/additions", as: hub,
+                json: #"{"text": "Police hold two earlier call-outs to the address."}"#).status == .created)
+            #expect(try await app.send(.POST, "/api/v1/referrals/\(id)/additions", as: teacher,
+                json: #"{"text": "Cerys was absent again today."}"#).status == .created)
+            let seenByTeacher = try await app.send(.GET, "/api/v1/referrals/\(id)", as: teacher)
+            let teacherTexts = (seenByTeacher.json["additions"] as? [[String: Any]])?.compactMap { $0["text"] as? String }
+            #expect(teacherTexts == ["Cerys was absent again today."])
+            let page = try await app.send(.GET, "/referrals/\(id)", as: try await Credentials.session(for: partnership.account(.referrer), on: app))
+            #expect(!page.text.contains("earlier call-outs"))
+            let seenByHub = try await app.send(.GET, "/api/v1/referrals/\(id)", as: hub)
+            #expect((seenByHub.json["additions"] as? [Any])?.count == 2)
         }
     }
 }

@@ -166,7 +166,10 @@ struct ReferralDesk {
             ? ReferralHistory(receivedAt: referral.submittedAt ?? Date(), candidates: try await visibleEarlierReferrals(like: referral))
             : ReferralHistory(receivedAt: Date(), candidates: [])
         let decisions = isHub ? try await DecisionRepository(request.db).all(for: id) : []
-        let additions = try await referrals.additions(of: id)
+        // A referrer follows what they sent: the hub's own additions are the hub's working,
+        // not feedback, so the referrer sees only theirs.
+        let readerID = self.user.account.id
+        let additions = try await referrals.additions(of: id).filter { isHub || $0.by == readerID }
         // Nothing is shown unless the read is in the audit trail.
         let user = self.user, requestID = request.requestID
         try await request.store.transaction { db in

@@ -168,7 +168,12 @@ struct ChildProtectionDesk {
         let discussion = StrategyRules.openDiscussion(
             childID: childID, referralID: referralID, immediateRisk: immediateRisk, decidedAt: decidedAt,
             involvements: summary.involvements, calendar: calendar)
-        try await change(childID, .strategyDiscussionOpened, detail: "immediate_risk=\(immediateRisk)") { repository, _ in
+        try await change(childID, .strategyDiscussionOpened, detail: "immediate_risk=\(immediateRisk)") { repository, record in
+            // One discussion at a time that no referral started: the same empty form sent
+            // again had opened another each time (one child had four open at once).
+            if referralID == nil, record.discussions.contains(where: { $0.referralID == nil && $0.outcome == nil }) {
+                throw ValidationFailure([FieldError("immediate_risk", .invalid("error.cp.discussion_already_open"))])
+            }
             try await repository.save(discussion)
             return discussion.id
         }
@@ -318,7 +323,11 @@ struct ChildProtectionDesk {
 
     func startAssessment(_ childID: UUID) async throws {
         let calendar = self.calendar
-        try await change(childID, .assessmentStarted) { repository, _ in
+        try await change(childID, .assessmentStarted) { repository, record in
+            // One assessment open at a time: sending the start again had opened another.
+            if record.assessments.contains(where: { $0.completedAt == nil }) {
+                throw ValidationFailure([FieldError("assessment", .invalid("error.cp.assessment_already_open"))])
+            }
             let assessment = AssessmentRules.start(childID: childID, at: Date(), calendar: calendar)
             try await repository.save(assessment)
             return assessment.id

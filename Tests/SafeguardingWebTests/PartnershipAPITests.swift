@@ -35,12 +35,46 @@ struct PartnershipAPITests {
         }
     }
 
+    @Test("a meeting closes only with someone present, and its minutes go to those who take part in screening, not to whoever was named")
+    func minutesGoToScreeners() async throws {
+        try await withTestApp { app, partnership in
+            _ = try await PartnershipWorkingTests.submitSchoolReferral(app, partnership)
+            let chair = partnership.account(.hubManager)
+            let manager = try await Credentials.apiToken(for: chair, on: app)
+            let tomorrow = ISO8601DateFormatter().string(from: Date().addingTimeInterval(86_400))
+            let opened = try await app.send(.POST, "/api/v1/hub/meetings", as: manager, json: #"{"starts_at": "\#(tomorrow)"}"#)
+            let meetingID = try #require(opened.json["id"] as? String)
+            let absentOnly = try await app.send(.PUT, "/api/v1/hub/meetings/\(meetingID)/attendance", as: manager,
+                json: #"{"attendance": [{"agency_id": "\#(partnership.police.id.uuidString)", "present": false}]}"#)
+            #expect(absentOnly.status == .ok)
+            let empty = try await app.send(.POST, "/api/v1/hub/meetings/\(meetingID)/close", as: manager, json: "{}")
+            #expect(empty.status == .unprocessableEntity)
+            #expect(BadInputTests.fieldErrors(empty)["attendance"] == "error.meeting.no_attendance")
+
+            let referrer = partnership.account(.referrer)
+            let lead = partnership.account(.safeguardingLead)
+            let named = try await app.send(.PUT, "/api/v1/hub/meetings/\(meetingID)/attendance", as: manager,
+                json: #"{"attendance": [{"agency_id": "\#(partnership.school.id.uuidString)", "present": true, "attendee_name": "\#(referrer.displayName)"}, {"agency_id": "\#(partnership.healthBoard.id.uuidString)", "present": true, "attendee_name": "\#(lead.displayName)"}]}"#)
+            #expect(named.status == .ok)
+            let closed = try await app.send(.POST, "/api/v1/hub/meetings/\(meetingID)/close", as: manager, json: "{}")
+            #expect(closed.status == .ok, "\(closed.text)")
+            let notices = NoticeRepository(app.db)
+            #expect(try await notices.forRecipient(referrer.id).isEmpty, "a referrer named as attending is not sent the minutes")
+            #expect(try await notices.forRecipient(lead.id).count == 1)
+            #expect(try await notices.forRecipient(chair.id).count == 1)
+        }
+    }
+
     @Test("hub meetings, early intervention steps and Operation Encompass through the API")
     func meetingAndTeamAPI() async throws {
         try await withTestApp { app, partnership in
             let referralID = try await PartnershipWorkingTests.submitSchoolReferral(app, partnership)
             let manager = try await Credentials.apiToken(for: partnership.account(.hubManager), on: app)
-            let opened = try await app.send(.POST, "/api/v1/hub/meetings", as: manager, json: #"{"starts_at": "2026-11-27T10:00:00Z"}"#)
+            let far = try await app.send(.POST, "/api/v1/hub/meetings", as: manager, json: #"{"starts_at": "7545-01-01T10:00:00Z"}"#)
+            #expect(far.status == .unprocessableEntity)
+            #expect(BadInputTests.fieldErrors(far)["starts_at"] == "error.meeting.starts_out_of_range")
+            let tomorrow = ISO8601DateFormatter().string(from: Date().addingTimeInterval(86_400))
+            let opened = try await app.send(.POST, "/api/v1/hub/meetings", as: manager, json: #"{"starts_at": "\#(tomorrow)"}"#)
             #expect(opened.status == .created)
             let meetingID = try #require(opened.json["id"] as? String)
             #expect((opened.json["items"] as? [[String: Any]])?.first?["referral_id"] as? String == referralID.uppercased())

@@ -151,7 +151,10 @@ struct PartnershipWorkingTests {
             let manager = try await Credentials.session(for: partnership.account(.hubManager), on: app)
             _ = try await app.send(.POST, "/referrals/\(referralID)/requests", as: manager,
                 form: [("agency_ids", partnership.healthBoard.id.uuidString.lowercased())])
-            let opened = try await app.send(.POST, "/hub/meetings", as: manager, form: [("starts_at", "2026-11-24T10:00")])
+            // Tomorrow at 10am, so the test does not age: a fixed date falls outside the
+            // week a meeting may be written up in.
+            let tomorrow = CalendarDay(Date(), in: app.workingCalendar.timeZone).adding(days: 1)
+            let opened = try await app.send(.POST, "/hub/meetings", as: manager, form: [("starts_at", "\(tomorrow)T10:00")])
             #expect(opened.status == .seeOther)
             let location = try #require(opened.headers.first(name: .location))
             let meetingID = String(location.split(separator: "/").last!)
@@ -188,7 +191,7 @@ struct PartnershipWorkingTests {
             let late = try await app.send(.POST, "\(location)/attendance", as: manager, form: [("present", police)])
             #expect(late.status == .unprocessableEntity)
 
-            let measures = try await app.send(.GET, "/api/v1/measures/hub-meetings?from=2026-11-01&until=2026-12-01",
+            let measures = try await app.send(.GET, "/api/v1/measures/hub-meetings?from=\(tomorrow.adding(days: -30))&until=\(tomorrow.adding(days: 30))",
                 as: try await Credentials.apiToken(for: partnership.account(.auditor), on: app))
             #expect(measures.json["meetings"] as? Int == 1)
             let lines = measures.json["items"] as? [[String: Any]] ?? []

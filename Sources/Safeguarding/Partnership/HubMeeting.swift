@@ -100,5 +100,16 @@ public enum HubMeetingError: Error, Sendable, Hashable {
     case closed
     case notOnAgenda
     case itemsUndecided
+    /// Nobody was recorded as present.
     case noAttendance
+    /// A start outside the window a meeting may be planned or written up in.
+    case startsOutOfRange
+
+    /// A meeting is planned up to a year ahead, or written up within a week of being
+    /// held; a fuzzer had opened one in the year 7545.
+    public static func refusal(startingAt startsAt: Date, now: Date) -> HubMeetingError? {
+        let week: TimeInterval = 7 * 86_400
+        return startsAt < now.addingTimeInterval(-week) || startsAt > now.addingTimeInterval(366 * 86_400)
+            ? .startsOutOfRange : nil
+    }
 }

@@ -32,6 +32,7 @@ struct HubMeetingDesk {
 
     /// Opens a meeting whose agenda is every referral now waiting, most urgent first.
     func open(startsAt: Date) async throws -> HubMeeting {
+        if let refusal = HubMeetingError.refusal(startingAt: startsAt, now: Date()) { throw Self.failure(refusal) }
         let user = self.user, requestID = request.requestID
         return try await request.store.transaction { db in
             let waiting = try await ReferralRepository(db).queue(limit: 200)
@@ -126,7 +127,8 @@ struct HubMeetingDesk {
         try await request.store.transaction { db in
             guard var meeting = try await HubMeetingRepository(db).find(id) else { throw ProblemError.notFound }
             guard !meeting.isClosed else { throw Self.failure(.closed) }
-            guard !meeting.attendance.isEmpty else { throw Self.failure(.noAttendance) }
+            // A meeting nobody attended has no minutes to send.
+            guard meeting.attendance.contains(where: \.present) else { throw Self.failure(.noAttendance) }
             let now = Date()
             meeting.closedAt = now
             meeting.minutesSentAt = now
@@ -137,8 +139,16 @@ struct HubMeetingDesk {
             })
             var recipients = Set(meeting.attendance.filter(\.present).compactMap(\.userID))
             recipients.insert(meeting.chairID)
+            let policy = AccessPolicy()
+            let agencies = try await AgencyRepository(db).all()
             for recipient in recipients {
-                guard let person = try await UserRepository(db).find(recipient) else { continue }
+                // The minutes speak of children: they go only to active accounts of those
+                // who take part in screening (hub staff, agencies' safeguarding leads), not
+                // to whoever was named as attending.
+                guard let person = try await UserRepository(db).find(recipient), person.isActive,
+                    let agency = agencies.first(where: { $0.id == person.agencyID }),
+                    policy.permits(Actor(user: person, agency: agency), .answerInformationRequests)
+                else { continue }
                 try await NoticeRepository(db).enqueue(
                     PartnershipNotices.minutes(minutes, startsAt: meeting.startsAt, to: person, catalogue: catalogue))
             }
@@ -154,6 +164,7 @@ struct HubMeetingDesk {
         case .notOnAgenda: ("referral", "error.meeting.not_on_agenda")
         case .itemsUndecided: ("meeting", "error.meeting.items_undecided")
         case .noAttendance: ("attendance", "error.meeting.no_attendance")
+        case .startsOutOfRange: ("starts_at", "error.meeting.starts_out_of_range")
         }
         return ValidationFailure([FieldError(field, .invalid(key))])
     }

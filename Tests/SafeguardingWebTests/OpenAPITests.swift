@@ -44,6 +44,24 @@ struct OpenAPITests {
         #expect(writes > 20)
     }
 
+    @Test("the hub queue answers only the fields its schema allows, and every field it requires")
+    func queueMatchesItsSchema() async throws {
+        try await withTestApp { app, partnership in
+            let teacher = try await Credentials.apiToken(for: partnership.account(.referrer), on: app)
+            _ = try await ReferralFlowTests.submit(app, as: teacher)
+            let hub = try await Credentials.apiToken(for: partnership.account(.hubPractitioner), on: app)
+            let queue = try await app.send(.GET, "/api/v1/hub/queue", as: hub)
+            let item = try #require((queue.json["items"] as? [[String: Any]])?.first)
+            let document = try #require(try JSONSerialization.jsonObject(with: OpenAPIDocument.json()) as? [String: Any])
+            let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            let itemSchema = try #require(((schemas["Queue"] as? [String: Any])?["properties"] as? [String: Any])?["items"] as? [String: Any])
+            let properties = try #require((itemSchema["items"] as? [String: Any])?["properties"] as? [String: Any])
+            let required = (itemSchema["items"] as? [String: Any])?["required"] as? [String] ?? []
+            #expect(Set(item.keys).subtracting(properties.keys).isEmpty, "fields the schema forbids: \(Set(item.keys).subtracting(properties.keys))")
+            #expect(Set(required).subtracting(item.keys).isEmpty)
+        }
+    }
+
     @Test("every schema the document refers to is defined in it")
     func referencesResolve() throws {
         let data = try OpenAPIDocument.json()

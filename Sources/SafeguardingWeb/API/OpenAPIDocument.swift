@@ -308,8 +308,9 @@ enum OpenAPIDocument {
                      "status": enumeration(ReferralStatus.self), "child_name": ["type": "string"],
                      "child_date_of_birth": date, "referrer_agency_id": uuid, "submitted_at": dateTime,
                      "decision_due_at": dateTime, "overdue": ["type": "boolean"], "seconds_remaining": ["type": "integer"],
-                     "quality_score": ["type": "integer"]],
-                    required: ["id", "reference", "kind", "status", "child_name", "submitted_at", "decision_due_at", "overdue"])]],
+                     "quality_score": ["type": "integer"], "linked_notices": ["type": "integer", "minimum": 0]],
+                    required: ["id", "reference", "kind", "status", "child_name", "submitted_at", "decision_due_at", "overdue",
+                        "linked_notices"])]],
                 required: ["items"]),
             "NewToken": object(
                 ["user_id": uuid, "label": string(maxLength: 120),

@@ -25,6 +25,9 @@ public struct DiogeluConfiguration: Sendable {
     public var smtp: SMTPConfiguration?
     /// How often the outbox is emptied.
     public var noticeInterval: TimeInterval = 15
+    /// The addresses of the proxies in front of Diogelu, whose `X-Forwarded-For` is
+    /// believed (see ``ClientAddress``); empty when clients connect directly.
+    public var trustedProxies: Set<String> = []
 
     public init(
         database: DatabaseLocation = .sqliteFile(path: "diogelu.sqlite"), host: String = "127.0.0.1", port: Int = 8080,
@@ -90,6 +93,12 @@ public struct DiogeluConfiguration: Sendable {
         if let secret = environment["DIOGELU_SECRET"] {
             if secret.count >= 32 { configuration.secret = secret }
             else { problems.append("DIOGELU_SECRET must be at least 32 characters") }
+        }
+        if let text = environment["DIOGELU_TRUSTED_PROXIES"], !text.isEmpty {
+            let addresses = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let bad = addresses.filter { !ClientAddress.isAddress($0) }
+            if bad.isEmpty { configuration.trustedProxies = Set(addresses) }
+            else { problems.append("DIOGELU_TRUSTED_PROXIES must be IP addresses separated by commas (not: \(bad.joined(separator: ", ")))") }
         }
         if let resources = environment["DIOGELU_RESOURCES"], !resources.isEmpty {
             configuration.resourcesDirectory = resources

@@ -21,7 +21,7 @@ struct SignInDesk {
         let configuration = request.application.diogelu
         let now = Date()
         let usernameKey = SecretHash.keyed(username.lowercased(), secret: configuration.secret)
-        let clientKey = SecretHash.keyed(request.remoteAddress?.ipAddress ?? "unknown", secret: configuration.secret)
+        let clientKey = SecretHash.keyed(ClientAddress.of(request) ?? "unknown", secret: configuration.secret)
         let attempts = SignInAttemptRepository(request.db)
         let since = now.addingTimeInterval(-configuration.signInWindow)
         let accountFailures = try await attempts.failures(usernameKey: usernameKey, since: since)

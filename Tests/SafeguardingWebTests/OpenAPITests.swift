@@ -62,6 +62,21 @@ struct OpenAPITests {
         }
     }
 
+    @Test("a path asked with a method it does not have answers 405 with the methods it has; an unknown path stays 404")
+    func undeclaredMethodIs405() async throws {
+        try await withTestApp { app, partnership in
+            let hub = try await Credentials.apiToken(for: partnership.account(.hubPractitioner), on: app)
+            let wrong = try await app.send(.DELETE, "/api/v1/hub/queue", as: hub)
+            #expect(wrong.status == .methodNotAllowed)
+            #expect(wrong.isProblem)
+            #expect(wrong.headers.first(name: .allow) == "GET")
+            let patch = try await app.send(.PATCH, "/api/v1/openapi.json")
+            #expect(patch.status == .methodNotAllowed)
+            #expect(try await app.send(.GET, "/api/v1/no-such-thing", as: hub).status == .notFound)
+            #expect(try await app.send(.GET, "/api/v1/hub/queue", as: hub).status == .ok)
+        }
+    }
+
     @Test("every schema the document refers to is defined in it")
     func referencesResolve() throws {
         let data = try OpenAPIDocument.json()

@@ -16,6 +16,16 @@ struct DiogeluErrorMiddleware: AsyncMiddleware {
     }
 
     private func answer(_ error: any Error, for request: Request) async -> Response {
+        // The router's "not found" for a path that exists with other methods is a 405
+        // that says which (an undeclared method had answered 404).
+        if error is RouteNotFound {
+            let allowed = LocalPath.methods(answering: request.url.path, in: request.application.routes)
+            if !allowed.isEmpty, !allowed.contains(request.method) {
+                let response = await answer(Abort(.methodNotAllowed), for: request)
+                response.headers.replaceOrAdd(name: .allow, value: allowed.map(\.rawValue).joined(separator: ", "))
+                return response
+            }
+        }
         if let failure = error as? ValidationFailure {
             let problem = ProblemDetails.validation(failure, for: request)
             return request.isAPI ? ProblemDetails.response(problem, for: request)

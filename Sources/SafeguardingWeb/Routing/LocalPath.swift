@@ -56,22 +56,32 @@ struct LocalPath {
 
     /// Whether a GET route of the application has this shape.
     private static func isAnswered(_ segments: [String], by routes: Routes) -> Bool {
-        routes.all.contains { route in
-            guard route.method == .GET else { return false }
-            var index = 0
-            // The root is registered as one empty constant.
-            for component in route.path where component != .constant("") {
-                switch component {
-                case .catchall:
-                    return true
-                case .constant(let constant):
-                    guard index < segments.count, segments[index] == constant else { return false }
-                case .parameter, .anything:
-                    guard index < segments.count else { return false }
-                }
-                index += 1
+        routes.all.contains { $0.method == .GET && matches($0, segments) }
+    }
+
+    /// The methods the application answers on this request path (decoded segments), for
+    /// the `Allow` of a 405: a route asked with a method it does not have.
+    static func methods(answering path: String, in routes: Routes) -> [HTTPMethod] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true).map { String($0).removingPercentEncoding ?? String($0) }
+        var methods: [HTTPMethod] = []
+        for route in routes.all where matches(route, segments) && !methods.contains(route.method) { methods.append(route.method) }
+        return methods
+    }
+
+    private static func matches(_ route: Route, _ segments: [String]) -> Bool {
+        var index = 0
+        // The root is registered as one empty constant.
+        for component in route.path where component != .constant("") {
+            switch component {
+            case .catchall:
+                return true
+            case .constant(let constant):
+                guard index < segments.count, segments[index] == constant else { return false }
+            case .parameter, .anything:
+                guard index < segments.count else { return false }
             }
-            return index == segments.count
+            index += 1
         }
+        return index == segments.count
     }
 }

@@ -76,13 +76,7 @@ struct ConnectionReturnTests {
                 }
             }
             await #expect(throws: (any Error).self) { try await task.value }
-            // More transactions than the pool has connections: a connection handed back
-            // inside its transaction would refuse BEGIN, and on SQLite hold the write lock.
-            for id in 3..<20 {
-                try await store.transaction { db in
-                    try await (db as! any SQLDatabase).raw("INSERT INTO visit_note (id, text) VALUES (\(bind: id), 'later')").run()
-                }
-            }
+            try await Self.writeNotes(3..<20, on: store)
             let rows = try await store.sql.raw("SELECT id FROM visit_note ORDER BY id").all().map { try $0.decode(column: "id", as: Int.self) }
             #expect(rows == Array(3..<20))
         }
@@ -99,11 +93,7 @@ struct ConnectionReturnTests {
                 }
             }
             try await task.value
-            for id in 2..<12 {
-                try await store.transaction { db in
-                    try await (db as! any SQLDatabase).raw("INSERT INTO visit_note (id, text) VALUES (\(bind: id), 'later')").run()
-                }
-            }
+            try await Self.writeNotes(2..<12, on: store)
             let count = try await store.sql.raw("SELECT COUNT(*) AS n FROM visit_note").first()?.decode(column: "n", as: Int.self)
             #expect(count == 11)
         }
@@ -118,6 +108,16 @@ struct ConnectionReturnTests {
             }
             await #expect(throws: (any Error).self) {
                 try await store.transaction { db in try await (db as! any SQLDatabase).raw("SELECT 1 AS one").run() }
+            }
+        }
+    }
+
+    /// One transaction per note, more than the pool has connections: a connection handed
+    /// back inside its transaction would refuse BEGIN, and on SQLite hold the write lock.
+    static func writeNotes(_ ids: Range<Int>, on store: Store) async throws {
+        for id in ids {
+            try await store.transaction { db in
+                try await (db as! any SQLDatabase).raw("INSERT INTO visit_note (id, text) VALUES (\(bind: id), 'later')").run()
             }
         }
     }
@@ -163,10 +163,8 @@ func withBarePool(
     _ body: (Store, _ leased: LeasedConnections, _ shutDownPool: @Sendable () async -> Void) async throws -> Void
 ) async throws {
     let logger = Logger(label: "connection-return-tests")
-    let threadPool = NIOThreadPool(numberOfThreads: 2)
-    threadPool.start()
+    let (threadPool, databases) = testDatabases()
     let group = MultiThreadedEventLoopGroup.singleton
-    let databases = Databases(threadPool: threadPool, on: group)
     let path = NSTemporaryDirectory() + "diogelu-pool-\(UUID().uuidString).sqlite"
     let location: DatabaseLocation
     if let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], !url.isEmpty {

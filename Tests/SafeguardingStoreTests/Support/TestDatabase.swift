@@ -6,14 +6,20 @@ import NIOPosix
 import SQLKit
 import SafeguardingStore
 
+/// A thread pool of its own, started, and the databases on it, as each store test has:
+/// shutting one test's pools down then cannot touch another's.
+func testDatabases() -> (NIOThreadPool, Databases) {
+    let threadPool = NIOThreadPool(numberOfThreads: 2)
+    threadPool.start()
+    return (threadPool, Databases(threadPool: threadPool, on: MultiThreadedEventLoopGroup.singleton))
+}
+
 /// Runs `body` against a freshly migrated database with no web server around it: an
 /// SQLite file, or a new schema on the PostgreSQL server in `TEST_DATABASE_URL`.
 func withTestDatabase(_ body: (Store) async throws -> Void) async throws {
     let logger = Logger(label: "store-tests")
-    let threadPool = NIOThreadPool(numberOfThreads: 2)
-    threadPool.start()
+    let (threadPool, databases) = testDatabases()
     let group = MultiThreadedEventLoopGroup.singleton
-    let databases = Databases(threadPool: threadPool, on: group)
     let path = NSTemporaryDirectory() + "diogelu-store-\(UUID().uuidString).sqlite"
     var schema: String?
     let location: DatabaseLocation

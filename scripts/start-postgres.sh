@@ -33,8 +33,11 @@ if [ "${DIOGELU_PG_DURABLE:-0}" = "1" ]; then
 else
     DURABILITY="-c fsync=off -c synchronous_commit=off"
 fi
+# Swift Testing runs the whole suite at once, each test with pools of its own (up to 16
+# connections each): at 200 the suite, grown past 550 tests, met "sorry, too many clients
+# already" and timed-out connection requests on a loaded machine.
 runuser -u postgres -- "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $PGPORT -c unix_socket_directories=$DATA $DURABILITY -c max_connections=200" \
+    -o "-c listen_addresses=127.0.0.1 -p $PGPORT -c unix_socket_directories=$DATA $DURABILITY -c max_connections=1000" \
     start >&2
 runuser -u postgres -- "$BIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres diogelu_test >&2
 echo "postgres://postgres@127.0.0.1:$PGPORT/diogelu_test"

@@ -32,15 +32,17 @@ public struct Store: Sendable {
     @discardableResult
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard isSQLite else {
+            // PostgreSQL's driver runs a statement whatever the task's cancellation, so its
+            // own async path serves; only SQLite's needs the future path below.
             return try await withConnection { connection in
                 let sql = connection as! any SQLDatabase
-                try await Self.finish("BEGIN", on: sql)
+                try await sql.raw("BEGIN").run()
                 do {
                     let result = try await body(connection)
-                    try await Self.finish("COMMIT", on: sql)
+                    try await sql.raw("COMMIT").run()
                     return result
                 } catch {
-                    try? await Self.finish("ROLLBACK", on: sql)
+                    try? await sql.raw("ROLLBACK").run()
                     throw error
                 }
             }

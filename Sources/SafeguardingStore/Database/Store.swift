@@ -25,10 +25,12 @@ public struct Store: Sendable {
     /// lose a submission. Each connection is given its settings before its first
     /// transaction (see ``SQLiteConnectionSettings``).
     ///
-    /// BEGIN, COMMIT and ROLLBACK run even in a cancelled task: the async query path
-    /// refuses work once its task is cancelled, and a ROLLBACK refused would hand the
-    /// connection back to the pool inside an open transaction, holding SQLite's write
-    /// lock for ever.
+    /// BEGIN, COMMIT and ROLLBACK run even in a cancelled task. SQLite's async query path
+    /// refuses work once its task is cancelled, and a ROLLBACK refused there handed the
+    /// connection back to the pool inside an open transaction, holding the write lock for
+    /// ever; so on SQLite they go through the driver's future path. PostgreSQL's driver
+    /// runs statements whatever the task's cancellation (``ConnectionReturnTests`` checks
+    /// both).
     @discardableResult
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard isSQLite else {

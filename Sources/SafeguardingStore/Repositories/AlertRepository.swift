@@ -21,6 +21,9 @@ public enum AlertKind: String, Sendable, Hashable, Codable {
     case privilegedRole = "privileged_role"
     /// An administrator reset the password of an account that reads children's records.
     case passwordReset = "password_reset"
+    /// An administrator reset someone's two-factor sign-in: their password alone opens
+    /// the way to setting it up again, so the hub managers hear of it.
+    case twoFactorReset = "two_factor_reset"
 }
 
 /// Raises and lists alerts for the hub's managers.

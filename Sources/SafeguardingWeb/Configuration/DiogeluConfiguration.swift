@@ -1,5 +1,6 @@
 import Foundation
 import NoticeDelivery
+import Safeguarding
 import SafeguardingStore
 
 /// Everything Diogelu reads from its environment, parsed once at start-up. A missing
@@ -28,6 +29,9 @@ public struct DiogeluConfiguration: Sendable {
     /// The addresses of the proxies in front of Diogelu, whose `X-Forwarded-For` is
     /// believed (see ``ClientAddress``); empty when clients connect directly.
     public var trustedProxies: Set<String> = []
+    /// Who must sign in with a second factor (`DIOGELU_TWO_FACTOR`: `required`, the
+    /// default, or `optional` for trying the system out without a phone to hand).
+    public var twoFactor = TwoFactorRequirement()
 
     public init(
         database: DatabaseLocation = .sqliteFile(path: "diogelu.sqlite"), host: String = "127.0.0.1", port: Int = 8080,
@@ -55,7 +59,8 @@ public struct DiogeluConfiguration: Sendable {
     }
 
     /// Reads `DATABASE_URL`, `DIOGELU_DATABASE_PATH`, `HOST`, `PORT`, `DIOGELU_SECURE_COOKIES`,
-    /// `DIOGELU_BCRYPT_COST`, `DIOGELU_SESSION_HOURS`, `DIOGELU_SECRET`, `DIOGELU_RESOURCES`.
+    /// `DIOGELU_BCRYPT_COST`, `DIOGELU_SESSION_HOURS`, `DIOGELU_SECRET`, `DIOGELU_TRUSTED_PROXIES`, `DIOGELU_TWO_FACTOR`,
+    /// `DIOGELU_RESOURCES`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> DiogeluConfiguration
     {
@@ -99,6 +104,10 @@ public struct DiogeluConfiguration: Sendable {
             let bad = addresses.filter { !ClientAddress.isAddress($0) }
             if bad.isEmpty { configuration.trustedProxies = Set(addresses) }
             else { problems.append("DIOGELU_TRUSTED_PROXIES must be IP addresses separated by commas (not: \(bad.joined(separator: ", ")))") }
+        }
+        if let text = environment["DIOGELU_TWO_FACTOR"], !text.isEmpty {
+            if let mode = TwoFactorRequirement.Mode(rawValue: text.lowercased()) { configuration.twoFactor = TwoFactorRequirement(mode: mode) }
+            else { problems.append("DIOGELU_TWO_FACTOR must be required or optional") }
         }
         if let resources = environment["DIOGELU_RESOURCES"], !resources.isEmpty {
             configuration.resourcesDirectory = resources

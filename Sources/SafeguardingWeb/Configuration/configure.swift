@@ -77,6 +77,7 @@ extension DatabaseID {
 /// Every route of Diogelu. Each is registered with what it requires (see ``RouteAccess``).
 func routes(_ app: Application) throws {
     try app.register(collection: SignInWebController())
+    try app.register(collection: TwoFactorWebController())
     try app.register(collection: HomeWebController())
     try app.register(collection: ChildWebController())
     try app.register(collection: AuditWebController())

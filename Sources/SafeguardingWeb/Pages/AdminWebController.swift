@@ -142,6 +142,10 @@ struct AdminWebController: RouteCollection {
         var languages: [Choice]
         var isActive: Bool
         var errors: [FormErrorContext]
+        /// For an existing account: whether two-factor sign-in is set up, and whether it
+        /// was just reset.
+        var twoFactorSetUp = false
+        var twoFactorReset = false
     }
 
     private func userForm(_ request: Request, existing: UserAccount?, form: SubmittedForm? = nil,
@@ -179,8 +183,10 @@ struct AdminWebController: RouteCollection {
         guard let user = try await UserRepository(request.db).find(try Self.id(request, "userID")) else {
             throw ProblemError.notFound
         }
-        return try await request.page("admin-user", titleKey: "admin.user.edit_title", titleArgument: user.displayName,
-            try await userForm(request, existing: user))
+        var context = try await userForm(request, existing: user)
+        context.twoFactorSetUp = try await TwoFactorRepository(request.db).credential(for: user.id)?.isConfirmed == true
+        context.twoFactorReset = request.query[String.self, at: "two_factor"] == "reset"
+        return try await request.page("admin-user", titleKey: "admin.user.edit_title", titleArgument: user.displayName, context)
     }
 
     func createUser(_ request: Request) async throws -> Response {

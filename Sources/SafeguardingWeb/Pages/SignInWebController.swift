@@ -25,8 +25,15 @@ struct SignInWebController: RouteCollection {
 
     func show(_ request: Request) async throws -> Response {
         if request.signedInUser != nil { return request.redirect(to: "/home") }
+        // Sent back from the second step: say why the password is asked for again.
+        let messageKey: String? = switch request.query[String.self, at: "again"] {
+        case "two-factor": "signin.two_factor_again"
+        case "too-many": "signin.too_many"
+        default: nil
+        }
         return try await render(request, SignInContext(
-            username: "", returnTo: Self.safeReturn(request.query[String.self, at: "return"], in: request.application.routes), errors: [], messageKey: nil),
+            username: "", returnTo: Self.safeReturn(request.query[String.self, at: "return"], in: request.application.routes),
+            errors: [], messageKey: messageKey),
             status: .ok)
     }
 
@@ -40,12 +47,14 @@ struct SignInWebController: RouteCollection {
                 username: username ?? "", returnTo: returnTo, errors: request.formErrors(failure), messageKey: nil),
                 status: .unprocessableEntity)
         }
-        switch try await SignInDesk(request: request).signIn(username: username!, password: password!) {
+        switch try await SignInDesk(request: request).signIn(username: username!, password: password!, returnTo: returnTo) {
         case .signedIn(let token, let session):
             let response = request.redirect(to: returnTo)
-            response.cookies[AuthenticationMiddleware.sessionCookie] = HTTPCookies.Value(
-                string: token, expires: session.expiresAt, path: "/",
-                isSecure: request.application.diogelu.secureCookies, isHTTPOnly: true, sameSite: .lax)
+            Self.setSessionCookie(on: response, request, token: token, expires: session.expiresAt)
+            return response
+        case .secondFactor(let token, let challenge):
+            let response = request.redirect(to: challenge.kind == .code ? "/sign-in/code" : "/sign-in/set-up")
+            TwoFactorWebController.setChallenge(on: response, request, token: token, expires: challenge.expiresAt)
             return response
         case .refused:
             return try await render(request, SignInContext(
@@ -65,6 +74,12 @@ struct SignInWebController: RouteCollection {
             string: "", expires: Date(timeIntervalSince1970: 0), path: "/",
             isSecure: request.application.diogelu.secureCookies, isHTTPOnly: true, sameSite: .lax)
         return response
+    }
+
+    static func setSessionCookie(on response: Response, _ request: Request, token: String, expires: Date) {
+        response.cookies[AuthenticationMiddleware.sessionCookie] = HTTPCookies.Value(
+            string: token, expires: expires, path: "/",
+            isSecure: request.application.diogelu.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 
     /// The sign-in form carries its own token in a cookie until a session exists.

@@ -143,6 +143,26 @@ struct AdministrationDesk {
         }
     }
 
+    /// Clears someone's two-factor sign-in (a lost phone and no recovery codes left): they
+    /// are signed out everywhere and set it up again at their next sign-in, with their
+    /// password alone, so the reset needs a reason, alerts the hub managers, and is never
+    /// one's own (an administrator who could reset his own would need only a password).
+    func resetTwoFactor(of userID: UUID, reason: String) async throws {
+        let user = self.user, requestID = request.requestID
+        guard userID != user.account.id else {
+            throw ValidationFailure([FieldError("reason", .invalid("error.two_factor.own_reset"))])
+        }
+        try await request.store.transaction { db in
+            guard let account = try await UserRepository(db).find(userID) else { throw ProblemError.notFound }
+            try await TwoFactorRepository(db).reset(userID: userID)
+            try await SessionRepository(db).deleteAll(for: userID)
+            try await AlertRepository(db).raise(.twoFactorReset, childID: nil, raisedBy: user.account.id,
+                reason: account.displayName, now: Date())
+            try await AuditTrail.append(
+                user.auditEvent(.twoFactorReset, subjectID: userID, reason: reason, requestID: requestID), on: db)
+        }
+    }
+
     /// Tells every hub manager that `account` was given a privileged role.
     private static func alertPrivilegedRoles(
         _ given: Set<Role>, to account: UserAccount, by user: SignedInUser, on db: any Database

@@ -7,28 +7,47 @@ import Vapor
 
 /// Signing in and out: checks a password against its bcrypt hash, slows down guessing
 /// by refusing further attempts after repeated failures for one account or one client,
-/// and opens a session kept in the database.
+/// and opens a session kept in the database, or, for someone with two-factor sign-in
+/// (or who must set it up), a waiting sign-in that ``TwoFactorDesk`` finishes.
 struct SignInDesk {
     let request: Request
 
     enum Outcome {
         case signedIn(token: String, session: StoredSession)
+        /// The password was right; the second factor is asked for, or must be set up.
+        case secondFactor(token: String, challenge: SignInChallenge)
         case refused
         case tooManyAttempts
     }
 
-    func signIn(username: String, password: String) async throws -> Outcome {
+    /// How long someone has to type the code, or to set up an app, after the password.
+    static let challengeLifetime: TimeInterval = 15 * 60
+
+    func keys(for username: String) -> (username: String, client: String) {
+        let secret = request.application.diogelu.secret
+        return (
+            SecretHash.keyed(username.lowercased(), secret: secret),
+            SecretHash.keyed(ClientAddress.of(request) ?? "unknown", secret: secret)
+        )
+    }
+
+    /// Whether this account, or the client asking, has failed too often lately: wrong
+    /// passwords and wrong second-factor codes count alike.
+    func isLockedOut(username: String, now: Date) async throws -> Bool {
         let configuration = request.application.diogelu
-        let now = Date()
-        let usernameKey = SecretHash.keyed(username.lowercased(), secret: configuration.secret)
-        let clientKey = SecretHash.keyed(ClientAddress.of(request) ?? "unknown", secret: configuration.secret)
+        let (usernameKey, clientKey) = keys(for: username)
         let attempts = SignInAttemptRepository(request.db)
         let since = now.addingTimeInterval(-configuration.signInWindow)
         let accountFailures = try await attempts.failures(usernameKey: usernameKey, since: since)
         let clientFailures = try await attempts.failures(clientKey: clientKey, since: since)
-        if accountFailures >= configuration.signInFailuresPerAccount || clientFailures >= configuration.signInFailuresPerClient {
-            return .tooManyAttempts
-        }
+        return accountFailures >= configuration.signInFailuresPerAccount || clientFailures >= configuration.signInFailuresPerClient
+    }
+
+    func signIn(username: String, password: String, returnTo: String) async throws -> Outcome {
+        let configuration = request.application.diogelu
+        let now = Date()
+        let (usernameKey, clientKey) = keys(for: username)
+        if try await isLockedOut(username: username, now: now) { return .tooManyAttempts }
         let credentials = try await UserRepository(request.db).credentials(username: username)
         // Verify against a real hash even for an unknown username, of the same cost as
         // every account's, so the time taken does not tell a guesser which usernames exist
@@ -54,19 +73,50 @@ struct SignInDesk {
             }
             return .refused
         }
+        let account = credentials.account
+        let secondFactor = try await TwoFactorRepository(request.db).credential(for: account.id)
+        let kind: SignInChallenge.Kind? =
+            secondFactor?.isConfirmed == true ? .code
+            : configuration.twoFactor.isRequired(for: account.roles) ? .setUp : nil
+        guard let kind else {
+            let (token, session) = try await openSession(for: account, agency: agency, now: now) { db in
+                try await SignInAttemptRepository(db).record(
+                    usernameKey: usernameKey, clientKey: clientKey, succeeded: true, at: now)
+            }
+            return .signedIn(token: token, session: session)
+        }
         let token = SecretHash.randomToken()
-        let user = SignedInUser(account: credentials.account, agency: agency, session: nil)
+        let challenge = try await request.store.transaction { db in
+            if kind == .setUp {
+                _ = try await TwoFactorRepository(db).startSetUp(
+                    userID: account.id, secret: Base32.encode(OneTimePassword.newSecret()), now: now)
+            }
+            return try await SignInChallengeRepository(db).create(
+                tokenHash: SecretHash.sha256(token), userID: account.id, kind: kind, returnTo: returnTo, now: now,
+                lifetime: Self.challengeLifetime)
+        }
+        return .secondFactor(token: token, challenge: challenge)
+    }
+
+    /// Opens a session for someone who has proved who they are, audited as a sign-in,
+    /// with whatever else must be written with it in the same transaction.
+    func openSession(
+        for account: UserAccount, agency: Agency, now: Date, detail: String = "",
+        alongside: @escaping @Sendable (any Database) async throws -> Void = { _ in }
+    ) async throws -> (String, StoredSession) {
+        let configuration = request.application.diogelu
+        let token = SecretHash.randomToken()
+        let user = SignedInUser(account: account, agency: agency, session: nil)
         let requestID = request.requestID
         let session = try await request.store.transaction { db in
-            try await SignInAttemptRepository(db).record(
-                usernameKey: usernameKey, clientKey: clientKey, succeeded: true, at: now)
+            try await alongside(db)
             let session = try await SessionRepository(db).create(
-                tokenHash: SecretHash.sha256(token), userID: credentials.account.id, csrfToken: SecretHash.randomToken(),
+                tokenHash: SecretHash.sha256(token), userID: account.id, csrfToken: SecretHash.randomToken(),
                 now: now, lifetime: configuration.sessionLifetime)
-            try await AuditTrail.append(user.auditEvent(.signedIn, requestID: requestID), on: db)
+            try await AuditTrail.append(user.auditEvent(.signedIn, detail: detail, requestID: requestID), on: db)
             return session
         }
-        return .signedIn(token: token, session: session)
+        return (token, session)
     }
 
     func signOut() async throws {

@@ -23,13 +23,19 @@ support needs on which the agencies disagree, so the hub manager (gareth.morgan)
 off; the teacher sees both outcomes in Welsh. Every heading, label and message looked for
 comes from the catalogues in Resources/Localisation, and no page may show a catalogue key.
 
+Two-factor sign-in: the hub social worker and the hub manager must set it up at their
+first sign-in (she in English, he in Welsh): a wrong code is refused beside the field, the
+code computed from the key on the page (RFC 6238, as a phone's app would) is accepted, and
+ten recovery codes are shown once. Her second sign-in, in Welsh, asks for a fresh code;
+her last signs in with a recovery code, and her account page says so, with nine left.
+
 Usage: scripts/browser_test.py BINARY [--postgres URL] [--verbose]
 Needs Chromium, chromedriver and Selenium 4: scripts/install-browser.sh installs them.
 --verbose prints each page as it is reached; DIOGELU_CHROMEDRIVER_LOG=FILE keeps
 chromedriver's own log. On failure a screenshot, the page's HTML and the server's log are
 kept in a folder whose path is printed. Exits non-zero on failure.
 """
-import argparse, datetime, json, os, re, shutil, socket, subprocess, sys, tempfile, time, urllib.parse, urllib.request
+import argparse, base64, datetime, hashlib, hmac, json, os, re, shutil, socket, struct, subprocess, sys, tempfile, time, urllib.parse, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV = os.path.join(ROOT, ".build-browser-venv")
@@ -65,6 +71,19 @@ def t(language, key, *arguments):
     for index, argument in enumerate(arguments):
         text = text.replace("{%d}" % index, str(argument))
     return text
+
+
+def current_step():
+    return int(time.time()) // 30
+
+
+def totp(key, step):
+    """RFC 6238's code for `step`, as an authenticator app computes it."""
+    secret = base64.b32decode(key + "=" * (-len(key) % 8))
+    mac = hmac.new(secret, struct.pack(">Q", step), hashlib.sha1).digest()
+    offset = mac[-1] & 0x0F
+    number = struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF
+    return f"{number % 1_000_000:06d}"
 
 
 class WalkFailed(Exception):
@@ -111,6 +130,9 @@ class Server:
         self.process = subprocess.Popen([binary, "serve", "--demo"], env=env, cwd=ROOT,
                                         stdout=self.log, stderr=subprocess.STDOUT)
         self.passwords = self.wait_until_ready()
+        # Each person's authenticator, as their phone would keep it: the key set up at
+        # their first sign-in, the last time step whose code they typed, their recovery codes.
+        self.authenticators = {}
 
     def new_database(self, url):
         """A database of this run's own on the given server, so that nothing else's data
@@ -350,13 +372,52 @@ class Walk:
 
     # Accounts
 
-    def sign_in(self, username, language):
+    def sign_in(self, username, language, recovery_code=False):
         self.expect_page(language, "signin.title")
         self.expect(self.label("username") == t(language, "signin.username"), "the username has no label")
         self.type("username", username)
         self.field("password").send_keys(self.server.passwords[username])
         self.press(t(language, "signin.submit"))
+        path = urllib.parse.urlsplit(self.driver.current_url).path
+        if path == "/sign-in/set-up":
+            self.set_up_two_factor(username, language)
+        elif path == "/sign-in/code":
+            self.enter_code(username, language, recovery_code)
         self.expect("/sign-in" not in self.driver.current_url, f"{username} could not sign in")
+
+    def set_up_two_factor(self, username, language):
+        """First sign-in of a role that needs two-factor sign-in: add the key shown to
+        the "phone", type its code, keep the recovery codes, go on."""
+        self.expect_page(language, "two_factor.set_up.title")
+        key = self.driver.find_element(By.ID, "two-factor-key").text.replace(" ", "")
+        link = self.driver.find_element(By.CSS_SELECTOR, 'a[href^="otpauth://"]').get_attribute("href")
+        self.expect(f"secret={key}" in link, "the authenticator link does not carry the key shown")
+        self.type("code", "000000")
+        self.press(t(language, "two_factor.set_up.submit"))
+        self.expect_page(language, "two_factor.set_up.title")
+        self.expect_text(t(language, "error.two_factor.wrong_code"))
+        step = current_step()
+        self.type("code", totp(key, step))
+        self.press(t(language, "two_factor.set_up.submit"))
+        self.expect_page(language, "two_factor.codes.title")
+        codes = [element.text for element in self.driver.find_elements(By.CSS_SELECTOR, "#recovery-codes code")]
+        self.expect(len(codes) == 10 and len(set(codes)) == 10, f"expected ten recovery codes, found {codes}")
+        self.server.authenticators[username] = {"key": key, "step": step, "codes": codes}
+        self.click_and_wait(self.driver.find_element(By.ID, "continue"))
+
+    def enter_code(self, username, language, recovery_code):
+        self.expect_page(language, "two_factor.code.title")
+        phone = self.server.authenticators[username]
+        if recovery_code:
+            self.type("code", phone["codes"].pop(0).lower())
+        else:
+            # A code signs in once: when the last one typed is still the app's, wait for
+            # the next, as a person would (at most one 30-second step).
+            while current_step() <= phone["step"]:
+                time.sleep(0.5)
+            phone["step"] = current_step()
+            self.type("code", totp(phone["key"], phone["step"]))
+        self.press(t(language, "two_factor.code.submit"))
 
     def sign_out(self):
         language = self.language
@@ -770,6 +831,13 @@ def welsh_walk(walk, english_reference):
     walk.expect_text(t(lang, "referral.page.outcome"))
     walk.expect_text(t(lang, "feedback.childrens_services_acting"))
     walk.expect_no_text(t(lang, "referral.decide.title"))
+    walk.sign_out()
+
+    # A lost phone: a recovery code signs the hub social worker in once, and says so.
+    walk.sign_in("sian.pritchard", lang, recovery_code=True)
+    walk.expect_page(lang, "two_factor.account.title")
+    walk.expect_text(t(lang, "two_factor.account.recovery_used"))
+    walk.expect_text(t(lang, "two_factor.account.codes_left", 9))
     walk.sign_out()
 
 

@@ -12,12 +12,12 @@ struct DemoCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         try await prepareDatabase(context.application)
         let accounts = try await DemoPartnership.load(into: context.application)
-        context.console.print(DemoPartnership.describe(accounts))
+        context.console.print(DemoPartnership.describe(accounts, twoFactor: context.application.diogelu.twoFactor))
     }
 }
 
 /// Loads the demonstration partnership and prints its accounts once (for `serve --demo`).
 public func loadDemo(_ app: Application) async throws {
     let accounts = try await DemoPartnership.load(into: app)
-    print(DemoPartnership.describe(accounts))
+    print(DemoPartnership.describe(accounts, twoFactor: app.diogelu.twoFactor))
 }

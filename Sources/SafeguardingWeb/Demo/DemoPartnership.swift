@@ -102,12 +102,20 @@ enum DemoPartnership {
         }
     }
 
-    static func describe(_ accounts: [DemoAccount]) -> String {
+    static func describe(_ accounts: [DemoAccount], twoFactor: TwoFactorRequirement) -> String {
         var lines = ["", "Demo accounts (passwords are shown only now; restarting with --demo renews them):", ""]
         for account in accounts {
             let roles = account.roles.map(\.rawValue).joined(separator: ", ")
+            let mark = twoFactor.isRequired(for: Set(account.roles)) ? " *" : ""
             lines.append(
-                "  \(account.username.padding(toLength: 16, withPad: " ", startingAt: 0))  \(account.password)  \(account.displayName), \(account.agency) [\(roles)]")
+                "  \(account.username.padding(toLength: 16, withPad: " ", startingAt: 0))  \(account.password)  \(account.displayName), \(account.agency) [\(roles)]\(mark)")
+        }
+        if accounts.contains(where: { twoFactor.isRequired(for: Set($0.roles)) }) {
+            lines += [
+                "",
+                "* sets up two-factor sign-in at the first sign-in: have an authenticator app ready (any RFC 6238 app),",
+                "  or start the server with DIOGELU_TWO_FACTOR=optional while trying the demo without one.",
+            ]
         }
         lines.append("")
         return lines.joined(separator: "\n")

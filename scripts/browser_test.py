@@ -303,7 +303,8 @@ class Walk:
         """The switch at the top of every page: names the other language in that language,
         and keeps you on the same page."""
         before_language, before_path = self.language, urllib.parse.urlsplit(self.driver.current_url).path
-        switch = self.driver.find_element(By.CSS_SELECTOR, "a.masthead__language")
+        # A link before signing in; signed in, a form's button (a GET changes no saved preference).
+        switch = self.driver.find_element(By.CSS_SELECTOR, ".masthead__language")
         other = "en" if before_language == "cy" else "cy"
         self.expect(switch.text.strip() == t(before_language, "language.switch"),
                     f"the language switch says {switch.text!r}")

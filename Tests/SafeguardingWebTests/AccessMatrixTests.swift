@@ -36,6 +36,7 @@ struct AccessMatrixTests {
         "POST /sign-in/code": nil,
         "GET /sign-in/set-up": nil,
         "POST /sign-in/set-up": nil,
+        "POST /language": everyone,
         "GET /account/two-factor": everyone,
         "POST /account/two-factor/set-up": everyone,
         "GET /account/two-factor/set-up": everyone,

@@ -20,22 +20,40 @@ struct LanguageTests {
         #expect(LayoutContext.switchHref(path: "", query: nil, to: .english) == "/?lang=en")
     }
 
-    @Test("the switch keeps you on the same page, remembers the choice, and the page is then in Welsh")
+    @Test("signed in, the switch is a form that keeps you on the same page and remembers the choice; a GET link changes no saved preference")
     func switchToWelsh() async throws {
         try await withTestApp { app, partnership in
-            let session = try await Credentials.session(for: partnership.account(.hubPractitioner), on: app)
+            let account = partnership.account(.hubPractitioner)
+            let session = try await Credentials.session(for: account, on: app)
             let english = try await app.send(.GET, "/children?q=jones", as: session)
             #expect(english.text.contains(#"<html lang="en">"#))
             #expect(english.text.contains("Find a child"))
-            #expect(english.text.contains("/children?q=jones&amp;lang=cy"))
-            let switched = try await app.send(.GET, "/children?q=jones&lang=cy", as: session)
+            #expect(english.text.contains(#"<form method="post" action="/language" class="masthead__switch">"#))
+            #expect(english.text.contains(#"name="return" value="/children?q=jones""#))
+            // A link, or an image on another site, must not change what Diogelu keeps.
+            let linked = try await app.send(.GET, "/children?q=jones&lang=cy", as: session)
+            #expect(linked.status == .seeOther)
+            #expect(try await UserRepository(app.db).find(account.id)?.language == .english)
+            let switched = try await app.send(
+                .POST, "/language", as: session, form: [("lang", "cy"), ("return", "/children?q=jones")])
             #expect(switched.status == .seeOther)
             #expect(switched.headers.first(name: .location) == "/children?q=jones")
             let welsh = try await app.send(.GET, "/children?q=jones", as: session)
             #expect(welsh.text.contains(#"<html lang="cy">"#))
             #expect(welsh.text.contains("Dod o hyd i blentyn"))
             #expect(welsh.text.contains("27 Mawrth 2015"))
-            #expect(try await UserRepository(app.db).find(partnership.account(.hubPractitioner).id)?.language == .welsh)
+            #expect(try await UserRepository(app.db).find(account.id)?.language == .welsh)
+            // The form's return is rebuilt like every other redirect; a language it does not know is refused.
+            let hostile = try await app.send(.POST, "/language", as: session, form: [("lang", "en"), ("return", "//evil.example")])
+            #expect(hostile.headers.first(name: .location) == "/home")
+            let unknown = try await app.send(.POST, "/language", as: session, form: [("lang", "fr"), ("return", "/home")])
+            #expect(unknown.status == .unprocessableEntity)
+            #expect(try await UserRepository(app.db).find(account.id)?.language == .english)
+            // Without the session's form token nothing changes.
+            var forged = session
+            forged.csrfToken = "forged"
+            #expect(try await app.send(.POST, "/language", as: forged, form: [("lang", "cy")]).status == .forbidden)
+            #expect(try await UserRepository(app.db).find(account.id)?.language == .english)
         }
     }
 

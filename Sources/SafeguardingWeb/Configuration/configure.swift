@@ -78,6 +78,7 @@ extension DatabaseID {
 func routes(_ app: Application) throws {
     try app.register(collection: SignInWebController())
     try app.register(collection: TwoFactorWebController())
+    try app.register(collection: LanguageWebController())
     try app.register(collection: HomeWebController())
     try app.register(collection: ChildWebController())
     try app.register(collection: AuditWebController())

@@ -19,6 +19,8 @@ struct LayoutContext: Encodable, Sendable {
     var switchHref: String
     var switchLabelKey: String
     var switchLanguage: String
+    /// The page the switch returns to, for the signed-in switch's form.
+    var switchReturn: String
     var userName: String?
     var agencyName: String?
     /// The menu, written by ``navigationHTML(_:language:catalogue:)``: every page has it.
@@ -54,6 +56,7 @@ struct LayoutContext: Encodable, Sendable {
         self.switchHref = Self.switchHref(path: path, query: query, to: language.other)
         self.switchLabelKey = "language.switch"
         self.switchLanguage = language.other.rawValue
+        self.switchReturn = Self.samePage(path: path, query: query)
         self.currentPath = request.url.path
         if let user = request.signedInUser {
             self.userName = user.account.displayName
@@ -94,13 +97,17 @@ extension LayoutContext {
     /// The same page in the other language: the query kept as it came, less any `lang`.
     /// Worked on the text, not through `URLComponents`, because every page asks.
     static func switchHref(path: String, query: String?, to language: Language) -> String {
-        var items = (query ?? "").split(separator: "&", omittingEmptySubsequences: true)
+        let page = samePage(path: path, query: query)
+        return page + (page.contains("?") ? "&" : "?") + "lang=\(language.rawValue)"
+    }
+
+    /// The page as asked for, less any `lang`.
+    static func samePage(path: String, query: String?) -> String {
+        let items = (query ?? "").split(separator: "&", omittingEmptySubsequences: true)
             .filter { $0 != "lang" && !$0.hasPrefix("lang=") }
-            .map(String.init)
-        items.append("lang=\(language.rawValue)")
         // One leading slash only: "//host/…" would make the link leave the site.
         let local = "/" + path.drop(while: { $0 == "/" })
-        return local + "?" + items.joined(separator: "&")
+        return items.isEmpty ? local : local + "?" + items.joined(separator: "&")
     }
 }
 

@@ -4,8 +4,11 @@ import SafeguardingStore
 import Vapor
 
 /// Chooses the language of each answer: the signed-in person's preference, else the
-/// language cookie, else the browser's Accept-Language. A `?lang=cy` link (the switch at
-/// the top of every page) records the new choice and returns the person to the same page.
+/// language cookie, else the browser's Accept-Language. Before signing in, a `?lang=cy`
+/// link (the switch at the top of the page) sets the cookie and returns to the same page.
+/// A GET never changes a saved preference: a link or an image on another site could
+/// otherwise change anyone's language, and with it the language of every notice they
+/// are sent. Signed in, the switch is a form (`POST /language`, ``LanguageWebController``).
 struct LanguageMiddleware: AsyncMiddleware {
     static let cookie = "diogelu_lang"
 
@@ -13,9 +16,6 @@ struct LanguageMiddleware: AsyncMiddleware {
         if request.method == .GET, !request.isAPI, let tag = request.query[String.self, at: "lang"],
             let chosen = Language(tag: tag)
         {
-            if let user = request.signedInUser {
-                try await UserRepository(request.db).setLanguage(chosen, for: user.account.id)
-            }
             // The same page, built from the routes; never the address as it came (a decoded
             // "%2F" led to another site, an encoded CR LF wrote headers).
             let target = LocalPath.of(request.url.string, in: request.application.routes, dropping: ["lang"]) ?? "/home"

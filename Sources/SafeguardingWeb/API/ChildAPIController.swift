@@ -57,6 +57,7 @@ struct ChildAPIController: RouteCollection {
 
     func breakGlass(_ request: Request) async throws -> Response {
         let childID = try ChildWebController.childID(request)
+        try await ChildRecordDesk(request).requireRecord(childID)
         var fields = try await FieldReader.json(from: request)
         let reason = fields.text("reason", maxLength: 1_000)
         if let reason, reason.count < 10 { fields.note("reason", .tooShort(minimum: 10)) }
@@ -67,6 +68,7 @@ struct ChildAPIController: RouteCollection {
 
     func restrict(_ request: Request) async throws -> HTTPStatus {
         let childID = try ChildWebController.childID(request)
+        try await ChildRecordDesk(request).requireRecord(childID)
         var fields = try await FieldReader.json(from: request)
         let restricted = fields.flag("restricted")
         let reason = fields.text("reason", maxLength: 1_000)
@@ -80,6 +82,7 @@ struct ChildAPIController: RouteCollection {
     /// into this record. Conflicting identifiers are refused, named, unless confirmed.
     func merge(_ request: Request) async throws -> HTTPStatus {
         let childID = try ChildWebController.childID(request)
+        try await ChildRecordDesk(request).requireRecord(childID)
         var fields = try await FieldReader.json(from: request)
         let mergedID = fields.identifier("merged_child_id")
         let reason = fields.text("reason", maxLength: 1_000)
@@ -91,6 +94,7 @@ struct ChildAPIController: RouteCollection {
 
     func unmerge(_ request: Request) async throws -> HTTPStatus {
         let childID = try ChildWebController.childID(request)
+        try await ChildRecordDesk(request).requireRecord(childID)
         var fields = try await FieldReader.json(from: request)
         let mergedID = fields.identifier("merged_child_id")
         let reason = fields.text("reason", maxLength: 1_000)
@@ -101,6 +105,7 @@ struct ChildAPIController: RouteCollection {
 
     func grant(_ request: Request) async throws -> HTTPStatus {
         let childID = try ChildWebController.childID(request)
+        try await ChildRecordDesk(request).requireRecord(childID)
         var fields = try await FieldReader.json(from: request)
         let userID = fields.identifier("user_id")
         let reason = fields.text("reason", maxLength: 1_000)

@@ -51,6 +51,7 @@ struct ReferralAPIController: RouteCollection {
 
     /// `{"form": {…}}`: the fields sent replace the draft's; others stay.
     func update(_ request: Request) async throws -> ReferralResponse {
+        try await ReferralDesk(request).mayReach(try Self.referralID(request))
         var fields = try await FieldReader.json(from: request)
         let form = fields.document("form")
         if form == nil { fields.note("form", .missing) }
@@ -68,6 +69,7 @@ struct ReferralAPIController: RouteCollection {
     }
 
     func addTo(_ request: Request) async throws -> HTTPStatus {
+        try await ReferralDesk(request).mayReach(try Self.referralID(request))
         var fields = try await FieldReader.json(from: request)
         let text = fields.text("text", maxLength: 10_000)
         try fields.finish()
@@ -132,6 +134,7 @@ struct ReferralAPIController: RouteCollection {
     /// `{"child_id": "…"}` links the referral to that record; `{"create": true}` starts a new one.
     func link(_ request: Request) async throws -> Response {
         let id = try Self.referralID(request)
+        try await ReferralDesk(request).mayReach(id)
         var fields = try await FieldReader.json(from: request)
         let childID = fields.identifier("child_id", required: false)
         let create = fields.flag("create") ?? false
@@ -156,6 +159,7 @@ struct ReferralAPIController: RouteCollection {
     }
 
     func decide(_ request: Request) async throws -> DecisionResponse {
+        try await ReferralDesk(request).mayReach(try Self.referralID(request))
         var fields = try await FieldReader.json(from: request)
         let outcome = fields.choice("outcome", as: DecisionOutcome.self)
         let reasons = fields.text("reasons", maxLength: 10_000)
@@ -169,6 +173,7 @@ struct ReferralAPIController: RouteCollection {
     }
 
     func signOff(_ request: Request) async throws -> DecisionResponse {
+        try await ReferralDesk(request).mayReach(try Self.referralID(request))
         var fields = try await FieldReader.json(from: request)
         let agreed = fields.flag("agreed")
         let reason = fields.text("reason", maxLength: 10_000)

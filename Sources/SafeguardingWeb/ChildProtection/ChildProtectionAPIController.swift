@@ -33,8 +33,9 @@ struct ChildProtectionAPIController: RouteCollection {
 
     private func run(_ step: ChildProtectionStep, _ request: Request) async throws -> Response {
         let childID = try ChildWebController.childID(request)
-        var fields = try await FieldReader.json(from: request)
         var desk = try ChildProtectionDesk(request, childID: childID)
+        try await desk.authorise(childID)
+        var fields = try await FieldReader.json(from: request)
         desk.agencyIDs = try await request.agencies().map(\.id)
         let before = try await ChildProtectionRepository(request.db).record(of: childID)
         try await step.run(&fields, before, try ChildProtectionWebController.recordID(request), desk)

@@ -48,7 +48,10 @@ struct ChildProtectionDesk {
         return Opened(summary: summary, record: record, basis: basis)
     }
 
-    private func authorise(_ childID: UUID) async throws -> (ChildRecordSummary, AccessBasis) {
+    /// Whether this reader may open the child's record at all: asked before a write's body
+    /// is read, so that its problems never tell a record that exists from one that does not.
+    @discardableResult
+    func authorise(_ childID: UUID) async throws -> (ChildRecordSummary, AccessBasis) {
         guard let (summary, facts) = try await ChildRepository(request.db).summaryAndAccess(
             of: childID, userID: user.account.id, now: Date())
         else { throw ProblemError.notFound }

@@ -283,6 +283,7 @@ struct AdminWebController: RouteCollection {
 
     func revokeToken(_ request: Request) async throws -> Response {
         let id = try Self.id(request, "tokenID")
+        guard try await APITokenRepository(request.db).find(id) != nil else { throw ProblemError.notFound }
         let fields = FieldReader(form: try await request.submittedForm())
         try fields.finish()
         try await AdministrationDesk(request).revokeToken(id)

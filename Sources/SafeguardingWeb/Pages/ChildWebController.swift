@@ -94,6 +94,7 @@ struct ChildWebController: RouteCollection {
 
     func breakGlass(_ request: Request) async throws -> Response {
         let childID = try Self.childID(request)
+        try await ChildRecordDesk(request).requireRecord(childID)
         var fields = FieldReader(form: try await request.submittedForm())
         let reason = fields.text("reason", maxLength: 1_000)
         if let reason, reason.count < 10 { fields.note("reason", .tooShort(minimum: 10)) }
@@ -110,6 +111,7 @@ struct ChildWebController: RouteCollection {
 
     func restrict(_ request: Request) async throws -> Response {
         let childID = try Self.childID(request)
+        try await ChildRecordDesk(request).requireRecord(childID)
         var fields = FieldReader(form: try await request.submittedForm())
         let restricted = fields.flag("restricted")
         let reason = fields.text("reason", maxLength: 1_000)
@@ -121,6 +123,7 @@ struct ChildWebController: RouteCollection {
 
     func grant(_ request: Request) async throws -> Response {
         let childID = try Self.childID(request)
+        try await ChildRecordDesk(request).requireRecord(childID)
         var fields = FieldReader(form: try await request.submittedForm())
         let userID = fields.identifier("user_id")
         let reason = fields.text("reason", maxLength: 1_000)
@@ -131,6 +134,7 @@ struct ChildWebController: RouteCollection {
 
     func merge(_ request: Request) async throws -> Response {
         let childID = try Self.childID(request)
+        try await ChildRecordDesk(request).requireRecord(childID)
         var fields = FieldReader(form: try await request.submittedForm())
         let mergedID = fields.identifier("merged_child_id")
         let reason = fields.text("reason", maxLength: 1_000)
@@ -142,6 +146,7 @@ struct ChildWebController: RouteCollection {
 
     func unmerge(_ request: Request) async throws -> Response {
         let childID = try Self.childID(request)
+        try await ChildRecordDesk(request).requireRecord(childID)
         var fields = FieldReader(form: try await request.submittedForm())
         let mergedID = fields.identifier("merged_child_id")
         let reason = fields.text("reason", maxLength: 1_000)

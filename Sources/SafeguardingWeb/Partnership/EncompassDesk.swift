@@ -84,6 +84,12 @@ struct EncompassDesk {
         return lines
     }
 
+    /// Whether the notice is this reader's school's: asked before a write's body is read, so that its problems never tell what exists.
+    func mayReach(_ id: UUID) async throws {
+        guard let notification = try await EncompassRepository(request.db).find(id), notification.schoolAgencyID == user.agency.id
+        else { throw ProblemError.notFound }
+    }
+
     /// The school's lead records that they saw it.
     func markSeen(_ id: UUID) async throws {
         let user = self.user, requestID = request.requestID

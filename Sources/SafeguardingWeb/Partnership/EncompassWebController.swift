@@ -72,6 +72,7 @@ struct EncompassWebController: RouteCollection {
 
     func seen(_ request: Request) async throws -> Response {
         let id = try Self.notificationID(request)
+        try await EncompassDesk(request).mayReach(id)
         try FieldReader(form: try await request.submittedForm()).finish()
         try await EncompassDesk(request).markSeen(id)
         return request.redirect(to: "/encompass")
@@ -79,6 +80,7 @@ struct EncompassWebController: RouteCollection {
 
     func school(_ request: Request) async throws -> Response {
         let id = try Self.notificationID(request)
+        guard try await EncompassRepository(request.db).find(id) != nil else { throw ProblemError.notFound }
         var fields = FieldReader(form: try await request.submittedForm())
         let school = fields.identifier("school_id")
         do {

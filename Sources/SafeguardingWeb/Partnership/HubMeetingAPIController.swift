@@ -96,6 +96,7 @@ struct HubMeetingAPIController: RouteCollection {
     /// agencies left out are recorded as absent.
     func attendance(_ request: Request) async throws -> MeetingRepresentation {
         let id = try HubMeetingWebController.meetingID(request)
+        try await HubMeetingDesk(request).mayReach(id)
         var fields = try await FieldReader.json(from: request)
         var entries: [HubMeetingAttendance] = []
         if case .array(let items)? = fields.document("attendance") {
@@ -135,6 +136,7 @@ struct HubMeetingAPIController: RouteCollection {
 
     func close(_ request: Request) async throws -> MeetingRepresentation {
         let id = try HubMeetingWebController.meetingID(request)
+        try await HubMeetingDesk(request).mayReach(id)
         try await FieldReader.json(from: request).finish()
         try await HubMeetingDesk(request).close(id)
         return try await show(request)
@@ -210,6 +212,7 @@ struct EarlyInterventionAPIController: RouteCollection {
 
     func seen(_ request: Request) async throws -> Response {
         let id = try EncompassWebController.notificationID(request)
+        try await EncompassDesk(request).mayReach(id)
         try await FieldReader.json(from: request).finish()
         try await EncompassDesk(request).markSeen(id)
         return Response(status: .noContent)

@@ -79,6 +79,11 @@ struct HubMeetingDesk {
 
     /// Replaces the attendance with what the chair recorded. An attendee whose name is
     /// that of an account in their agency is linked to it, so the minutes reach them.
+    /// Whether the meeting exists: asked before a write's body is read, so that its problems never tell what exists.
+    func mayReach(_ id: UUID) async throws {
+        guard try await HubMeetingRepository(request.db).find(id) != nil else { throw ProblemError.notFound }
+    }
+
     func recordAttendance(_ id: UUID, _ recorded: [HubMeetingAttendance]) async throws {
         let user = self.user, requestID = request.requestID
         let accounts = try await UserRepository(request.db).all()

@@ -90,6 +90,12 @@ struct InformationRequestDesk {
             of: user.agency.id, answeredSince: Date().addingTimeInterval(-14 * 86_400))
     }
 
+    /// Whether the request is one for this reader's agency to answer: asked before a write's body is read, so that its problems never tell what exists.
+    func mayAnswer(_ id: UUID) async throws {
+        guard let item = try await InformationRequestRepository(request.db).find(id), item.agencyID == user.agency.id
+        else { throw ProblemError.notFound }
+    }
+
     /// One request, for its agency (or the hub that sent it), with the referral it is about.
     /// Opening it shows the child's details, so the read is audited.
     func open(_ id: UUID) async throws -> (request: InformationRequest, referral: Referral) {

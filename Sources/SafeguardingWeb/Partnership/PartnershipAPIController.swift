@@ -75,6 +75,7 @@ struct PartnershipAPIController: RouteCollection {
 
     func send(_ request: Request) async throws -> Response {
         let id = try ReferralAPIController.referralID(request)
+        try await ReferralDesk(request).mayReach(id)
         var fields = try await FieldReader.json(from: request)
         let agencies = fields.identifiers("agency_ids")
         let question = fields.text("question", required: false, maxLength: 2_000) ?? ""
@@ -93,6 +94,7 @@ struct PartnershipAPIController: RouteCollection {
 
     func answer(_ request: Request) async throws -> RequestRepresentation {
         let id = try InformationRequestWebController.requestID(request)
+        try await InformationRequestDesk(request).mayAnswer(id)
         var fields = try await FieldReader.json(from: request)
         let user = try request.requireUser()
         let answer = InformationRequestWebController.readAnswer(

@@ -122,6 +122,7 @@ struct ReferralWebController: RouteCollection {
     func submit(_ request: Request) async throws -> Response {
         let desk = try ReferralDesk(request)
         let id = try ReferralAPIController.referralID(request)
+        try await desk.mayReach(id)
         try FieldReader(form: try await request.submittedForm()).finish()
         do {
             let referral = try await desk.submit(id)

@@ -154,6 +154,16 @@ struct ReferralDesk {
         return visible
     }
 
+    /// Whether the referral exists for this reader (hub staff, or its referrer; a draft for
+    /// its referrer only), asked before a write's body is read: a bad body sent to a
+    /// referral one cannot see answers 404, as one that does not exist does.
+    func mayReach(_ id: UUID) async throws {
+        guard let referral = try await ReferralRepository(request.db).find(id),
+            policy.permits(user.actor, .screenReferrals) || referral.referrerUserID == user.account.id,
+            referral.status != .draft || referral.referrerUserID == user.account.id
+        else { throw ProblemError.notFound }
+    }
+
     /// Opens a referral for screening (hub staff) or following (its referrer, who sees
     /// their own form and the outcome only).
     func open(_ id: UUID) async throws -> Screening {

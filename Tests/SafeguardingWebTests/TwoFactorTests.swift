@@ -111,6 +111,13 @@ struct TwoFactorTests {
             return response
         }
 
+        /// The session this browser holds, with the form token of `page`, for posting forms directly.
+        func session(from page: TestingHTTPResponse) throws -> Credentials {
+            let csrf = try #require(page.text.firstMatch(of: /name="_csrf" value="([^"]+)"/)?.1)
+            let cookie = try #require(cookies[AuthenticationMiddleware.sessionCookie])
+            return Credentials(cookie: "\(AuthenticationMiddleware.sessionCookie)=\(cookie)", csrfToken: String(csrf))
+        }
+
         mutating func signIn(_ username: String, returnTo: String = "/children") async throws -> TestingHTTPResponse {
             _ = try await get("/sign-in")
             return try await post(
@@ -272,9 +279,7 @@ struct TwoFactorTests {
             #expect(try await browser.signIn(user.username).headers.first(name: .location) == "/children")
             let account = try await browser.get("/account/two-factor")
             #expect(account.text.contains("Two-factor sign-in is not set up"))
-            let session = browser.cookies[AuthenticationMiddleware.sessionCookie]!
-            let csrf = try #require(account.text.firstMatch(of: /name="_csrf" value="([^"]+)"/)?.1)
-            let signedIn = Credentials(cookie: "\(AuthenticationMiddleware.sessionCookie)=\(session)", csrfToken: String(csrf))
+            let signedIn = try browser.session(from: account)
             let start = try await app.send(.POST, "/account/two-factor/set-up", as: signedIn, form: [])
             #expect(start.headers.first(name: .location) == "/account/two-factor/set-up")
             let key = try #require(try await Self.credential(app, user)?.secret)
@@ -300,10 +305,7 @@ struct TwoFactorTests {
             let old = try await Self.setUp(&browser, user)
             let credential = try #require(try await Self.credential(app, user))
             let page = try await browser.get("/account/two-factor")
-            let csrf = try #require(page.text.firstMatch(of: /name="_csrf" value="([^"]+)"/)?.1)
-            let signedIn = Credentials(
-                cookie: "\(AuthenticationMiddleware.sessionCookie)=\(browser.cookies[AuthenticationMiddleware.sessionCookie]!)",
-                csrfToken: String(csrf))
+            let signedIn = try browser.session(from: page)
             let refused = try await app.send(.POST, "/account/two-factor/recovery-codes", as: signedIn, form: [("code", "123456")])
             #expect(refused.status == .unprocessableEntity)
             #expect(try await RecoveryCodeRecordsProbe.hashes(app, user.id).count == 10)

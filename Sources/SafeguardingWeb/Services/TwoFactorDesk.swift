@@ -96,9 +96,8 @@ struct TwoFactorDesk {
         guard let step = OneTimePassword(secret: secret).step(matching: Self.digits(typed), at: now, after: nil) else {
             return try await refuse(waiting, now: now)
         }
-        let codes = (0..<RecoveryCode.count).map { _ in RecoveryCode.make() }
         let userID = waiting.account.id, challengeID = waiting.challenge.id
-        let hashes = codes.map { RecoveryCode.hash(RecoveryCode.normalised($0)!, for: userID) }
+        let (codes, hashes) = RecoveryCode.newSet(for: userID)
         let user = SignedInUser(account: waiting.account, agency: waiting.agency, session: nil)
         let requestID = request.requestID
         let opened = try await finish(waiting, now: now, detail: "second_factor=set_up") { db in
@@ -173,9 +172,8 @@ extension TwoFactorDesk {
             try await auditRefusal(of: user)
             return nil
         }
-        let codes = (0..<RecoveryCode.count).map { _ in RecoveryCode.make() }
         let userID = user.account.id, requestID = request.requestID
-        let hashes = codes.map { RecoveryCode.hash(RecoveryCode.normalised($0)!, for: userID) }
+        let (codes, hashes) = RecoveryCode.newSet(for: userID)
         let confirmed = try await request.store.transaction { db in
             guard try await TwoFactorRepository(db).confirm(userID: userID, step: step, recoveryCodeHashes: hashes, now: now)
             else { return false }
@@ -203,8 +201,7 @@ extension TwoFactorDesk {
             try await auditRefusal(of: user)
             return nil
         }
-        let codes = (0..<RecoveryCode.count).map { _ in RecoveryCode.make() }
-        let hashes = codes.map { RecoveryCode.hash(RecoveryCode.normalised($0)!, for: userID) }
+        let (codes, hashes) = RecoveryCode.newSet(for: userID)
         let renewed = try await request.store.transaction { db in
             let repository = TwoFactorRepository(db)
             guard try await repository.recordUse(userID: userID, step: step) else { return false }

@@ -22,6 +22,12 @@ enum RecoveryCode {
         return kept
     }
 
+    /// A new set for one person: the codes to show once, and the hashes to keep.
+    static func newSet(for userID: UUID) -> (shown: [String], hashes: [String]) {
+        let codes = (0..<count).map { _ in make() }
+        return (codes, codes.map { hash(normalised($0)!, for: userID) })
+    }
+
     static func hash(_ normalised: String, for userID: UUID) -> String {
         SecretHash.sha256(userID.uuidString.lowercased() + ":" + normalised)
     }

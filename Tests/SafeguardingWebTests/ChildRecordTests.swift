@@ -69,11 +69,12 @@ struct ChildRecordTests {
         }
     }
 
-    @Test("search finds children by surname first, given name first, accents ignored, or NHS number")
+    @Test("search finds children by surname first, given name first, a given name alone, accents ignored, or NHS number")
     func searchFindsChildren() async throws {
         try await withTestApp { app, partnership in
             let token = try await Credentials.apiToken(for: partnership.account(.hubPractitioner), on: app)
-            for query in ["jones", "Cerys Jones", "JONES CERYS", "943%20476%205919"] {
+            // A given name alone ("cerys") found nothing: only surnames were read as a prefix.
+            for query in ["jones", "Cerys Jones", "JONES CERYS", "943%20476%205919", "cerys", "CER"] {
                 let response = try await app.send(.GET, "/api/v1/children?q=\(query.replacingOccurrences(of: " ", with: "%20"))", as: token)
                 let names = (response.json["results"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
                 #expect(names == ["Cerys Jones"], "search for \(query) gave \(names)")
@@ -81,7 +82,14 @@ struct ChildRecordTests {
             let none = try await app.send(.GET, "/api/v1/children?q=evans", as: token)
             #expect((none.json["results"] as? [Any])?.isEmpty == true)
             let searches = try await AuditTrail.search(AuditQuery(action: .childrenSearched), on: app.db)
-            #expect(searches.count == 5)
+            #expect(searches.count == 7)
+            // One is one child, not "1 children", in both languages.
+            let session = try await Credentials.session(for: partnership.account(.hubPractitioner), on: app)
+            #expect(try await app.send(.GET, "/children?q=cerys", as: session).text.contains("<h2>1 child found</h2>"))
+            var welsh = partnership.account(.hubPractitioner)
+            welsh.language = .welsh
+            try await UserRepository(app.db).update(welsh)
+            #expect(try await app.send(.GET, "/children?q=cerys", as: session).text.contains("<h2>Daethpwyd o hyd i un plentyn</h2>"))
         }
     }
 

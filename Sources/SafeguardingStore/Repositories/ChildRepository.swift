@@ -192,6 +192,9 @@ public struct ChildRepository: Sendable {
             query = query.group(.or) { group in
                 group.filter(\.$searchName =~ surnameFirst)
                 if words.count > 1 { group.filter(\.$searchName =~ givenFirst) }
+                // One word may be a given name, or a later part of the name: any part
+                // after the first starts after a space.
+                else { group.filter(\.$searchName ~~ (" " + words[0])) }
                 group.filter(\.$nhsNumber == compactIdentifier)
                 group.filter(\.$uniquePupilNumber == compactIdentifier)
                 group.filter(\.$policeReference == cleaned.uppercased())

@@ -31,6 +31,40 @@ struct BadInputTests {
         }
     }
 
+    @Test("a field named twice in one object is a 400 problem naming it, written or escaped; the same name in two objects is not a repeat")
+    func duplicateKeys() async throws {
+        try await withTestApp { app, partnership in
+            let admin = try await Credentials.apiToken(for: partnership.account(.administrator), on: app)
+            let police = partnership.police
+            let before = try await AgencyRepository(app.db).all().count
+            for body in [
+                #"{"name": "Heddlu Dyfed-Powys", "welsh_name": "Heddlu Dyfed-Powys", "kind": "police", "is_hub_member": false, "is_hub_member": true}"#,
+                #"{"name": "Heddlu Dyfed-Powys", "welsh_name": "Heddlu Dyfed-Powys", "kind": "police", "is_hub_member": false, "is_hub_m\u0065mber": true}"#,
+            ] {
+                let response = try await app.send(.POST, "/api/v1/agencies", as: admin, json: body)
+                #expect(response.status == .badRequest, "body \(body)")
+                #expect(response.isProblem)
+                #expect(response.json["type"] as? String == "https://diogelu.cymru/problems/duplicate_field")
+                #expect((response.json["detail"] as? String)?.contains("'is_hub_member'") == true)
+            }
+            #expect(try await AgencyRepository(app.db).all().count == before)
+            let renamed = try await app.send(.PUT, "/api/v1/agencies/\(police.id)", as: admin,
+                json: #"{"name": "Gwent Police", "name": "Heddlu Gwent", "welsh_name": "\#(police.welshName)", "kind": "police", "is_hub_member": true}"#)
+            #expect(renamed.status == .badRequest)
+            #expect(try await AgencyRepository(app.db).find(police.id)?.name == police.name, "neither name was taken")
+        }
+    }
+
+    @Test("the repeat finder follows nesting and strings: keys inside values, arrays of objects and escaped quotes are not repeats")
+    func duplicateKeyFinder() {
+        #expect(DuplicateJSONKey.first(in: Array(#"{"a": 1, "b": {"a": 2}, "c": [{"a": 3}, {"a": 4}]}"#.utf8)) == nil)
+        #expect(DuplicateJSONKey.first(in: Array(#"{"a": "\"a\": 1, \"a\"", "b": ["a", "a"]}"#.utf8)) == nil)
+        #expect(DuplicateJSONKey.first(in: Array(#"{"c": [{"a": 3, "b": 1, "a": 4}]}"#.utf8)) == "a")
+        #expect(DuplicateJSONKey.first(in: Array(#"{"x": {}, "y": {"z": []}, "y": 1}"#.utf8)) == "y")
+        #expect(DuplicateJSONKey.first(in: Array(#"{"q\"": 1, "q\u0022": 2}"#.utf8)) == "q\"")
+        #expect(DuplicateJSONKey.first(in: Array(#"{"gwên": 1, "gw\u00ean": 2}"#.utf8)) == "gwên")
+    }
+
     @Test("a null where a yes or no belongs, a NUL inside a name, and a body sent as plain text are refused, and change nothing")
     func nullNulAndPlainText() async throws {
         try await withTestApp { app, partnership in

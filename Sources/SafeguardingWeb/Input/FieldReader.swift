@@ -32,6 +32,7 @@ struct FieldReader {
         do {
             let value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
             guard case .object(let object) = value else { throw ProblemError.malformedBody }
+            if let repeated = DuplicateJSONKey.first(in: buffer.readableBytesView) { throw ProblemError.duplicateField(repeated) }
             return FieldReader(json: object)
         } catch let error as ProblemError {
             throw error

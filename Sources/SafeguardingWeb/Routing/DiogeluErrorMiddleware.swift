@@ -32,9 +32,10 @@ struct DiogeluErrorMiddleware: AsyncMiddleware {
                 : await errorPage(status: .unprocessableEntity, titleKey: "problem.validation", for: request)
         }
         let (status, key): (HTTPResponseStatus, String)
+        var detailArguments: [String] = []
         switch error {
         case let problem as ProblemError:
-            (status, key) = (problem.status, problem.key)
+            (status, key, detailArguments) = (problem.status, problem.key, problem.detailArguments)
         case ReferralDeskError.alreadySubmitted:
             (status, key) = (.conflict, "problem.referral_submitted")
         case ReferralDeskError.notSubmitted:
@@ -66,7 +67,8 @@ struct DiogeluErrorMiddleware: AsyncMiddleware {
             return ProblemDetails.response(
                 ProblemDetails(
                     type: "https://diogelu.cymru/problems/\(key.replacingOccurrences(of: "problem.", with: ""))",
-                    title: request.t(key), status: Int(status.code), detail: request.t(key + ".detail")),
+                    title: request.t(key), status: Int(status.code),
+                    detail: request.application.catalogue.text(key + ".detail", request.language, detailArguments)),
                 for: request)
         }
         if status == .unauthorized {

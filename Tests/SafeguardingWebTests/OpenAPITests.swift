@@ -74,6 +74,60 @@ struct OpenAPITests {
             #expect(patch.status == .methodNotAllowed)
             #expect(try await app.send(.GET, "/api/v1/no-such-thing", as: hub).status == .notFound)
             #expect(try await app.send(.GET, "/api/v1/hub/queue", as: hub).status == .ok)
+            let referrer = try await Credentials.apiToken(for: partnership.account(.referrer), on: app)
+            let mine = try await app.send(.PUT, "/api/v1/referrals/mine", as: referrer, json: #"{"form": {}}"#)
+            #expect(mine.status == .methodNotAllowed, "a path of its own, not a referral called 'mine'")
+            #expect(mine.headers.first(name: .allow) == "GET")
+        }
+    }
+
+    @Test("the document states what the readers refuse: control characters in text, blank required text, a search with no term; and allows null where it means 'not sent'")
+    func documentStatesInputRules() async throws {
+        try await withTestApp { app, _ in
+            let document = try await app.send(.GET, "/api/v1/openapi.json").json
+            let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
+            func property(_ schema: String, _ name: String) -> [String: Any] {
+                ((schemas[schema] as? [String: Any])?["properties"] as? [String: Any])?[name] as? [String: Any] ?? [:]
+            }
+            let reason = property("Decision", "reasons")
+            #expect(reason["pattern"] as? String == OpenAPIDocument.nonBlankTextPattern)
+            #expect(reason["minLength"] as? Int == 1)
+            #expect(property("Merge", "reason")["minLength"] as? Int == 1)
+            #expect(property("Agency", "name")["pattern"] as? String == OpenAPIDocument.textPattern, "answers too are free of control characters")
+            #expect(property("OwnToken", "valid_for_days")["type"] as? [String] == ["integer", "null"])
+            #expect(property("AgencyInput", "is_hub_member")["type"] as? String == "boolean", "a null yes-or-no is refused, so not allowed")
+            let search = ((document["paths"] as? [String: Any])?["/api/v1/children"] as? [String: Any])?["get"] as? [String: Any]
+            let q = (search?["parameters"] as? [[String: Any]])?.first { $0["name"] as? String == "q" }
+            #expect(q?["required"] as? Bool == true)
+
+            // The patterns say what the reader does: one character it refuses, one blank, one kept.
+            func matches(_ pattern: String, _ text: String) throws -> Bool {
+                let expression = try NSRegularExpression(pattern: pattern)
+                return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            }
+            #expect(try !matches(OpenAPIDocument.textPattern, "Heddlu\u{0}Gwent"))
+            #expect(try !matches(OpenAPIDocument.textPattern, "Heddlu\u{98}Gwent"))
+            #expect(try matches(OpenAPIDocument.textPattern, "Llinell un\nLlinell dau\t"))
+            #expect(try !matches(OpenAPIDocument.nonBlankTextPattern, " \n\t "))
+            #expect(try matches(OpenAPIDocument.nonBlankTextPattern, " Gwên "))
+        }
+    }
+
+    @Test("on the API a query value left empty is refused by name (until= is not a date); a page's empty field is one left blank")
+    func emptyQueryValues() async throws {
+        try await withTestApp { app, partnership in
+            let manager = try await Credentials.apiToken(for: partnership.account(.hubManager), on: app)
+            let auditor = try await Credentials.apiToken(for: partnership.account(.auditor), on: app)
+            for (path, who) in [("/api/v1/measures/referral-quality?until=", manager), ("/api/v1/hub/queue?limit=", manager),
+                                ("/api/v1/audit?from=", auditor)] {
+                let response = try await app.send(.GET, path, as: who)
+                #expect(response.status == .unprocessableEntity, "\(path)")
+                #expect(BadInputTests.fieldErrors(response).values.contains("error.field.blank_parameter"), "\(path)")
+            }
+            #expect(try await app.send(.GET, "/api/v1/measures/referral-quality", as: manager).status == .ok)
+            let page = try await Credentials.session(for: partnership.account(.hubManager), on: app)
+            let queue = try await app.send(.GET, "/hub?page=", as: page)
+            #expect(queue.status == .ok)
         }
     }
 

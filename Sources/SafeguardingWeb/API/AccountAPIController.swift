@@ -44,7 +44,7 @@ struct AccountAPIController: RouteCollection {
 
     func audit(_ request: Request) async throws -> AuditListResponse {
         let user = try request.requireUser()
-        var fields = FieldReader(form: SubmittedForm(urlEncoded: request.url.query ?? ""))
+        var fields = FieldReader.query(of: request)
         let childID = fields.identifier("child", required: false)
         let userID = fields.identifier("user", required: false)
         let action = fields.choice("action", as: AuditAction.self, required: false)

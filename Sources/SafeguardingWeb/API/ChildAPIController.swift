@@ -19,7 +19,7 @@ struct ChildAPIController: RouteCollection {
     }
 
     func search(_ request: Request) async throws -> ChildSearchResponse {
-        var fields = FieldReader(form: SubmittedForm(urlEncoded: request.url.query ?? ""))
+        var fields = FieldReader.query(of: request)
         let text = fields.text("q", required: false, maxLength: 100) ?? ""
         let dob = fields.date("dob", required: false)
         if text.isEmpty, dob == nil, !fields.errors.contains(where: { $0.field == "dob" }) { fields.note("q", .missing) }

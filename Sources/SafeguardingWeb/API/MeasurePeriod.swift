@@ -9,7 +9,7 @@ struct MeasurePeriod {
     var until: CalendarDay
 
     init(_ request: Request) throws {
-        var fields = FieldReader(form: SubmittedForm(urlEncoded: request.url.query ?? ""))
+        var fields = FieldReader.query(of: request)
         let from = fields.date("from", required: false)
         let until = fields.date("until", required: false)
         try fields.finish()

@@ -12,6 +12,8 @@ enum OpenAPIDocument {
         var summary: String
         var permission: Permission?
         var query: [(String, [String: Any])] = []
+        /// Query parameters that must be sent.
+        var requiredQuery: Set<String> = []
         var body: String? = nil
         var response: String?
         var status: Int = 200
@@ -23,7 +25,7 @@ enum OpenAPIDocument {
             permission: .useAccount, response: "Me"),
         .init(method: "get", path: "/api/v1/children", summary: "Find children by name, identifier or date of birth",
             permission: .searchChildren,
-            query: [("q", string(maxLength: 100)), ("dob", ["type": "string", "format": "date"])],
+            query: [("q", string(maxLength: 100)), ("dob", ["type": "string", "format": "date"])], requiredQuery: ["q"],
             response: "ChildSearch"),
         .init(method: "get", path: "/api/v1/children/{childID}", summary: "A child's record (audited)",
             permission: .viewChildRecord, response: "Child"),
@@ -319,6 +321,14 @@ enum OpenAPIDocument {
             .merging(ChildProtectionAPIController.schemas) { ours, _ in ours }
     }
 
+    /// The schemas with the readers' rules written in: those of request bodies as bodies.
+    static var documentedSchemas: [String: Any] {
+        let bodies = Set(operations.compactMap(\.body))
+        var all = schemas
+        for name in bodies { all[name] = all[name].map(asRequestBody) }
+        return all
+    }
+
     static func json() throws -> Data {
         var paths: [String: [String: Any]] = [:]
         for operation in operations {
@@ -331,7 +341,11 @@ enum OpenAPIDocument {
             var parameters: [[String: Any]] = operation.path.split(separator: "/")
                 .filter { $0.hasPrefix("{") }
                 .map { ["name": String($0.dropFirst().dropLast()), "in": "path", "required": true, "schema": uuid] }
-            parameters += operation.query.map { ["name": $0.0, "in": "query", "required": false, "schema": $0.1] }
+            parameters += operation.query.map { name, schema in
+                let required = operation.requiredQuery.contains(name)
+                return ["name": name, "in": "query", "required": required,
+                        "schema": withTextRule(required ? requiredText(schema) : schema)]
+            }
             if !parameters.isEmpty { entry["parameters"] = parameters }
             if let body = operation.body {
                 entry["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(body)]]]
@@ -377,7 +391,7 @@ enum OpenAPIDocument {
             "servers": [["url": "/"]],
             "paths": paths,
             "components": [
-                "schemas": schemas,
+                "schemas": withTextRule(documentedSchemas),
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
             ],
         ]

@@ -152,7 +152,7 @@ struct ReferralAPIController: RouteCollection {
     }
 
     static func limit(_ request: Request, default fallback: Int, maximum: Int) throws -> Int {
-        var fields = FieldReader(form: SubmittedForm(urlEncoded: request.url.query ?? ""))
+        var fields = FieldReader.query(of: request)
         let limit = fields.integer("limit", required: false, in: 1...maximum)
         try fields.finish()
         return limit ?? fallback

@@ -18,7 +18,18 @@ struct FieldReader {
     /// Fields that carry no data of the record (the CSRF token, a submit button's name).
     private let ignored: Set<String> = [CSRFMiddleware.fieldName, "action"]
 
+    /// A form's empty field is one left blank; an API query's `until=` is a value that is
+    /// not a date, and is refused rather than read as absent.
+    private var blankIsAbsent = true
+
     init(form: SubmittedForm) { self.source = .form(form) }
+
+    /// The query of a page or an API call.
+    static func query(of request: Request) -> FieldReader {
+        var reader = FieldReader(form: SubmittedForm(urlEncoded: request.url.query ?? ""))
+        reader.blankIsAbsent = !request.isAPI
+        return reader
+    }
     init(json: [String: JSONValue]) { self.source = .json(json) }
 
     /// Reads a JSON object body, or fails with a problem saying the body is not one.
@@ -77,6 +88,10 @@ struct FieldReader {
             return nil
         }
         let trimmed = value.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if trimmed.isEmpty, value.present, !blankIsAbsent {
+            note(name, .invalid("error.field.blank_parameter"))
+            return nil
+        }
         if trimmed.isEmpty {
             if required { note(name, .missing) }
             return nil
@@ -151,6 +166,10 @@ struct FieldReader {
         switch source {
         case .form(let form):
             let text = form.values[name]?.last?.trimmingCharacters(in: .whitespaces) ?? ""
+            if text.isEmpty, form.values[name] != nil, !blankIsAbsent {
+                note(name, .invalid("error.field.blank_parameter"))
+                return nil
+            }
             if text.isEmpty {
                 if required { note(name, .missing) }
                 return nil

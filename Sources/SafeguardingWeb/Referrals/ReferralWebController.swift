@@ -315,7 +315,7 @@ struct ReferralWebController: RouteCollection {
     static let queuePageSize = 50
 
     func queue(_ request: Request) async throws -> View {
-        var fields = FieldReader(form: SubmittedForm(urlEncoded: request.url.query ?? ""))
+        var fields = FieldReader.query(of: request)
         let pageNumber = fields.integer("page", required: false, in: 1...100_000) ?? 1
         try fields.finish()
         let language = request.language

@@ -18,8 +18,10 @@ struct DiogeluErrorMiddleware: AsyncMiddleware {
     private func answer(_ error: any Error, for request: Request) async -> Response {
         // The router's "not found" for a path that exists with other methods is a 405
         // that says which (an undeclared method had answered 404).
-        if error is RouteNotFound {
-            let allowed = LocalPath.methods(answering: request.url.path, in: request.application.routes)
+        let literal = LocalPath.literalMethods(answering: request.url.path, in: request.application.routes)
+        let alreadyRefused = (error as? any AbortError)?.status == .methodNotAllowed
+        if !alreadyRefused, error is RouteNotFound || !literal.isEmpty {
+            let allowed = literal.isEmpty ? LocalPath.methods(answering: request.url.path, in: request.application.routes) : literal
             if !allowed.isEmpty, !allowed.contains(request.method) {
                 let response = await answer(Abort(.methodNotAllowed), for: request)
                 response.headers.replaceOrAdd(name: .allow, value: allowed.map(\.rawValue).joined(separator: ", "))

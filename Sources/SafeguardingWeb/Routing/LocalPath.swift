@@ -68,6 +68,19 @@ struct LocalPath {
         return methods
     }
 
+    /// The methods of the routes that name this path in full, without parameters: asked
+    /// with another method, `/api/v1/referrals/mine` is a path with methods of its own,
+    /// not a referral called "mine".
+    static func literalMethods(answering path: String, in routes: Routes) -> [HTTPMethod] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true).map { String($0).removingPercentEncoding ?? String($0) }
+        var methods: [HTTPMethod] = []
+        for route in routes.all where !methods.contains(route.method) && matches(route, segments)
+            && route.path.allSatisfy({ if case .constant = $0 { true } else { false } }) {
+            methods.append(route.method)
+        }
+        return methods
+    }
+
     private static func matches(_ route: Route, _ segments: [String]) -> Bool {
         var index = 0
         // The root is registered as one empty constant.

@@ -55,6 +55,37 @@ struct BadInputTests {
         }
     }
 
+    @Test("text is measured as the document measures it, in code points: 61 thumbs with a skin tone are 122 long, past a label's 120")
+    func lengthInCodePoints() async throws {
+        try await withTestApp { app, partnership in
+            let lead = try await Credentials.apiToken(for: partnership.account(.safeguardingLead), on: app)
+            let long = try await app.send(.POST, "/api/v1/me/tokens", as: lead,
+                json: #"{"label": "\#(String(repeating: "👍🏻", count: 61))"}"#)
+            #expect(long.status == .unprocessableEntity)
+            #expect(Self.fieldErrors(long)["label"] == "error.field.too_long")
+            let fits = try await app.send(.POST, "/api/v1/me/tokens", as: lead,
+                json: #"{"label": "\#(String(repeating: "👍🏻", count: 60))"}"#)
+            #expect(fits.status == .created)
+        }
+    }
+
+    @Test("a control character anywhere in a referral form sent as JSON is refused by its path, and no referral is made")
+    func controlCharacterInReferral() async throws {
+        try await withTestApp { app, partnership in
+            let teacher = try await Credentials.apiToken(for: partnership.account(.referrer), on: app)
+            let form = schoolReferralJSON().replacingOccurrences(of: "\"agencies_involved\": \"GP\"", with: #""agencies_involved": "GP\u0084""#)
+                .replacingOccurrences(of: "Ceri Jones", with: #"Ceri\u0000Jones"#)
+            #expect(form.contains("u0084") && form.contains("u0000"))
+            let before = try await ReferralRepository(app.db).count()
+            let response = try await app.send(.POST, "/api/v1/referrals", as: teacher, json: #"{"kind": "marf", "form": \#(form)}"#)
+            #expect(response.status == .unprocessableEntity)
+            let errors = Self.fieldErrors(response)
+            #expect(errors["agencies_involved"] == "error.field.control_characters")
+            #expect(errors["household.0.name"] == "error.field.control_characters")
+            #expect(try await ReferralRepository(app.db).count() == before)
+        }
+    }
+
     @Test("the repeat finder follows nesting and strings: keys inside values, arrays of objects and escaped quotes are not repeats")
     func duplicateKeyFinder() {
         #expect(DuplicateJSONKey.first(in: Array(#"{"a": 1, "b": {"a": 2}, "c": [{"a": 3}, {"a": 4}]}"#.utf8)) == nil)

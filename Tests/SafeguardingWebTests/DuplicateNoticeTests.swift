@@ -64,6 +64,16 @@ struct DuplicateNoticeTests {
             let decided = try await app.send(.POST, "/api/v1/referrals/\(firstID)/decision", as: hub,
                 json: #"{"outcome": "strategy_discussion", "reasons": "Criminal exploitation: strategy discussion today"}"#)
             #expect(decided.json["final"] as? Bool == true)
+            // Decided, it is past deciding and has nothing to sign off: the state, not the body, is wrong.
+            let again = try await app.send(.POST, "/api/v1/referrals/\(firstID)/decision", as: hub,
+                json: #"{"outcome": "no_further_action", "reasons": "Changed my mind"}"#)
+            #expect(again.status == .conflict)
+            #expect(again.json["type"] as? String == "https://diogelu.cymru/problems/decision.referralNotAwaitingDecision")
+            let manager = try await Credentials.apiToken(for: partnership.account(.hubManager), on: app)
+            let signOff = try await app.send(.POST, "/api/v1/referrals/\(firstID)/sign-off", as: manager,
+                json: #"{"agreed": true, "reason": "Agreed"}"#)
+            #expect(signOff.status == .conflict)
+            #expect(signOff.json["type"] as? String == "https://diogelu.cymru/problems/decision.nothingToSignOff")
             let second_ = try #require(try await ReferralRepository(app.db).find(UUID(uuidString: secondID)!))
             #expect(second_.status == .decided && second_.outcome == .strategyDiscussion)
             #expect(try await NoticeRepository(app.db).forRecipient(arresting.id).count == 1)

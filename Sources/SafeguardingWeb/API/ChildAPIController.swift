@@ -60,7 +60,7 @@ struct ChildAPIController: RouteCollection {
         try await ChildRecordDesk(request).requireRecord(childID)
         var fields = try await FieldReader.json(from: request)
         let reason = fields.text("reason", maxLength: 1_000)
-        if let reason, reason.count < 10 { fields.note("reason", .tooShort(minimum: 10)) }
+        if let reason, FieldReader.length(reason) < 10 { fields.note("reason", .tooShort(minimum: 10)) }
         try fields.finish()
         try await ChildRecordDesk(request).breakGlass(childID, reason: reason!)
         return try await record(request)

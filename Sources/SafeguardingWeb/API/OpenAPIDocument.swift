@@ -158,7 +158,9 @@ enum OpenAPIDocument {
              "is_active": ["type": "boolean"]],
             required: ["id", "username", "display_name", "email", "job_title", "agency_id", "roles", "language", "is_active"])
         let userFields: [String: [String: Any]] = [
-            "display_name": string(maxLength: 120), "email": string(maxLength: 200), "job_title": string(maxLength: 120),
+            "display_name": string(maxLength: 120),
+            "email": ["type": "string", "maxLength": 200, "pattern": #"^[^@\s\u0000-\u001F\u007F-\u009F]+@[^@\s\u0000-\u001F\u007F-\u009F]+\.[^@\s\u0000-\u001F\u007F-\u009F]+$"#],
+            "job_title": string(maxLength: 120),
             "agency_id": uuid, "roles": ["type": "array", "items": enumeration(Role.self), "minItems": 1],
             "language": enumeration(Language.self), "is_active": ["type": "boolean"],
             "password": ["type": "string", "minLength": 12, "maxLength": 200],
@@ -251,7 +253,7 @@ enum OpenAPIDocument {
             "OwnToken": object(
                 ["label": ["type": "string", "minLength": 1, "maxLength": 120],
                  "valid_for_days": ["type": "integer", "minimum": 1, "maximum": 366]], required: ["label"]),
-            "ReferralForm": schema(of: ReferralFormJSON.exemplar),
+            "ReferralForm": referralFormSchema,
             "ReferralCreate": object(
                 ["kind": enumeration(ReferralKind.self), "form": ref("ReferralForm"), "submit": ["type": "boolean"]],
                 required: ["kind"]),
@@ -286,7 +288,9 @@ enum OpenAPIDocument {
                     required: ["child_id", "restricted", "probability", "reasons"])],
                  "restricted_may_match": ["type": "boolean"]],
                 required: ["items", "restricted_may_match"]),
-            "Link": object(["child_id": uuid, "create": ["type": "boolean"]], required: []),
+            "Link": object(["child_id": uuid, "create": ["type": "boolean"]], required: [])
+                // A record to link to, or one to make: the reader asks for one of the two.
+                .merging(["anyOf": [["required": ["child_id"]], ["required": ["create"], "properties": ["create": ["const": true]]]]]) { a, _ in a },
             "ReferralQualityMeasure": object(
                 ["from": date, "until": date, "items": ["type": "array", "items": object(
                     ["agency_id": uuid, "agency_name": ["type": "string"], "referrals": ["type": "integer"],
@@ -326,6 +330,8 @@ enum OpenAPIDocument {
         let bodies = Set(operations.compactMap(\.body))
         var all = schemas
         for name in bodies { all[name] = all[name].map(asRequestBody) }
+        // A problem names the fields it was sent, as they were sent: control characters and all.
+        for (name, schema) in all where name != "Problem" { all[name] = withTextRule(schema) }
         return all
     }
 
@@ -391,7 +397,7 @@ enum OpenAPIDocument {
             "servers": [["url": "/"]],
             "paths": paths,
             "components": [
-                "schemas": withTextRule(documentedSchemas),
+                "schemas": documentedSchemas,
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
             ],
         ]

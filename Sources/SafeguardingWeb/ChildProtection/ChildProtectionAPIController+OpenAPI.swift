@@ -30,20 +30,22 @@ extension ChildProtectionAPIController {
     }
 
     static var schemas: [String: Any] {
-        let text: [String: Any] = ["type": "string"]
+        // The lengths the readers allow (ChildProtectionInput, ChildProtectionStep+All).
+        let name = Doc.string(maxLength: 200), note = Doc.string(maxLength: 10_000), line = Doc.string(maxLength: 2_000)
+        let time: [String: Any] = ["type": "string", "pattern": ChildProtectionInput.timePattern]
         let flag: [String: Any] = ["type": "boolean"]
         let strategy: [String: [String: Any]] = [
-            "held_at": Doc.date, "held_time": text, "outcome": Doc.enumeration(StrategyOutcome.self),
-            "added_agency_id": Doc.uuid, "added_name": text, "information_agency_id": Doc.uuid, "information": text,
-            "action_description": text, "action_owner": text, "action_due": Doc.date,
+            "held_at": Doc.date, "held_time": time, "outcome": Doc.enumeration(StrategyOutcome.self),
+            "added_agency_id": Doc.uuid, "added_name": name, "information_agency_id": Doc.uuid, "information": note,
+            "action_description": line, "action_owner": name, "action_due": Doc.date,
         ]
         var assessment: [String: [String: Any]] = [
-            "child_seen": flag, "child_seen_at": Doc.date, "child_seen_time": text, "child_seen_alone": flag,
+            "child_seen": flag, "child_seen_at": Doc.date, "child_seen_time": time, "child_seen_alone": flag,
             "complete": flag,
         ]
         for element in AssessmentElement.allCases {
-            if element != .childSeen { assessment[element.rawValue] = text }
-            assessment["reason_\(element.rawValue)"] = text
+            if element != .childSeen { assessment[element.rawValue] = Doc.string(maxLength: 20_000) }
+            assessment["reason_\(element.rawValue)"] = line
         }
         return [
             "ChildProtectionRecord": ["type": "object", "description": "The child's record: discussions, meetings, enquiries, conferences, register, core groups, assessments, plan, and open clocks"],
@@ -54,30 +56,32 @@ extension ChildProtectionAPIController {
             "StrategyRecord": ["type": "object", "required": ["held_at", "outcome"], "properties": strategy,
                 "description": "Also attended_<invitee id>: boolean for each invitee"],
             "Minutes": ["type": "object", "description": "sent_<invitee id>: true for every invitee"],
-            "StartEnquiry": Doc.object(["workers": text], required: ["workers"]),
-            "Oversight": Doc.object(["kind": Doc.enumeration(OversightKind.self), "note": text], required: ["kind", "note"]),
+            "StartEnquiry": Doc.object(["workers": Doc.string(maxLength: 1_000)], required: ["workers"]),
+            "Oversight": Doc.object(["kind": Doc.enumeration(OversightKind.self), "note": note], required: ["kind", "note"]),
             "EnquiryOutcome": Doc.object(
-                ["outcome": Doc.enumeration(SectionFortySevenOutcome.self), "reasons": text], required: ["outcome", "reasons"]),
+                ["outcome": Doc.enumeration(SectionFortySevenOutcome.self), "reasons": note], required: ["outcome", "reasons"]),
             "Conference": ["type": "object", "required": ["held_at", "register"],
-                "properties": ["held_at": Doc.date, "held_time": text, "register": flag,
+                "properties": ["held_at": Doc.date, "held_time": time, "register": flag,
                     "categories": ["type": "array", "items": Doc.enumeration(AbuseCategory.self)]],
                 "description": "Also report_<agency id>: true for each agency that sent a report"],
             "CoreGroup": ["type": "object", "required": ["held_at"],
-                "properties": ["held_at": Doc.date, "held_time": text, "added_agency_id": Doc.uuid,
-                    "added_role": Doc.enumeration(ProfessionalRole.self), "added_name": text, "added_attended": flag,
+                "properties": ["held_at": Doc.date, "held_time": time, "added_agency_id": Doc.uuid,
+                    "added_role": Doc.enumeration(ProfessionalRole.self), "added_name": name, "added_attended": flag,
                     "added_report": flag],
                 "description": "Also attended_<member id> and report_<member id>: boolean for each member"],
             "Assessment": Doc.object(assessment, required: []),
-            "Plan": Doc.object(["child_contribution": text, "child_invited": flag, "advocacy_offered": flag], required: []),
-            "PlanOutcome": Doc.object(["description": text], required: ["description"]),
+            "Plan": Doc.object(["child_contribution": note, "child_invited": flag, "advocacy_offered": flag], required: []),
+            "PlanOutcome": Doc.object(["description": line], required: ["description"]),
             "Score": Doc.object(["score": ["type": "integer", "minimum": 1, "maximum": 10]], required: ["score"]),
-            "Action": Doc.object(["action_description": text, "action_owner": text, "action_due": Doc.date],
+            "Action": Doc.object(["action_description": line, "action_owner": name, "action_due": Doc.date],
                 required: ["action_description", "action_owner", "action_due"]),
-            "PlanReview": Doc.object(["reason": Doc.enumeration(PlanReviewReason.self), "reviewed": flag], required: []),
-            "WrittenAgreement": Doc.object(["summary": text, "instead_of_procedures": flag], required: ["summary"]),
-            "Note": Doc.object(["note": text], required: ["note"]),
+            "PlanReview": Doc.object(["reason": Doc.enumeration(PlanReviewReason.self), "reviewed": flag], required: [])
+                // Why the plan is reviewed early, or that the review was held: one of the two.
+                .merging(["anyOf": [["required": ["reason"]], ["required": ["reviewed"], "properties": ["reviewed": ["const": true]]]]]) { a, _ in a },
+            "WrittenAgreement": Doc.object(["summary": note, "instead_of_procedures": flag], required: ["summary"]),
+            "Note": Doc.object(["note": note], required: ["note"]),
             "Visit": Doc.object(
-                ["visited_at": Doc.date, "visited_time": text, "seen_alone": flag, "at_home": flag, "note": text],
+                ["visited_at": Doc.date, "visited_time": time, "seen_alone": flag, "at_home": flag, "note": note],
                 required: ["visited_at"]),
             "DocumentSent": Doc.object(["document": Doc.enumeration(ConferenceDocument.self)], required: ["document"]),
         ]

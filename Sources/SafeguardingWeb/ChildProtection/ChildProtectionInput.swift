@@ -41,6 +41,9 @@ struct CoreGroupInput: Sendable {
 /// Reads the child protection forms from a form post or a JSON body with the same
 /// field names, so the pages and the API accept exactly the same thing.
 enum ChildProtectionInput {
+    /// A time of day as a time field sends it: "9:30" or "14:30" ("+9:30" had been read as 09:30).
+    static let timePattern = "^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
+
     /// A date (`held_at`) and an optional time (`held_time`, "14:30"); 09:00 when no time is given.
     static func moment(
         _ fields: inout FieldReader, _ name: String, calendar: WorkingCalendar, required: Bool = true
@@ -50,7 +53,7 @@ enum ChildProtectionInput {
         var time = TimeOfDay.nineAM
         if let timeText {
             let parts = timeText.split(separator: ":").compactMap { Int($0) }
-            guard parts.count == 2, let parsed = TimeOfDay(hour: parts[0], minute: parts[1]) else {
+            guard timeText.range(of: timePattern, options: .regularExpression) != nil, parts.count == 2, let parsed = TimeOfDay(hour: parts[0], minute: parts[1]) else {
                 fields.note(name.replacingOccurrences(of: "_at", with: "_time"), .invalid("error.cp.time"))
                 return nil
             }

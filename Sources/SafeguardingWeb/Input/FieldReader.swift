@@ -52,6 +52,16 @@ struct FieldReader {
         }
     }
 
+    /// NUL and the other control characters other than new lines and tabs (the document's `textPattern`).
+    static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.generalCategory == .control && !"\n\r\t".unicodeScalars.contains($0) }
+    }
+
+    /// A text's length as the API document's `minLength` and `maxLength` count it, in
+    /// Unicode code points: counted as characters, "👍🏻" was one long and the server
+    /// accepted text the document said was too long.
+    static func length(_ text: String) -> Int { text.unicodeScalars.count }
+
     mutating func note(_ field: String, _ problem: FieldProblem) {
         errors.append(FieldError(field, problem))
     }
@@ -98,11 +108,11 @@ struct FieldReader {
         }
         // NUL and the other control characters are no part of what a person writes, and
         // some systems a record is sent on to cut text at a NUL; new lines and tabs stay.
-        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !"\n\r\t".unicodeScalars.contains($0) }) {
+        if Self.hasControlCharacters(trimmed) {
             note(name, .invalid("error.field.control_characters"))
             return nil
         }
-        if trimmed.count > maxLength {
+        if Self.length(trimmed) > maxLength {
             note(name, .tooLong(maximum: maxLength))
             return nil
         }

@@ -4,7 +4,8 @@ import Safeguarding
 /// Reads a referral form sent as JSON onto the current draft: the fields sent replace
 /// those of the draft, the rest stay as they were, so a partner system can fill a draft
 /// section by section. Fields the form does not have are refused by their full path
-/// (such as child.favourite_colour), and values of the wrong kind are named the same way.
+/// (such as child.favourite_colour), and values of the wrong kind, or text with control
+/// characters, are named the same way.
 enum ReferralFormJSON {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -61,7 +62,7 @@ enum ReferralFormJSON {
 
     private static func apply(_ submitted: JSONValue, ontoTree draft: JSONValue) throws -> ReferralForm {
         var problems: [FieldError] = []
-        unknownFields(submitted, allowed: exemplar, path: [], into: &problems)
+        refusedFields(submitted, allowed: exemplar, path: [], into: &problems)
         if !problems.isEmpty { throw ValidationFailure(problems) }
         let merged = overlay(submitted, onto: draft, path: [])
         do {
@@ -71,7 +72,7 @@ enum ReferralFormJSON {
         }
     }
 
-    private static func unknownFields(_ value: JSONValue, allowed: JSONValue, path: [String], into problems: inout [FieldError]) {
+    private static func refusedFields(_ value: JSONValue, allowed: JSONValue, path: [String], into problems: inout [FieldError]) {
         switch (value, allowed) {
         case (.object(let fields), .object(let known)):
             for (name, field) in fields.sorted(by: { $0.key < $1.key }) {
@@ -79,12 +80,18 @@ enum ReferralFormJSON {
                     problems.append(FieldError((path + [name]).joined(separator: "."), .unknownField))
                     continue
                 }
-                unknownFields(field, allowed: allowedField, path: path + [name], into: &problems)
+                refusedFields(field, allowed: allowedField, path: path + [name], into: &problems)
             }
         case (.array(let items), .array(let known)):
             guard let element = known.first else { return }
             for (index, item) in items.enumerated() {
-                unknownFields(item, allowed: element, path: path + [String(index)], into: &problems)
+                refusedFields(item, allowed: element, path: path + [String(index)], into: &problems)
+            }
+        case (.string(let text), _):
+            // The same rule as every other field: a control character in a referral had
+            // been stored, and answered back in text the document says cannot hold one.
+            if FieldReader.hasControlCharacters(text) {
+                problems.append(FieldError(path.joined(separator: "."), .invalid("error.field.control_characters")))
             }
         default:
             return

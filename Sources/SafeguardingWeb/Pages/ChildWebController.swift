@@ -38,7 +38,7 @@ struct ChildWebController: RouteCollection {
         let dobText = (request.query[String.self, at: "dob"] ?? "").trimmingCharacters(in: .whitespaces)
         var context = SearchContext(query: query, dateOfBirth: dobText, searched: false, lines: [], errors: [])
         var errors: [FieldError] = []
-        if query.count > 100 { errors.append(FieldError("q", .tooLong(maximum: 100))) }
+        if FieldReader.length(query) > 100 { errors.append(FieldError("q", .tooLong(maximum: 100))) }
         let dob = dobText.isEmpty ? nil : CalendarDay(iso8601: dobText)
         if !dobText.isEmpty, dob == nil { errors.append(FieldError("dob", .notADate)) }
         if !errors.isEmpty {
@@ -97,7 +97,7 @@ struct ChildWebController: RouteCollection {
         try await ChildRecordDesk(request).requireRecord(childID)
         var fields = FieldReader(form: try await request.submittedForm())
         let reason = fields.text("reason", maxLength: 1_000)
-        if let reason, reason.count < 10 { fields.note("reason", .tooShort(minimum: 10)) }
+        if let reason, FieldReader.length(reason) < 10 { fields.note("reason", .tooShort(minimum: 10)) }
         do { try fields.finish() } catch let failure as ValidationFailure {
             let isRestricted = try await ChildRepository(request.db).find(childID)?.isRestricted ?? true
             let context = BreakGlassContext(

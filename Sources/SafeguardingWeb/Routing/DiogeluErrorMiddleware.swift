@@ -45,7 +45,10 @@ struct DiogeluErrorMiddleware: AsyncMiddleware {
         case ReferralDeskError.partOfEpisode:
             (status, key) = (.conflict, "problem.referral_in_episode")
         case ReferralDeskError.rule(let rule):
-            (status, key) = (.unprocessableEntity, "problem.decision.\(rule)")
+            // A referral past deciding, or with nothing to sign off, is in the wrong state
+            // for the request, whatever its body: 409, as the document says.
+            let state: Set<DecisionError> = [.referralNotAwaitingDecision, .nothingToSignOff]
+            (status, key) = (state.contains(rule) ? .conflict : .unprocessableEntity, "problem.decision.\(rule)")
         case StoreError.notFound:
             (status, key) = (.notFound, "problem.not_found")
         case StoreError.duplicate:

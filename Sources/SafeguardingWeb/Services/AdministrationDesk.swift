@@ -76,7 +76,7 @@ struct AdministrationDesk {
         let language = fields.choice("language", as: Language.self, required: false)
         let active = fields.flag("is_active")
         let password = fields.text("password", required: existing == nil, maxLength: 200)
-        if let password, password.count < 12 { fields.note("password", .tooShort(minimum: 12)) }
+        if let password, FieldReader.length(password) < 12 { fields.note("password", .tooShort(minimum: 12)) }
         guard let username, let displayName, let email, let jobTitle, let agencyID, let roles, fields.errors.isEmpty
         else { return nil }
         let account = UserAccount(

@@ -104,6 +104,15 @@ struct ChildProtectionFlowTests {
             #expect(response.text.contains("href=\"#\(formID)-held_at\""))
             #expect(response.text.contains("id=\"\(formID)-held_at\""))
             #expect(try await cpRecord(app, cerys).discussions.first?.outcome == nil)
+            // A time is a time as the document's pattern says: "+9:30" had been read as 09:30.
+            for badTime in ["+9:30", "9:5", "24:00"] {
+                response = try await app.send(
+                    .POST, "\(base)/strategy-discussions/\(lower(discussion.id))", as: social,
+                    form: [("held_at", yesterday.description), ("held_time", badTime), ("outcome", "strategy_meeting")])
+                #expect(response.status == .unprocessableEntity, "\(badTime)")
+                #expect(response.text.contains(t("error.cp.time")), "\(badTime)")
+            }
+            #expect(try await cpRecord(app, cerys).discussions.first?.outcome == nil)
 
             response = try await app.send(
                 .POST, "\(base)/strategy-discussions/\(lower(discussion.id))", as: social,

@@ -143,7 +143,8 @@ def main():
                 "--generation-deterministic", "--request-timeout", "30",
                 "--suppress-health-check", "all", "--output-truncate", "false",
             ]
-            result = subprocess.run(command, env=hooks_env, capture_output=True, text=True)
+            # Run in the work directory: schemathesis keeps a cache where it runs.
+            result = subprocess.run(command, env=hooks_env, capture_output=True, text=True, cwd=work)
             output = result.stdout + result.stderr
             lines = output.splitlines()
             summary = [line for line in lines if line.startswith("=") and " in " in line]

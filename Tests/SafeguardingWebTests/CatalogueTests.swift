@@ -38,6 +38,27 @@ struct CatalogueTests {
         #expect(Set(same).subtracting(allowedSame).isEmpty, "identical in both languages: \(same.sorted())")
     }
 
+    @Test("every yes-or-no question of the referral form has answers of its own, in the question's verb and tense in Welsh")
+    func yesNoAnswersPerQuestion() {
+        var flags: [String] = []
+        for kind in ReferralKind.allCases {
+            let form = ReferralForm(kind: kind, policeNotice: kind == .policeProtectionNotice ? PoliceNoticeDetails() : nil)
+            for section in ReferralSection.sections(for: kind) {
+                flags += section.fields(for: form).filter { $0.kind == .flag && $0.group == nil }.map(\.labelKey)
+            }
+        }
+        #expect(flags.contains("referral.field.ppn.child_present"))
+        for label in Set(flags) {
+            #expect(Self.welsh[label + ".yes"] != nil && Self.welsh[label + ".no"] != nil, "\(label) has no answers of its own")
+        }
+        #expect(Self.welsh["referral.field.ppn.child_present.yes"] == "Oedd", "Roedd…? Oedd, not Ydy")
+        #expect(Self.welsh["referral.field.ppn.marac_referral.no"] == "Naddo", "Atgyfeiriwyd…? Naddo")
+        #expect(Self.welsh["referral.field.ppn.mappa_nominal.yes"] == "Oes", "an indefinite subject: Oes")
+        let row = ReferralAnswers.row(
+            FormField(.flag, "ppn.child_present", value: "true"), language: .welsh)
+        #expect(row.valueKeys == ["referral.field.ppn.child_present.yes"])
+    }
+
     @Test("every key the domain's values lead to exists")
     func enumKeysExist() {
         var keys: [String] = []

@@ -137,6 +137,24 @@ struct LanguageTests {
         #expect(DateWording.time(afternoon, .welsh) == "2:30yp")
     }
 
+    @Test("a count agrees with its noun: one hour, and in Welsh the mutation after two (ymhen 2 ddiwrnod, 2 funud)")
+    func countedDurations() throws {
+        let catalogue = try Catalogue.load(from: packageRoot + "/Resources/")
+        func span(_ seconds: TimeInterval, _ language: Language) -> String {
+            DeadlineWording.duration(seconds, language: language, catalogue: catalogue)
+        }
+        #expect(span(2 * 86_400 + 60, .welsh) == "2 ddiwrnod")
+        #expect(span(3 * 86_400, .welsh) == "3 diwrnod")
+        #expect(span(2 * 86_400, .english) == "2 days")
+        #expect(span(120, .welsh) == "2 funud")
+        #expect(span(60, .english) == "1 minute")
+        #expect(span(3_600, .english) == "1 hour")
+        #expect(span(7_200, .english) == "2 hours")
+        let now = Date(timeIntervalSince1970: 1_782_912_600)
+        #expect(DeadlineWording.describe(now.addingTimeInterval(2 * 86_400 + 60), now: now, language: .welsh, catalogue: catalogue)
+            .hasPrefix("yn ddyledus ymhen 2 ddiwrnod"))
+    }
+
     @Test("arguments go into their places once; an argument that looks like a placeholder is left as typed")
     func fillingPlaceholders() {
         #expect(Catalogue.fill("{1} before {0}, {0} again", with: ["a", "b"]) == "b before a, a again")

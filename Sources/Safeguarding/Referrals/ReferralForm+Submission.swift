@@ -120,12 +120,33 @@ extension ReferredChild {
         if !postcode.isEmpty, (try? Postcode(postcode)) == nil {
             problems.append(FieldError("child.postcode", .invalid("error.identifier.postcode")))
         }
-        if !nhsNumber.isEmpty, (try? NHSNumber(nhsNumber)) == nil {
-            problems.append(FieldError("child.nhs_number", .invalid("error.identifier.nhs_number")))
+        if !nhsNumber.isEmpty {
+            do { _ = try NHSNumber(nhsNumber) } catch {
+                problems.append(FieldError("child.nhs_number", .invalid(Self.key("error.identifier.nhs_number", for: error))))
+            }
         }
-        if !uniquePupilNumber.isEmpty, (try? UniquePupilNumber(uniquePupilNumber)) == nil {
-            problems.append(FieldError("child.upn", .invalid("error.identifier.upn")))
+        if !uniquePupilNumber.isEmpty {
+            do { _ = try UniquePupilNumber(uniquePupilNumber) } catch {
+                problems.append(FieldError("child.upn", .invalid(Self.key("error.identifier.upn", for: error))))
+            }
         }
         return problems
+    }
+
+    /// The identifiers as they are written, once they are right: "np204ur" is kept as
+    /// "NP20 4UR" and "9434765919" as "943 476 5919"; one that is not right stays as typed,
+    /// for the referrer to correct.
+    public mutating func writeIdentifiersOut() {
+        if let postcode = try? Postcode(postcode) { self.postcode = postcode.formatted }
+        if let number = try? NHSNumber(nhsNumber) { self.nhsNumber = number.formatted }
+    }
+
+    /// The message for what is actually wrong: five digits are too few, not a bad check digit.
+    private static func key(_ base: String, for error: IdentifierError) -> String {
+        switch error {
+        case .wrongLength, .empty: base + "_length"
+        case .invalidCharacters, .invalidFormat: base + "_characters"
+        default: base
+        }
     }
 }

@@ -66,7 +66,9 @@ enum ReferralFormJSON {
         if !problems.isEmpty { throw ValidationFailure(problems) }
         let merged = overlay(submitted, onto: draft, path: [])
         do {
-            return try decoder.decode(ReferralForm.self, from: encoder.encode(merged))
+            var form = try decoder.decode(ReferralForm.self, from: encoder.encode(merged))
+            form.child.writeIdentifiersOut()
+            return form
         } catch let error as DecodingError {
             throw ValidationFailure([fieldError(error)])
         }

@@ -31,6 +31,15 @@ public struct Catalogue: Sendable {
         return Self.fill(text, with: arguments)
     }
 
+    /// A count and its noun: `key.one` for 1 and `key.two` for 2 where the catalogue has
+    /// them, else `key`. English says "1 hour", and Welsh mutates after dau ("2 ddiwrnod",
+    /// "2 funud"; welsh.md R6), which a sentence around "{0} diwrnod" cannot do.
+    public func counted(_ key: String, _ count: Int, _ language: Language) -> String {
+        let form = count == 1 ? key + ".one" : count == 2 ? key + ".two" : key
+        let chosen = texts[language]?[form] != nil ? form : key
+        return text(chosen, language, [String(count)])
+    }
+
     /// Puts the arguments into `{0}` … `{9}` in one pass. An argument is never read for
     /// placeholders itself, so a name someone typed with "{1}" in it stays as typed.
     static func fill(_ text: String, with arguments: [String]) -> String {

@@ -152,7 +152,7 @@ struct ChildRecordContext: Encodable, Sendable {
                 FamilyRow(
                     name: member.name, relationshipKey: "relationship.\(member.relationship.rawValue)",
                     dateOfBirth: member.dateOfBirth.map { DateWording.date($0, language) } ?? "",
-                    parentalResponsibilityKey: member.holdsParentalResponsibility ? "value.yes" : "value.no",
+                    parentalResponsibilityKey: member.holdsParentalResponsibility ? "child.family.pr.yes" : "child.family.pr.no",
                     livesWithChildKey: member.livesWithChild ? "value.yes" : "value.no",
                     childHref: member.childID.map { "/children/\($0.uuidString.lowercased())" })
             },

@@ -15,10 +15,10 @@ enum DeadlineWording {
 
     static func duration(_ seconds: TimeInterval, language: Language, catalogue: Catalogue) -> String {
         let minutes = Int(seconds / 60)
-        if minutes < 60 { return catalogue.text("duration.minutes", language, [String(max(minutes, 1))]) }
+        if minutes < 60 { return catalogue.counted("duration.minutes", max(minutes, 1), language) }
         let hours = minutes / 60
-        if hours < 48 { return catalogue.text("duration.hours", language, [String(hours)]) }
-        return catalogue.text("duration.days", language, [String(hours / 24)])
+        if hours < 48 { return catalogue.counted("duration.hours", hours, language) }
+        return catalogue.counted("duration.days", hours / 24, language)
     }
 
     static func weekday(_ date: Date, _ language: Language, _ catalogue: Catalogue) -> String {

@@ -72,7 +72,9 @@ enum ReferralAnswers {
             let chosen = field.options.filter(\.isSelected).map(\.labelKey).filter { !$0.hasSuffix(".") }
             return AnswerRow(labelKey: field.labelKey, value: "", valueKeys: chosen.isEmpty ? ["value.not_answered"] : chosen)
         case .flag:
-            return AnswerRow(labelKey: field.labelKey, value: "", valueKeys: [field.value == "true" ? "value.yes" : "value.no"])
+            // Each question has its own answers: Welsh answers with the question's verb and
+            // tense ("Roedd y plentyn yn bresennol: Oedd", never "Ydy"; welsh.md R3).
+            return AnswerRow(labelKey: field.labelKey, value: "", valueKeys: [field.labelKey + (field.value == "true" ? ".yes" : ".no")])
         case .date:
             let text = CalendarDay(iso8601: field.value).map { DateWording.date($0, language) } ?? ""
             return AnswerRow(labelKey: field.labelKey, value: text, valueKeys: text.isEmpty ? ["value.not_answered"] : [])

@@ -32,6 +32,7 @@ extension ReferralSection {
             form.child.schoolAndAttendance = long("child.school_and_attendance")
             // Caught here, beside the field, rather than only when the form is sent.
             for problem in form.child.identifierProblems { fields.note(problem.field, problem.problem) }
+            form.child.writeIdentifiersOut()
         case .household:
             var members: [HouseholdMember] = []
             for row in 0..<Self.householdRows {

@@ -26,6 +26,32 @@ func completeSchoolReferral() -> ReferralForm {
 struct ReferralFormSubmissionTests {
     let today = CalendarDay(year: 2026, month: 11, day: 23)!
 
+    @Test("an identifier of the wrong length is told its length, not its check digit; letters are told they are not digits")
+    func identifierMessagesSayWhatIsWrong() {
+        func key(nhs: String = "", upn: String = "") -> [String] {
+            var child = completeSchoolReferral().child
+            (child.nhsNumber, child.uniquePupilNumber) = (nhs, upn)
+            return child.identifierProblems.map(\.problem.messageKey)
+        }
+        #expect(key(nhs: "94347") == ["error.identifier.nhs_number_length"])
+        #expect(key(nhs: "943 476 591X") == ["error.identifier.nhs_number_characters"])
+        #expect(key(nhs: "943 476 5918") == ["error.identifier.nhs_number"])
+        #expect(key(upn: "A12345") == ["error.identifier.upn_length"])
+        #expect(key(nhs: "943 476 5919").isEmpty)
+    }
+
+    @Test("a right postcode and NHS number are kept as they are written; a wrong one stays as typed")
+    func identifiersWrittenOut() {
+        var child = completeSchoolReferral().child
+        (child.postcode, child.nhsNumber) = ("np204ur", "9434765919")
+        child.writeIdentifiersOut()
+        #expect(child.postcode == "NP20 4UR")
+        #expect(child.nhsNumber == "943 476 5919")
+        (child.postcode, child.nhsNumber) = ("np20", "94347")
+        child.writeIdentifiersOut()
+        #expect(child.postcode == "np20" && child.nhsNumber == "94347")
+    }
+
     @Test("a complete referral has nothing to put right")
     func completeReferralPasses() {
         #expect(completeSchoolReferral().submissionProblems(agency: .education, today: today).isEmpty)

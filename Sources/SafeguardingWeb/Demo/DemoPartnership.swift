@@ -81,6 +81,7 @@ enum DemoPartnership {
                 agencyIDs.append(agency.id)
             }
             var socialWorker: UUID?
+            var userIDs: [String: UUID] = [:]
             for (index, account) in accounts.enumerated() {
                 let user = UserAccount(
                     username: account.0, displayName: account.1, email: account.3, jobTitle: account.2,
@@ -88,8 +89,18 @@ enum DemoPartnership {
                     language: ["sian.pritchard", "owain.lewis", "carys.jenkins", "ffion.davies"].contains(account.0) ? .welsh : .english)
                 try await UserRepository(db).create(user, passwordHash: hashes[index])
                 if account.5.contains(.socialWorker) { socialWorker = user.id }
+                userIDs[account.0] = user.id
             }
             try await DemoFamilies.create(on: db, agencyIDs: agencyIDs)
+            if let officer = userIDs["tom.davies"], let detective = userIDs["rhian.evans"], let teacher = userIDs["owain.lewis"],
+                let doctor = userIDs["anil.shah"], let support = userIDs["lowri.hughes"]
+            {
+                try await DemoReferrals.create(
+                    on: db,
+                    people: .init(policeOfficer: officer, police: agencyIDs[1], detective: detective, teacher: teacher,
+                        school: agencyIDs[4], doctor: doctor, health: agencyIDs[2], familySupport: support, charity: agencyIDs[7]),
+                    calendar: calendar)
+            }
             if let socialWorker {
                 try await DemoChildProtection.create(on: db, calendar: calendar, by: socialWorker)
             }

@@ -24,6 +24,19 @@ func withTestApp(
     configure adjust: (inout DiogeluConfiguration) -> Void = { _ in },
     _ body: (Application, TestPartnership) async throws -> Void
 ) async throws {
+    try await withFreshApp(configure: adjust, populate: { try await TestPartnership.build(on: $0) }, body)
+}
+
+/// The same, loaded with the demonstration partnership (`diogelu serve --demo`) instead.
+func withDemoApp(_ body: (Application, [DemoPartnership.DemoAccount]) async throws -> Void) async throws {
+    try await withFreshApp(configure: { _ in }, populate: { try await DemoPartnership.load(into: $0) }, body)
+}
+
+private func withFreshApp<Population>(
+    configure adjust: (inout DiogeluConfiguration) -> Void,
+    populate: (Application) async throws -> Population,
+    _ body: (Application, Population) async throws -> Void
+) async throws {
     let app = try await Application.make(.testing)
     var configuration = DiogeluConfiguration(
         bcryptCost: 4, secret: String(repeating: "test-secret-", count: 4), resourcesDirectory: packageRoot + "/Resources")
@@ -44,8 +57,8 @@ func withTestApp(
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
         }
         try await prepareDatabase(app)
-        let partnership = try await TestPartnership.build(on: app)
-        try await body(app, partnership)
+        let population = try await populate(app)
+        try await body(app, population)
     } catch {
         await tearDown(app, schema: schema, sqlitePath: sqlitePath)
         throw error

@@ -20,7 +20,7 @@ struct DuplicateNoticeTests {
           "family_language": "english", "family_informed": true, "consent": {"status": "given"},
           "police_notice": {"occurrence_number": "\(occurrence)", "notice_type": "custody_detention",
                             "incident_at": "2026-11-22T\(hour):15:00Z", "incident_location": "Newport railway station",
-                            "risk_rationale": "Signs of county lines", "immediate_actions": ["arrest"]}}}
+                            "risk_rationale": "Signs of county lines", "officer_risk_grade": "high", "immediate_actions": ["arrest"]}}}
         """
     }
 

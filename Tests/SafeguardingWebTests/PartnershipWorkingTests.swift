@@ -21,7 +21,7 @@ struct PartnershipWorkingTests {
           "family_language": "welsh", "family_informed": true, "consent": {"status": "given"},
           "police_notice": {"occurrence_number": "GW-2026/9001", "notice_type": "domestic_abuse", "domestic_abuse_risk": "standard",
                             "incident_at": "2026-11-22T21:15:00Z", "incident_location": "Home address",
-                            "child_present": true, "risk_rationale": "First reported incident", "immediate_actions": ["none"]}}}
+                            "child_present": true, "risk_rationale": "First reported incident", "officer_risk_grade": "medium", "immediate_actions": ["none"]}}}
         """
     }
 

@@ -142,6 +142,33 @@ struct ReferralPagesTests {
         return id
     }
 
+    @Test("nothing the referrer has not chosen is offered as their answer: empty household rows are blank, a notice starts ungraded, a name needs its relationship")
+    func noRiskyDefaults() async throws {
+        try await withTestApp { app, partnership in
+            let teacher = try await Credentials.session(for: partnership.account(.referrer), on: app)
+            let started = try await app.send(.POST, "/referrals", as: teacher, form: [("kind", "marf")])
+            let id = try #require(started.headers.first(name: .location)?.split(separator: "/").dropFirst().first.map(String.init))
+            let household = try await app.send(.GET, "/referrals/\(id)/section/household", as: teacher).text
+            #expect(!household.contains(#"value="mother" selected"#), "no row is set to 'Mother' by itself")
+            #expect(household.contains(#"<option value="" selected>"#), "each row starts on 'Choose…'")
+            #expect(!household.contains("checked"), "no row lives with the child until the referrer says so")
+            let unnamed = try await app.send(.POST, "/referrals/\(id)/section/household", as: teacher,
+                form: [("household.0.name", "Ceri Jones"), ("household.0.lives_with_child", "true")])
+            #expect(unnamed.status == .unprocessableEntity)
+            #expect(unnamed.text.contains("Ceri Jones"), "what was typed is kept")
+            let draft = try #require(try await ReferralRepository(app.db).find(UUID(uuidString: id)!))
+            #expect(draft.form.household.isEmpty, "nothing was saved as 'other'")
+
+            let officer = try await PartnershipWorkingTests.account("pc.defaults", [.referrer], at: partnership.police, on: app)
+            let police = try await Credentials.session(for: officer, on: app)
+            let notice = try await app.send(.POST, "/referrals", as: police, form: [("kind", "ppn")])
+            let noticeID = try #require(notice.headers.first(name: .location)?.split(separator: "/").dropFirst().first.map(String.init))
+            let section = try await app.send(.GET, "/referrals/\(noticeID)/section/police", as: police).text
+            #expect(section.contains("ppn.officer_risk_grade") || section.contains("officer_risk_grade"))
+            #expect(!section.contains(#"value="standard" checked"#), "the officer's risk grade is not pre-chosen")
+        }
+    }
+
     @Test("a page with an answer that cannot be right comes back with the message and what was typed")
     func sectionErrors() async throws {
         try await withTestApp { app, partnership in

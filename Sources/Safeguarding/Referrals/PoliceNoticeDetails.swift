@@ -16,7 +16,8 @@ public struct PoliceNoticeDetails: Sendable, Hashable, Codable {
     public var demeanour: String
     public var appearance: String
     public var homeConditions: String
-    public var officerRiskGrade: RiskLevel
+    /// Nil until the officer grades it: a grade nobody chose is never recorded as theirs.
+    public var officerRiskGrade: RiskLevel?
     public var riskRationale: String
     public var immediateActions: [ImmediatePoliceAction]
     public var maracReferral: Bool
@@ -30,7 +31,7 @@ public struct PoliceNoticeDetails: Sendable, Hashable, Codable {
         incidentAt: Date? = nil, incidentLocation: String = "", supervisorName: String = "",
         supervisorReviewed: Bool = false, childPresent: Bool = false, childWitnessed: Bool = false,
         demeanour: String = "", appearance: String = "", homeConditions: String = "",
-        officerRiskGrade: RiskLevel = .standard, riskRationale: String = "",
+        officerRiskGrade: RiskLevel? = nil, riskRationale: String = "",
         immediateActions: [ImmediatePoliceAction] = [], maracReferral: Bool = false, mappaNominal: Bool = false,
         operationEncompassSent: Bool = false, custodyHealthcareView: String = ""
     ) {

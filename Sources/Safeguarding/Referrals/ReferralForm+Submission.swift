@@ -67,6 +67,7 @@ extension ReferralForm {
                 problems.append(FieldError("ppn.domestic_abuse_risk", .missing))
             }
             if notice.immediateActions.isEmpty { problems.append(FieldError("ppn.immediate_actions", .missing)) }
+            if notice.officerRiskGrade == nil { problems.append(FieldError("ppn.officer_risk_grade", .missing)) }
         }
         return problems
     }

@@ -24,7 +24,7 @@ extension OpenAPIDocument {
             ["concern", "adverse_childhood_experiences"]: ["type": "array", "items": enumeration(AdverseChildhoodExperience.self)],
             ["police_notice", "notice_type"]: enumeration(PoliceNoticeType.self),
             ["police_notice", "domestic_abuse_risk"]: ["type": ["string", "null"], "enum": RiskLevel.allCases.map(\.rawValue) + [NSNull()]],
-            ["police_notice", "officer_risk_grade"]: enumeration(RiskLevel.self),
+            ["police_notice", "officer_risk_grade"]: ["type": ["string", "null"], "enum": RiskLevel.allCases.map(\.rawValue) + [NSNull()]],
             ["police_notice", "incident_at"]: ["type": ["string", "null"], "format": "date-time"],
             ["police_notice", "immediate_actions"]: ["type": "array", "items": enumeration(ImmediatePoliceAction.self)],
         ]

@@ -34,7 +34,7 @@ enum ReferralFormJSON {
             child: ReferredChild(dateOfBirth: someDay, expectedDateOfDelivery: someDay),
             household: [HouseholdMember(name: "", relationship: .other, dateOfBirth: someDay)],
             familyLanguage: .english, familyInformed: true,
-            policeNotice: PoliceNoticeDetails(domesticAbuseRisk: .standard, incidentAt: Date())))
+            policeNotice: PoliceNoticeDetails(domesticAbuseRisk: .standard, incidentAt: Date(), officerRiskGrade: .standard)))
     }()
 
     /// A new form of each kind, as a tree: a referral made through the API in one call

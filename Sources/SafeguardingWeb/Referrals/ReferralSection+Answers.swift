@@ -43,6 +43,8 @@ extension ReferralSection {
                 let livesWith = fields.flag("household.\(row).lives_with_child") ?? false
                 // A row with no name is an unused row of the page, not a member.
                 guard !name.isEmpty else { continue }
+                // Who they are to the child is the referrer's answer, never the list's first entry.
+                if relationship == nil { fields.note("household.\(row).relationship", .missing) }
                 members.append(HouseholdMember(
                     name: name, relationship: relationship ?? .other, dateOfBirth: born,
                     holdsParentalResponsibility: holdsPR, livesWithChild: livesWith))
@@ -86,7 +88,7 @@ extension ReferralSection {
             notice.demeanour = long("ppn.demeanour")
             notice.appearance = long("ppn.appearance")
             notice.homeConditions = long("ppn.home_conditions")
-            notice.officerRiskGrade = fields.choice("ppn.officer_risk_grade", as: RiskLevel.self, required: false) ?? .standard
+            notice.officerRiskGrade = fields.choice("ppn.officer_risk_grade", as: RiskLevel.self, required: false)
             notice.riskRationale = long("ppn.risk_rationale")
             notice.immediateActions = fields.choices("ppn.immediate_actions", as: ImmediatePoliceAction.self, required: false) ?? []
             notice.maracReferral = fields.flag("ppn.marac_referral") ?? false

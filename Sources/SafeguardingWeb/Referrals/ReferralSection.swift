@@ -65,13 +65,15 @@ enum ReferralSection: String, CaseIterable, Sendable {
                 let group = "household.\(row)"
                 var rowFields: [FormField] = [
                     FormField(.text, "household.\(row).name", value: member?.name ?? "", group: group),
-                    FormField(.select, "household.\(row).relationship", options: FormField.options(
-                        Relationship.self, prefix: "relationship", selected: [member?.relationship.rawValue ?? ""]), group: group),
+                    FormField(.select, "household.\(row).relationship", options: [
+                        .init(value: "", labelKey: "value.choose", isSelected: member == nil)
+                    ] + FormField.options(Relationship.self, prefix: "relationship", selected: [member?.relationship.rawValue ?? ""]),
+                        group: group),
                     FormField(.date, "household.\(row).date_of_birth", value: member?.dateOfBirth?.iso ?? "", group: group),
                     FormField(.flag, "household.\(row).holds_parental_responsibility",
                         value: member?.holdsParentalResponsibility == true ? "true" : "", group: group),
                     FormField(.flag, "household.\(row).lives_with_child",
-                        value: member.map { $0.livesWithChild ? "true" : "" } ?? "true", group: group),
+                        value: member?.livesWithChild == true ? "true" : "", group: group),
                 ]
                 rowFields[0].opensGroup = true
                 rowFields[rowFields.count - 1].closesGroup = true
@@ -132,7 +134,7 @@ enum ReferralSection: String, CaseIterable, Sendable {
                 FormField(.textarea, "ppn.appearance", value: notice.appearance),
                 FormField(.textarea, "ppn.home_conditions", value: notice.homeConditions),
                 FormField(.radios, "ppn.officer_risk_grade", options: FormField.options(
-                    RiskLevel.self, prefix: "risk", selected: [notice.officerRiskGrade.rawValue])),
+                    RiskLevel.self, prefix: "risk", selected: [notice.officerRiskGrade?.rawValue ?? "-"])),
                 FormField(.textarea, "ppn.risk_rationale", value: notice.riskRationale),
                 FormField(.checkboxes, "ppn.immediate_actions", options: FormField.options(
                     ImmediatePoliceAction.self, prefix: "ppn.action", selected: Set(notice.immediateActions.map(\.rawValue)))),

@@ -125,7 +125,9 @@ struct ReferralFormSubmissionTests {
         form.policeNotice = PoliceNoticeDetails(noticeType: .domesticAbuse)
         let fields = Set(form.submissionProblems(agency: .police, today: today).map(\.field))
         #expect(fields == ["ppn.occurrence_number", "ppn.incident_location", "ppn.risk_rationale", "ppn.incident_at",
-            "ppn.domestic_abuse_risk", "ppn.immediate_actions"])
+            "ppn.domestic_abuse_risk", "ppn.immediate_actions", "ppn.officer_risk_grade"])
+        // No grade is chosen for the officer: a notice starts ungraded, not "standard".
+        #expect(PoliceNoticeDetails().officerRiskGrade == nil)
     }
 
     @Test("the quality rules see the household and the concern as the form has them")

@@ -122,6 +122,12 @@ struct ReferralPagesTests {
         }
     }
 
+    /// Starts a draft as the "new referral" page does; returns its id from where it leads.
+    static func startDraft(_ kind: ReferralKind, _ app: Application, _ referrer: Credentials) async throws -> String {
+        let started = try await app.send(.POST, "/referrals", as: referrer, form: [("kind", kind.rawValue)])
+        return try #require(started.headers.first(name: .location)?.split(separator: "/").dropFirst().first.map(String.init))
+    }
+
     static func referFromTheBrowserInWelsh(_ app: Application, _ teacher: Credentials) async throws -> String {
         let started = try await app.send(.POST, "/referrals", as: teacher, form: [("kind", "marf")])
         let id = try #require(started.headers.first(name: .location)?.split(separator: "/").dropFirst().first.map(String.init))
@@ -146,8 +152,7 @@ struct ReferralPagesTests {
     func noRiskyDefaults() async throws {
         try await withTestApp { app, partnership in
             let teacher = try await Credentials.session(for: partnership.account(.referrer), on: app)
-            let started = try await app.send(.POST, "/referrals", as: teacher, form: [("kind", "marf")])
-            let id = try #require(started.headers.first(name: .location)?.split(separator: "/").dropFirst().first.map(String.init))
+            let id = try await Self.startDraft(.multiAgencyReferralForm, app, teacher)
             let household = try await app.send(.GET, "/referrals/\(id)/section/household", as: teacher).text
             #expect(!household.contains(#"value="mother" selected"#), "no row is set to 'Mother' by itself")
             #expect(household.contains(#"<option value="" selected>"#), "each row starts on 'Choose…'")
@@ -161,8 +166,7 @@ struct ReferralPagesTests {
 
             let officer = try await PartnershipWorkingTests.account("pc.defaults", [.referrer], at: partnership.police, on: app)
             let police = try await Credentials.session(for: officer, on: app)
-            let notice = try await app.send(.POST, "/referrals", as: police, form: [("kind", "ppn")])
-            let noticeID = try #require(notice.headers.first(name: .location)?.split(separator: "/").dropFirst().first.map(String.init))
+            let noticeID = try await Self.startDraft(.policeProtectionNotice, app, police)
             let section = try await app.send(.GET, "/referrals/\(noticeID)/section/police", as: police).text
             #expect(section.contains("ppn.officer_risk_grade") || section.contains("officer_risk_grade"))
             #expect(!section.contains(#"value="standard" checked"#), "the officer's risk grade is not pre-chosen")
@@ -173,8 +177,7 @@ struct ReferralPagesTests {
     func sectionErrors() async throws {
         try await withTestApp { app, partnership in
             let teacher = try await Credentials.session(for: partnership.account(.referrer), on: app)
-            let started = try await app.send(.POST, "/referrals", as: teacher, form: [("kind", "marf")])
-            let id = try #require(started.headers.first(name: .location)?.split(separator: "/").dropFirst().first.map(String.init))
+            let id = try await Self.startDraft(.multiAgencyReferralForm, app, teacher)
             let response = try await app.send(.POST, "/referrals/\(id)/section/child", as: teacher,
                 form: [("child.given_name", "Cerys"), ("child.date_of_birth", "2015-02-30")])
             #expect(response.status == .unprocessableEntity)

@@ -39,7 +39,7 @@ struct CatalogueTests {
     }
 
     @Test("every yes-or-no question of the referral form has answers of its own, in the question's verb and tense in Welsh")
-    func yesNoAnswersPerQuestion() {
+    func yesNoAnswersPerQuestion() throws {
         var flags: [String] = []
         for kind in ReferralKind.allCases {
             let form = ReferralForm(kind: kind, policeNotice: kind == .policeProtectionNotice ? PoliceNoticeDetails() : nil)
@@ -54,6 +54,13 @@ struct CatalogueTests {
         #expect(Self.welsh["referral.field.ppn.child_present.yes"] == "Oedd", "Roedd…? Oedd, not Ydy")
         #expect(Self.welsh["referral.field.ppn.marac_referral.no"] == "Naddo", "Atgyfeiriwyd…? Naddo")
         #expect(Self.welsh["referral.field.ppn.mappa_nominal.yes"] == "Oes", "an indefinite subject: Oes")
+        // The child protection page's questions too (welsh.md rows 8–11).
+        #expect(Self.welsh["cp.assessment.child_seen.yes"] == "Do", "A welwyd…? Do, not Ie")
+        #expect(Self.welsh["cp.conference.register_question.no"] == "Na ddylai", "A ddylai…? Na ddylai")
+        #expect(Self.welsh["cp.report.yes"] == "Do")
+        #expect(Self.welsh["cp.plan.child_invited.yes"] == "Ydy")
+        let page = try String(contentsOfFile: packageRoot + "/Resources/Views/child-protection.leaf", encoding: .utf8)
+        #expect(!page.contains("\"cp.yes\"") && !page.contains("\"cp.no\""), "no question on the page is answered with a shared yes")
         let row = ReferralAnswers.row(
             FormField(.flag, "ppn.child_present", value: "true"), language: .welsh)
         #expect(row.valueKeys == ["referral.field.ppn.child_present.yes"])

@@ -187,7 +187,7 @@ extension ChildProtectionPageContext {
                         scoreFormID: "score-" + outcome.id.uuidString.lowercased())
                 },
                 actions: actions(plan.actions), childContribution: plan.childContribution,
-                childInvitedKey: plan.childInvitedToMeetings ? "cp.yes" : "cp.no", childInvited: plan.childInvitedToMeetings,
+                childInvitedKey: plan.childInvitedToMeetings ? "cp.plan.child_invited.yes" : "cp.plan.child_invited.no", childInvited: plan.childInvitedToMeetings,
                 advocacyKey: plan.advocacyOffered.map { $0 ? "cp.advocacy.offered" : "cp.advocacy.not_offered" }
                     ?? "cp.advocacy.not_recorded",
                 reviewRequiredKey: plan.reviewRequired.map { "cp.review_reason.\($0.rawValue)" },

@@ -74,6 +74,9 @@ struct PartnershipWorkingTests {
             let lead = try await Credentials.session(for: partnership.account(.safeguardingLead), on: app)
             let inbox = try await app.send(.GET, "/requests", as: lead)
             #expect(inbox.text.contains("Cerys Jones"))
+            // No rota yet: the inbox does not call everyone who answers "on duty" (issue 15, item 15).
+            #expect(inbox.text.contains("Nobody on the rota is here today, so every answerer is told:"))
+            #expect(!inbox.text.contains("On duty today:"))
             let opened = try await app.send(.GET, "/requests/\(item.id.uuidString.lowercased())", as: lead)
             #expect(opened.text.contains("Any missed appointments?"))
             #expect(opened.text.contains("Osian Jones"))

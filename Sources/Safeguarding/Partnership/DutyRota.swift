@@ -15,6 +15,13 @@ public struct DutyRota: Sendable, Hashable, Codable {
     /// The people to alert on `day`: those rostered and not away; if none of them is
     /// available, everyone in the agency who answers and is not away; and if everyone
     /// is away, everyone, because a request must reach someone.
+    /// Whether anyone ticked for this day is here: if not, everyone who answers is told,
+    /// and the pages must say so rather than name them as "on duty".
+    public func isRostered(on day: CalendarDay, answerers: [UUID], absences: [Absence]) -> Bool {
+        let away = Set(absences.filter { $0.covers(day) }.map(\.userID))
+        return (onDuty[day.weekday] ?? []).contains { answerers.contains($0) && !away.contains($0) }
+    }
+
     public func people(on day: CalendarDay, answerers: [UUID], absences: [Absence]) -> [UUID] {
         let away = Set(absences.filter { $0.covers(day) }.map(\.userID))
         let answererSet = Set(answerers)

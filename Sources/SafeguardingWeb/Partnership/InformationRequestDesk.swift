@@ -74,14 +74,19 @@ struct InformationRequestDesk {
 
     /// The people at an agency a request or chase goes to today: the rota, with its fallbacks.
     static func onDuty(at agencyID: UUID, on day: CalendarDay, db: any Database) async throws -> [UserAccount] {
+        try await duty(at: agencyID, on: day, db: db).people
+    }
+
+    /// Who is told on `day`, and whether they are the rota's choice or everyone, for want of one.
+    static func duty(at agencyID: UUID, on day: CalendarDay, db: any Database) async throws -> (people: [UserAccount], rostered: Bool) {
         let policy = AccessPolicy()
-        guard let agency = try await AgencyRepository(db).find(agencyID) else { return [] }
+        guard let agency = try await AgencyRepository(db).find(agencyID) else { return ([], false) }
         let answerers = try await UserRepository(db).members(of: agencyID)
             .filter { policy.permits(Actor(user: $0, agency: agency), .answerInformationRequests) }
         let rota = try await DutyRotaRepository(db).rota(of: agencyID)
         let absences = try await DutyRotaRepository(db).absences(of: answerers.map(\.id), from: day)
         let chosen = Set(rota.people(on: day, answerers: answerers.map(\.id), absences: absences))
-        return answerers.filter { chosen.contains($0.id) }
+        return (answerers.filter { chosen.contains($0.id) }, rota.isRostered(on: day, answerers: answerers.map(\.id), absences: absences))
     }
 
     /// The signed-in person's agency inbox.

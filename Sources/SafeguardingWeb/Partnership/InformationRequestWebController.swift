@@ -45,12 +45,12 @@ struct InformationRequestWebController: RouteCollection {
                 reference: referral?.reference ?? "", childName: referral?.form.child.fullName ?? "")
         }
         let calendar = request.application.workingCalendar
-        let onDuty = try await InformationRequestDesk.onDuty(at: desk.user.agency.id, on: calendar.day(of: now), db: request.db)
+        let duty = try await InformationRequestDesk.duty(at: desk.user.agency.id, on: calendar.day(of: now), db: request.db)
         return try await request.page("requests-inbox", titleKey: "requests.title",
             RequestsInboxContext(
                 agencyName: desk.user.agency.name(in: language),
                 waiting: lines.filter { $0.request.knowledgeKey == nil }, answered: lines.filter { $0.request.knowledgeKey != nil },
-                onDutyToday: onDuty.map(\.displayName)))
+                onDutyToday: duty.people.map(\.displayName), rostered: duty.rostered))
     }
 
     func show(_ request: Request) async throws -> Response {

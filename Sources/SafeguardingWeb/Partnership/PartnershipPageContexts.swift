@@ -88,6 +88,8 @@ struct RequestsInboxContext: Encodable, Sendable {
     var waiting: [Line]
     var answered: [Line]
     var onDutyToday: [String]
+    /// False when nobody ticked for today is here, so everyone who answers is told.
+    var rostered: Bool
 }
 
 struct RequestPageContext: Encodable, Sendable {

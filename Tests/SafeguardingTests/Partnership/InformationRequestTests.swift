@@ -84,5 +84,10 @@ struct InformationRequestTests {
         #expect(rota.people(on: tuesday, answerers: everyone, absences: leave) == [bob])
         let allAway = everyone.map { Absence(userID: $0, firstDay: monday, lastDay: tuesday) }
         #expect(rota.people(on: monday, answerers: everyone, absences: allAway) == everyone)
+        // Only a day with someone ticked and here is rostered; the others fall back to everyone, and must say so.
+        #expect(rota.isRostered(on: monday, answerers: everyone, absences: []))
+        #expect(!rota.isRostered(on: monday, answerers: everyone, absences: leave))
+        #expect(!rota.isRostered(on: wednesday, answerers: everyone, absences: []))
+        #expect(!DutyRota(agencyID: health).isRostered(on: monday, answerers: everyone, absences: []))
     }
 }

@@ -96,6 +96,12 @@ struct OpenAPITests {
             #expect(property("Agency", "name")["pattern"] as? String == OpenAPIDocument.textPattern, "answers too are free of control characters")
             #expect(property("OwnToken", "valid_for_days")["type"] as? [String] == ["integer", "null"])
             #expect(property("AgencyInput", "is_hub_member")["type"] as? String == "boolean", "a null yes-or-no is refused, so not allowed")
+            // Linking answers 204, or 201 when it makes the record; a null child_id is no record to link to.
+            let link = ((document["paths"] as? [String: Any])?["/api/v1/referrals/{referralID}/link"] as? [String: Any])?["post"] as? [String: Any]
+            let answers = (link?["responses"] as? [String: Any]) ?? [:]
+            #expect(answers["201"] != nil && answers["204"] != nil)
+            let oneOfTwo = (schemas["Link"] as? [String: Any])?["anyOf"] as? [[String: Any]]
+            #expect(((oneOfTwo?.first?["properties"] as? [String: Any])?["child_id"] as? [String: Any])?["type"] as? String == "string")
             let search = ((document["paths"] as? [String: Any])?["/api/v1/children"] as? [String: Any])?["get"] as? [String: Any]
             let q = (search?["parameters"] as? [[String: Any]])?.first { $0["name"] as? String == "q" }
             #expect(q?["required"] as? Bool == true)

@@ -17,6 +17,8 @@ enum OpenAPIDocument {
         var body: String? = nil
         var response: String?
         var status: Int = 200
+        /// Other successful answers, with what each means.
+        var alsoAnswers: [(Int, String)] = []
     }
 
     static var operations: [Operation] { [
@@ -103,7 +105,8 @@ enum OpenAPIDocument {
             permission: .screenReferrals, response: "Candidates"),
         .init(method: "post", path: "/api/v1/referrals/{referralID}/link",
             summary: "Link the referral to a child's record, or create the record from the referral",
-            permission: .screenReferrals, body: "Link", response: nil, status: 204),
+            permission: .screenReferrals, body: "Link", response: nil, status: 204,
+            alsoAnswers: [(201, "A record was made from the referral, and the referral linked to it")]),
         .init(method: "get", path: "/api/v1/measures/referral-quality",
             summary: "Referral quality by referring agency over a period (until is exclusive; default the last 30 days)",
             permission: .viewMeasures, query: period,
@@ -290,7 +293,8 @@ enum OpenAPIDocument {
                 required: ["items", "restricted_may_match"]),
             "Link": object(["child_id": uuid, "create": ["type": "boolean"]], required: [])
                 // A record to link to, or one to make: the reader asks for one of the two.
-                .merging(["anyOf": [["required": ["child_id"]], ["required": ["create"], "properties": ["create": ["const": true]]]]]) { a, _ in a },
+                .merging(["anyOf": [["required": ["child_id"], "properties": ["child_id": uuid]],
+                                    ["required": ["create"], "properties": ["create": ["const": true]]]]]) { a, _ in a },
             "ReferralQualityMeasure": object(
                 ["from": date, "until": date, "items": ["type": "array", "items": object(
                     ["agency_id": uuid, "agency_name": ["type": "string"], "referrals": ["type": "integer"],
@@ -366,6 +370,7 @@ enum OpenAPIDocument {
             } else {
                 responses[String(operation.status)] = ["description": "Done"]
             }
+            for (status, description) in operation.alsoAnswers { responses[String(status)] = ["description": description] }
             let problem: [String: Any] = ["content": ["application/problem+json": ["schema": ref("Problem")]]]
             if operation.permission != nil {
                 var refusals = [

@@ -17,7 +17,12 @@ extension DatabaseLocation {
         case .postgres(let url, let schema):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let schema { configuration.searchPath = [schema] }
-            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace)
+            // A request waits for a connection rather than fail after the default 10 s: under
+            // load (40 audited writes queued on a busy 2-core machine) the wait had run out and
+            // the write was refused. What a user submitted is never dropped for want of a connection.
+            return .postgres(
+                configuration: configuration, maxConnectionsPerEventLoop: 8, connectionPoolTimeout: .seconds(60),
+                sqlLogLevel: .trace)
         }
     }
 }

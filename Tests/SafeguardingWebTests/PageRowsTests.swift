@@ -43,18 +43,22 @@ struct HubQueueRowsTests {
 struct ChildRecordRowsTests {
     let catalogue = try! Catalogue.load(from: "Resources")
 
-    @Test("chronology: escaped values, Welsh words, a link only for those who may open the referral")
+    @Test("chronology: escaped values and reasons, the term inside the Welsh title, a link only for those who may open the referral")
     func chronology() {
         let screened = ChildRecordContext.ChronologyLine(
-            when: "2 Tachwedd 2026", agencyName: "Ysgol <Gyfun> & Co", whatKey: "referral.kind.marf",
-            detailKey: "decision.outcome.strategy_discussion", reference: "DIO-2026-000001", href: "/referrals/abc")
+            when: "2 Tachwedd 2026", agencyName: "Ysgol <Gyfun> & Co", titleKey: "chronology.decision",
+            argumentKey: "decision.outcome.strategy_discussion", reference: "DIO-2026-000001", href: "/referrals/abc",
+            detail: "Bruising <seen> by the teacher")
         var hidden = screened
         hidden.href = ""
-        hidden.detailKey = nil
+        hidden.detail = ""
         let html = ChildRecordRows.chronology([screened, hidden], language: .welsh, catalogue: catalogue)
         #expect(html.contains("Ysgol &lt;Gyfun&gt; &amp; Co"))
-        #expect(html.contains("<a href=\"/referrals/abc\">\(HTMLText.escape(catalogue.text("referral.kind.marf", .welsh))) DIO-2026-000001</a>"))
-        #expect(html.contains(" – \(HTMLText.escape(catalogue.text("decision.outcome.strategy_discussion", .welsh)))"))
+        let title = catalogue.text("chronology.decision", .welsh, [catalogue.text("decision.outcome.strategy_discussion", .welsh)])
+        #expect(title.hasPrefix("Penderfyniad yr hyb: "))
+        #expect(html.contains("<strong>\(HTMLText.escape(title))</strong> (<a href=\"/referrals/abc\">DIO-2026-000001</a>)"))
+        #expect(html.contains("<strong>\(HTMLText.escape(title))</strong> (DIO-2026-000001)"))
+        #expect(html.components(separatedBy: "Bruising &lt;seen&gt; by the teacher").count == 2)
         #expect(html.components(separatedBy: "<a href").count == 2)
         #expect(html.components(separatedBy: "<li>").count == 3)
     }

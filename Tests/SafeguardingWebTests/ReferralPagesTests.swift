@@ -242,12 +242,12 @@ struct ChronologyTests {
             let manager = try await Credentials.session(for: partnership.account(.hubManager), on: app)
             let record = try await app.send(.GET, "/children/\(partnership.knownToHealth.id)", as: manager)
             #expect(record.text.contains("Chronology"))
-            #expect(record.text.contains("Multi-agency referral form DIO-"))
-            #expect(record.text.contains("Families First"))
+            #expect(record.text.contains("Multi-agency referral form received</strong> (<a href=\"/referrals/\(id.lowercased())\">DIO-"))
+            #expect(record.text.contains("Hub decision: Families First") && record.text.contains("Support with routines"))
             #expect(record.text.contains("/referrals/\(id.lowercased())"))
             let lead = try await Credentials.session(for: partnership.account(.safeguardingLead), on: app)
             let leadView = try await app.send(.GET, "/children/\(partnership.knownToHealth.id)", as: lead)
-            #expect(leadView.text.contains("Multi-agency referral form DIO-"))
+            #expect(leadView.text.contains("Multi-agency referral form received</strong> (DIO-"))
             #expect(!leadView.text.contains("/referrals/\(id.lowercased())"), "only the hub opens the referral itself")
         }
     }

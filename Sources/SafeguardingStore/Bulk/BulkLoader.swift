@@ -39,7 +39,7 @@ public struct BulkLoader: Sendable {
             "id", "reference", "kind", "status", "referrer_user_id", "referrer_agency_id", "child_id", "child_name",
             "child_search_name",
             "child_date_of_birth", "child_nhs_number", "form", "quality_score", "created_at", "updated_at", "submitted_at",
-            "decision_due_at", "decided_at", "outcome",
+            "decision_due_at", "decided_at", "outcome", "priority", "concern_type",
         ], rows: try referrals.map { referral in
             let child = referral.form.child
             return [
@@ -50,7 +50,8 @@ public struct BulkLoader: Sendable {
                 SQLBind(String(decoding: try ReferralRecord.encoder.encode(referral.form), as: UTF8.self)),
                 SQLBind(referral.qualityScore), SQLBind(referral.createdAt), SQLBind(referral.updatedAt),
                 SQLBind(referral.submittedAt), SQLBind(referral.decisionDueAt), SQLBind(referral.decidedAt),
-                SQLBind(referral.outcome?.rawValue),
+                SQLBind(referral.outcome?.rawValue), SQLBind(referral.form.screeningPriority.rawValue),
+                SQLBind(referral.form.concernType),
             ]
         })
     }

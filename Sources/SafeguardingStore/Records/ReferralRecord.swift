@@ -27,6 +27,10 @@ final class ReferralRecord: Model, @unchecked Sendable {
     @OptionalField(key: "decided_at") var decidedAt: Date?
     @OptionalField(key: "outcome") var outcome: String?
     @OptionalField(key: "episode_lead_id") var episodeLeadID: UUID?
+    /// ``ScreeningPriority``'s raw value, from the form: the queue sorts on it.
+    @Field(key: "priority") var priority: Int
+    /// What the referral is mainly about (``ReferralForm/concernType``), for the queue and for counting.
+    @OptionalField(key: "concern_type") var concernType: String?
 
     init() {}
 
@@ -55,6 +59,8 @@ final class ReferralRecord: Model, @unchecked Sendable {
         decidedAt = referral.decidedAt
         outcome = referral.outcome?.rawValue
         episodeLeadID = referral.episodeLeadID
+        priority = referral.form.screeningPriority.rawValue
+        concernType = referral.form.concernType
     }
 
     func referral() throws -> Referral {

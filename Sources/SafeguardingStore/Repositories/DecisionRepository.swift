@@ -47,24 +47,38 @@ public struct DecisionRepository: Sendable {
     public func all(for referralID: UUID) async throws -> [(id: UUID, decision: HubDecision)] {
         let rows = try await sql.select().column("*").from("hub_decisions").where("referral_id", .equal, referralID)
             .orderBy("decided_at").all()
-        return try rows.map { row in
-            var signOff: ManagerSignOff?
-            if let manager = try row.decode(column: "sign_off_manager", as: UUID?.self) {
-                signOff = ManagerSignOff(
-                    managerID: manager, at: try row.decode(column: "sign_off_at", as: Date.self),
-                    agreed: try row.decode(column: "sign_off_agreed", as: Bool.self),
-                    reason: try row.decode(column: "sign_off_reason", as: String.self))
-            }
-            let decision = HubDecision(
-                outcome: DecisionOutcome(rawValue: try row.decode(column: "outcome", as: String.self)) ?? .noFurtherAction,
-                reasons: try row.decode(column: "reasons", as: String.self),
-                decidedBy: try row.decode(column: "decided_by", as: UUID.self),
-                decidedAt: try row.decode(column: "decided_at", as: Date.self),
-                agenciesDisagree: try row.decode(column: "agencies_disagree", as: Bool.self),
-                signOffReasons: try row.decode(column: "sign_off_reasons", as: String.self).split(separator: ",")
-                    .compactMap { SignOffReason(rawValue: String($0)) },
-                signOff: signOff)
-            return (try row.decode(column: "id", as: UUID.self), decision)
+        return try rows.map(Self.decision)
+    }
+
+    /// Every decision on each of the referrals, oldest first: a child's chronology in one read.
+    public func all(forReferrals referralIDs: [UUID]) async throws -> [UUID: [HubDecision]] {
+        guard !referralIDs.isEmpty else { return [:] }
+        let rows = try await sql.select().column("*").from("hub_decisions").where("referral_id", .in, referralIDs)
+            .orderBy("decided_at").all()
+        var decisions: [UUID: [HubDecision]] = [:]
+        for row in rows {
+            decisions[try row.decode(column: "referral_id", as: UUID.self), default: []].append(try Self.decision(row).decision)
         }
+        return decisions
+    }
+
+    private static func decision(_ row: any SQLRow) throws -> (id: UUID, decision: HubDecision) {
+        var signOff: ManagerSignOff?
+        if let manager = try row.decode(column: "sign_off_manager", as: UUID?.self) {
+            signOff = ManagerSignOff(
+                managerID: manager, at: try row.decode(column: "sign_off_at", as: Date.self),
+                agreed: try row.decode(column: "sign_off_agreed", as: Bool.self),
+                reason: try row.decode(column: "sign_off_reason", as: String.self))
+        }
+        let decision = HubDecision(
+            outcome: DecisionOutcome(rawValue: try row.decode(column: "outcome", as: String.self)) ?? .noFurtherAction,
+            reasons: try row.decode(column: "reasons", as: String.self),
+            decidedBy: try row.decode(column: "decided_by", as: UUID.self),
+            decidedAt: try row.decode(column: "decided_at", as: Date.self),
+            agenciesDisagree: try row.decode(column: "agencies_disagree", as: Bool.self),
+            signOffReasons: try row.decode(column: "sign_off_reasons", as: String.self).split(separator: ",")
+                .compactMap { SignOffReason(rawValue: String($0)) },
+            signOff: signOff)
+        return (try row.decode(column: "id", as: UUID.self), decision)
     }
 }

@@ -16,8 +16,19 @@ public struct QueueLine: Sendable, Hashable {
     public var submittedAt: Date
     public var decisionDueAt: Date
     public var qualityScore: Int
+    public var priority: ScreeningPriority
+    /// What the referral is mainly about: the notice's type or the first concern named.
+    public var concernType: String?
     /// Further notices about the same incident, screened with this one (F4).
     public var linkedNotices: Int
+}
+
+/// What the hub queue holds, counted once per episode.
+public struct QueueCounts: Sendable, Hashable {
+    public var waiting = 0
+    public var overdue = 0
+    public var awaitingSignOff = 0
+    public var highPriority = 0
 }
 
 /// One referral as a child's chronology shows it.
@@ -85,10 +96,12 @@ public struct ReferralRepository: Sendable {
         return Referral.reference(year: year, number: try row.decode(column: "next_number", as: Int.self))
     }
 
-    /// Referrals waiting for the hub, the most urgent first.
+    /// Referrals waiting for the hub, the most urgent first: those waiting for a manager's
+    /// sign-off (the last step before the decision stands), then the highest priority,
+    /// then the soonest deadline.
     ///
-    /// Each waiting status is read on its own, in deadline order straight from the
-    /// `referrals_queue_leads` index, and only the first `offset + limit` of each are
+    /// Each waiting status is read on its own, in that order straight from the
+    /// `referrals_queue_priority` index, and only the first `offset + limit` of each are
     /// merged: asking for both statuses at once made the database sort every waiting
     /// referral on every load of the queue.
     public func queue(limit: Int = 200, offset: Int = 0) async throws -> [QueueLine] {
@@ -106,6 +119,8 @@ public struct ReferralRepository: Sendable {
                 submittedAt: try row.decode(column: "submitted_at", as: Date.self),
                 decisionDueAt: try row.decode(column: "decision_due_at", as: Date.self),
                 qualityScore: try row.decode(column: "quality_score", as: Int.self),
+                priority: ScreeningPriority(rawValue: try row.decode(column: "priority", as: Int.self)) ?? .routine,
+                concernType: try row.decode(column: "concern_type", as: String?.self),
                 linkedNotices: try row.decode(column: "linked_notices", as: Int.self))
         }
     }
@@ -116,34 +131,40 @@ public struct ReferralRepository: Sendable {
     /// A duplicate notice is counted once, under the first notice of its episode.
     enum QueueRead: PreparedRead {
         private static let columns = "id, reference, kind, status, child_name, child_date_of_birth, referrer_agency_id, "
-            + "submitted_at, decision_due_at, quality_score"
+            + "submitted_at, decision_due_at, quality_score, priority, concern_type"
         static let sql = """
             SELECT \(columns),
                 (SELECT COUNT(*) FROM referrals linked WHERE linked.episode_lead_id = waiting.id) AS linked_notices
             FROM (
                 SELECT * FROM (SELECT \(columns) FROM referrals
-                    WHERE status = '\(ReferralRepository.submitted)' AND episode_lead_id IS NULL ORDER BY decision_due_at LIMIT $1) AS submitted
+                    WHERE status = '\(ReferralRepository.submitted)' AND episode_lead_id IS NULL ORDER BY priority DESC, decision_due_at LIMIT $1) AS submitted
                 UNION ALL
                 SELECT * FROM (SELECT \(columns) FROM referrals
-                    WHERE status = '\(ReferralRepository.signingOff)' AND episode_lead_id IS NULL ORDER BY decision_due_at LIMIT $1) AS signing_off
+                    WHERE status = '\(ReferralRepository.signingOff)' AND episode_lead_id IS NULL ORDER BY priority DESC, decision_due_at LIMIT $1) AS signing_off
             ) AS waiting
-            ORDER BY decision_due_at LIMIT $2 OFFSET $3
+            ORDER BY CASE WHEN status = '\(ReferralRepository.signingOff)' THEN 0 ELSE 1 END, priority DESC, decision_due_at
+            LIMIT $2 OFFSET $3
             """
     }
 
-    /// How many referrals wait for the hub, and how many of them are past their deadline.
-    /// Each count is a range of the `referrals_queue_leads` index, status by status, so the
-    /// overdue count reads only the overdue entries.
-    public func queueCounts(now: Date) async throws -> (waiting: Int, overdue: Int) {
-        guard let row = try await database.row(QueueCountsRead.self, now) else { return (0, 0) }
-        return (try row.decode(column: "waiting", as: Int.self), try row.decode(column: "overdue", as: Int.self))
+    /// How many referrals wait for the hub; how many of them are past their deadline, wait
+    /// for a manager's sign-off, or are high priority. Each count is a range of the
+    /// `referrals_queue_leads` index, status by status, so a count reads only its entries.
+    public func queueCounts(now: Date) async throws -> QueueCounts {
+        guard let row = try await database.row(QueueCountsRead.self, now) else { return QueueCounts() }
+        return QueueCounts(
+            waiting: try row.decode(column: "waiting", as: Int.self), overdue: try row.decode(column: "overdue", as: Int.self),
+            awaitingSignOff: try row.decode(column: "awaiting_sign_off", as: Int.self),
+            highPriority: try row.decode(column: "high_priority", as: Int.self))
     }
 
     /// $1 now. The statuses are in the text, as in ``QueueRead``. One pass over the
-    /// waiting entries of the `referrals_queue_leads` index counts both.
+    /// waiting entries of the `referrals_queue_leads` index counts them all.
     enum QueueCountsRead: PreparedRead {
         static let sql = """
-            SELECT COUNT(*) AS waiting, COALESCE(SUM(CASE WHEN decision_due_at < $1 THEN 1 ELSE 0 END), 0) AS overdue
+            SELECT COUNT(*) AS waiting, COALESCE(SUM(CASE WHEN decision_due_at < $1 THEN 1 ELSE 0 END), 0) AS overdue,
+                COALESCE(SUM(CASE WHEN status = '\(ReferralRepository.signingOff)' THEN 1 ELSE 0 END), 0) AS awaiting_sign_off,
+                COALESCE(SUM(CASE WHEN priority = \(ScreeningPriority.high.rawValue) THEN 1 ELSE 0 END), 0) AS high_priority
             FROM referrals
             WHERE status IN ('\(ReferralRepository.submitted)', '\(ReferralRepository.signingOff)') AND episode_lead_id IS NULL
             """

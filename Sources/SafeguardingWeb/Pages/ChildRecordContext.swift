@@ -37,10 +37,13 @@ struct ChildRecordContext: Encodable, Sendable {
     struct ChronologyLine: Encodable, Sendable {
         var when: String
         var agencyName: String
-        var whatKey: String
-        var detailKey: String?
+        /// The event's title, with ``argumentKey``'s text in place of `{0}`.
+        var titleKey: String
+        var argumentKey: String?
         var reference: String
         var href: String
+        /// The practitioners' own words, for those who may read them.
+        var detail: String
     }
     struct UserChoice: Encodable, Sendable {
         var id: String
@@ -132,18 +135,7 @@ struct ChildRecordContext: Encodable, Sendable {
         if !child.ethnicity.isEmpty { identity.append(Row(labelKey: "child.field.ethnicity", value: child.ethnicity)) }
         if !child.school.isEmpty { identity.append(Row(labelKey: "child.field.school", value: child.school)) }
 
-        // The child's chronology: every referral about them, newest first. Hub staff open
-        // the referral itself; others see that it happened and what came of it.
-        let canScreen = policy.permits(user.actor, .screenReferrals)
-        let chronology = try await ReferralRepository(request.db).chronology(of: child.id).map { referral in
-            ChronologyLine(
-                when: DateWording.date(referral.submittedAt, language),
-                agencyName: agencies[referral.referrerAgencyID]?.name(in: language) ?? "",
-                whatKey: "referral.kind.\(referral.kind.rawValue)",
-                detailKey: referral.outcome.map { canScreen ? "decision.outcome.\($0.rawValue)" : "feedback.\($0.feedbackCategory.rawValue)" },
-                reference: referral.reference,
-                href: canScreen ? "/referrals/\(referral.id.uuidString.lowercased())" : "")
-        }
+        let working = try await working(of: summary, for: request)
         let canRestrict = policy.permits(user.actor, .restrictRecords)
         return ChildRecordContext(
             id: child.id.uuidString.lowercased(), name: child.fullName, isRestricted: child.isRestricted,
@@ -156,14 +148,7 @@ struct ChildRecordContext: Encodable, Sendable {
                     livesWithChildKey: member.livesWithChild ? "value.yes" : "value.no",
                     childHref: member.childID.map { "/children/\($0.uuidString.lowercased())" })
             },
-            agencies: summary.involvements.map { involvement in
-                AgencyRow(
-                    agencyName: agencies[involvement.agencyID]?.name(in: language) ?? "",
-                    involvementKey: "involvement.\(involvement.involvement.rawValue)",
-                    namedWorker: involvement.namedWorker,
-                    since: involvement.since.map { DateWording.date($0, language) } ?? "",
-                    statusKey: involvement.isCurrent ? "involvement.current" : "involvement.ended")
-            },
+            agencies: working.agencies,
             canSeeAudit: policy.permits(user.actor, .viewChildAudit),
             auditRowsHTML: ChildRecordRows.audit(audit.map { entry in
                 AuditRow(
@@ -176,8 +161,9 @@ struct ChildRecordContext: Encodable, Sendable {
             canRestrict: canRestrict,
             grantableUsers: canRestrict && child.isRestricted
                 ? try await grantableUsers(by: user, on: request) : [],
-            hasChronology: !chronology.isEmpty,
-            chronologyHTML: ChildRecordRows.chronology(chronology, language: language, catalogue: request.application.catalogue),
+            hasChronology: !working.chronology.isEmpty,
+            chronologyHTML: ChildRecordRows.chronology(
+                working.chronology, language: language, catalogue: request.application.catalogue),
             canMerge: policy.permits(user.actor, .mergeRecords),
             mergedRecords: policy.permits(user.actor, .mergeRecords)
                 ? try await mergedRecords(of: child.id, on: request.db) : [],

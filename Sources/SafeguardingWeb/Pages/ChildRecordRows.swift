@@ -11,12 +11,19 @@ enum ChildRecordRows {
         _ lines: [ChildRecordContext.ChronologyLine], language: Language, catalogue: Catalogue
     ) -> String {
         CatalogueTexts.rows(lines, language: language, catalogue: catalogue, about: 220) { line, texts, html in
-            html += "<li><span class=\"chronology__when\">\(HTMLText.escape(line.when)) – \(HTMLText.escape(line.agencyName))</span>\n"
-            let what = "\(texts[line.whatKey]) \(HTMLText.escape(line.reference))"
-            html += "    <p>"
-            html += line.href.isEmpty ? what : "<a href=\"\(HTMLText.escape(line.href))\">\(what)</a>"
-            if let detailKey = line.detailKey { html += " – \(texts[detailKey])" }
-            html += "</p></li>\n"
+            html += "<li><span class=\"chronology__when\">\(HTMLText.escape(line.when))"
+            if !line.agencyName.isEmpty { html += " – \(HTMLText.escape(line.agencyName))" }
+            html += "</span>\n    <p>"
+            let title = HTMLText.escape(catalogue.text(
+                line.titleKey, language, line.argumentKey.map { [catalogue.text($0, language)] } ?? []))
+            html += "<strong>\(title)</strong>"
+            if !line.reference.isEmpty {
+                let reference = HTMLText.escape(line.reference)
+                html += line.href.isEmpty ? " (\(reference))" : " (<a href=\"\(HTMLText.escape(line.href))\">\(reference)</a>)"
+            }
+            html += "</p>\n"
+            if !line.detail.isEmpty { html += "    <p class=\"chronology__detail\">\(HTMLText.escape(line.detail))</p>\n" }
+            html += "</li>\n"
         }
     }
 

@@ -20,6 +20,15 @@ struct HomeWebController: RouteCollection {
         var tasks: [Task]
         var canSearch: Bool
         var alertCount: Int
+        /// For the hub: what waits in the queue, so a manager sees the day's load before opening it.
+        var counts: [Count] = []
+    }
+
+    struct Count: Encodable, Sendable {
+        var labelKey: String
+        var number: Int
+        /// Whether a number above nought needs someone now.
+        var isWarning: Bool
     }
 
     static let tasks: [(String, String, String, Permission)] = [
@@ -43,12 +52,26 @@ struct HomeWebController: RouteCollection {
         let policy = AccessPolicy()
         let alerts = policy.permits(user.actor, .viewAlerts)
             ? try await AlertRepository(request.db).recent().filter { $0.acknowledgedAt == nil }.count : 0
-        let context = HomeContext(
+        var counts: [Count] = []
+        if policy.permits(user.actor, .screenReferrals) {
+            let queue = try await ReferralRepository(request.db).queueCounts(now: Date())
+            counts = [
+                Count(labelKey: "home.count.waiting", number: queue.waiting, isWarning: false),
+                Count(labelKey: "home.count.overdue", number: queue.overdue, isWarning: queue.overdue > 0),
+                Count(labelKey: "home.count.high_priority", number: queue.highPriority, isWarning: queue.highPriority > 0),
+            ]
+            if policy.permits(user.actor, .signOffDecisions) {
+                counts.append(Count(
+                    labelKey: "home.count.sign_off", number: queue.awaitingSignOff, isWarning: queue.awaitingSignOff > 0))
+            }
+        }
+        var context = HomeContext(
             roleKeys: policy.effectiveRoles(of: user.actor).sorted().map { "role.\($0.rawValue)" },
             tasks: Self.tasks.filter { policy.permits(user.actor, $0.3) }.map {
                 .init(href: $0.0, titleKey: $0.1, descriptionKey: $0.2)
             },
             canSearch: policy.permits(user.actor, .searchChildren), alertCount: alerts)
+        context.counts = counts
         return try await request.page("home", titleKey: "home.title", context)
     }
 }

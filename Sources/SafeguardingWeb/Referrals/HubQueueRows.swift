@@ -28,6 +28,14 @@ enum HubQueueRows {
             if line.awaitingSignOff { html += "<br><span class=\"tag\">\(awaitingSignOff)</span>" }
             html += "</td>\n<td><a href=\"\(HTMLText.escape(line.href))\">\(HTMLText.escape(line.childName))</a>"
             html += "<br><span class=\"hint\">\(HTMLText.escape(line.dateOfBirth))</span></td>\n"
+            html += "<td>"
+            switch line.priority {
+            case .high: html += "<strong class=\"tag tag--restricted\">\(texts[line.priority.key])</strong>"
+            case .raised: html += "<strong class=\"tag tag--warning\">\(texts[line.priority.key])</strong>"
+            case .routine: html += texts[line.priority.key]
+            }
+            if let type = line.concernTypeKey { html += "<br><span class=\"hint\">\(texts[type])</span>" }
+            html += "</td>\n"
             html += "<td>\(HTMLText.escape(line.reference))<br><span class=\"hint\">\(kind)</span>"
             if line.linkedNotices > 0 { html += "<br><span class=\"tag\">\(t("hub.linked_notices", [String(line.linkedNotices)]))</span>" }
             html += "</td>\n<td>\(HTMLText.escape(line.agencyName))<br><span class=\"hint\">\(HTMLText.escape(line.received))</span></td>\n"

@@ -209,6 +209,9 @@ struct HubQueueContext: Encodable, Sendable {
         var awaitingSignOff: Bool
         var qualityScore: Int
         var linkedNotices: Int
+        var priority: ScreeningPriority = .routine
+        /// The catalogue key of what the referral is about; nil when the form named nothing.
+        var concernTypeKey: String? = nil
     }
     /// The rows, rendered by `HubQueueRows`; empty when nothing is waiting.
     var rowsHTML: String

@@ -342,7 +342,8 @@ struct ReferralWebController: RouteCollection {
                 received: DateWording.dateTime(line.submittedAt, language),
                 deadline: DeadlineWording.describe(line.decisionDueAt, now: now, language: language, catalogue: catalogue),
                 statusKey: status.key, isOverdue: line.decisionDueAt < now, awaitingSignOff: line.status == .awaitingSignOff,
-                qualityScore: line.qualityScore, linkedNotices: line.linkedNotices)
+                qualityScore: line.qualityScore, linkedNotices: line.linkedNotices, priority: line.priority,
+                concernTypeKey: line.concernType.map { ReferralForm.concernTypeKey(kind: line.kind, concernType: $0) })
         }
         let shown = (pageNumber - 1) * Self.queuePageSize + lines.count
         return try await request.page("hub-queue", titleKey: "hub.title",

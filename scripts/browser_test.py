@@ -679,6 +679,11 @@ def english_walk(walk):
     walk.sign_in("sian.pritchard", lang)
     walk.ensure_language("en")  # Siân's own choice in the demo is Welsh
     row = queue_row(walk, lang, reference, name)
+    # The high-risk notice with a child present leads the queue, its risk said (issue 15, item 9).
+    first = walk.driver.find_elements(By.CSS_SELECTOR, "table tbody tr")[0]
+    walk.expect_text("Tyler Williams", first)
+    walk.expect_text(t(lang, "priority.high"), first)
+    walk.expect_text(t(lang, "ppn.type.domestic_abuse"), first)
     walk.expect_text(child["dob"].strftime("%-d %B %Y"), row)
     walk.expect_text("Ysgol Gymraeg Bro Teyrnon", row)
     walk.expect(re.search(r"due in|overdue by", row.text), "the queue does not say when the decision is due")
@@ -706,6 +711,10 @@ def english_walk(walk):
     walk.expect_text(t(lang, "decision.outcome.strategy_discussion") + " – Siân Pritchard")
     walk.expect_text(reasons)
     walk.expect_text(t(lang, "feedback.childrens_services_acting"))
+    # The child's record tells what the hub decided and why, not the referrer's message (item 2).
+    walk.follow(name)
+    walk.expect_text(t(lang, "chronology.decision", t(lang, "decision.outcome.strategy_discussion")))
+    walk.expect_text(reasons)
     walk.menu(lang, "nav.hub")
     walk.expect_page(lang, "hub.title")
     walk.expect_no_text(reference)

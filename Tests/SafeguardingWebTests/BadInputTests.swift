@@ -217,7 +217,10 @@ struct BadInputTests {
             let response = try await app.send(.POST, "/admin/agencies", as: session, form: [("name", "Heddlu Dyfed-Powys")])
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("Mae problem"))
-            #expect(response.text.contains("Rhowch yr wybodaeth hon: ni ellir ei gadael yn wag"))
+            // The summary names the field by its label; the message stands beside the field too.
+            let label = app.catalogue.text("admin.agencies.welsh_name", .welsh)
+            #expect(response.text.contains("\(label): Rhowch yr wybodaeth hon – ni ellir ei gadael yn wag</a>"))
+            #expect(response.text.contains(#"<p class="error-message" id="welsh_name-error">Rhowch yr wybodaeth hon"#))
         }
     }
 }

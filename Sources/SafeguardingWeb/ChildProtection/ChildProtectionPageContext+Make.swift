@@ -207,9 +207,7 @@ extension ChildProtectionPageContext {
             registerCategoryKeys: record.currentRegistration?.categories.map { "cp.category.\($0.rawValue)" } ?? [],
             isReRegistration: ConferenceRules.isReRegistration(record.register), canWork: canWork, canOversee: canOversee,
             // Each message links to its field in the form that was refused.
-            errors: request.formErrors(failure).map {
-                FormErrorContext(field: $0.field == "record" ? failed : "\(failed)-\($0.field)", message: $0.message)
-            },
+            errors: request.formErrors(failure, form: failed),
             failed: failed, typed: failure == nil ? [:] : typedValues,
             clocks: record.openClocks.map {
                 ClockLine(kindKey: "cp.clock.\($0.kind.rawValue)", deadline: deadline($0.dueAt), isOverdue: $0.dueAt < now,

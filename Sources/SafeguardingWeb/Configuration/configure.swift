@@ -32,6 +32,8 @@ public func configure(_ app: Application, _ configuration: DiogeluConfiguration)
     app.childIndex = ChildIndex()
     app.leaf.configuration = LeafConfiguration(rootDirectory: resources + "Views/")
     app.leaf.tags["t"] = TranslateTag(catalogue: app.catalogue)
+    app.leaf.tags["namedError"] = NamedErrorTag(catalogue: app.catalogue, labels: FormLabels(viewsDirectory: resources + "Views"))
+    app.leaf.tags["fieldError"] = FieldErrorTag()
     // Parsed templates are kept in release builds and read afresh in debug builds, so a
     // template being edited shows on the next request. Leaf's own `.leaf` provider
     // switches its (shared) cache off whenever the environment is "development", which

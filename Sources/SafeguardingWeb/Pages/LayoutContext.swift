@@ -27,6 +27,8 @@ struct LayoutContext: Encodable, Sendable {
     var navigationHTML: String
     var csrfToken: String
     var currentPath: String
+    /// The template being rendered, so the error summary can find its fields' labels.
+    var template = ""
 
     static let menu: [(String, String, Permission)] = [
         ("/home", "nav.home", .useAccount),
@@ -122,8 +124,9 @@ extension Request {
     func page<Content: Encodable & Sendable>(
         _ template: String, titleKey: String, titleArgument: String = "", _ content: Content
     ) async throws -> View {
-        try await view.render(
-            template, Page(layout: LayoutContext(request: self, titleKey: titleKey, titleArgument: titleArgument), page: content))
+        var layout = LayoutContext(request: self, titleKey: titleKey, titleArgument: titleArgument)
+        layout.template = template
+        return try await view.render(template, Page(layout: layout, page: content))
     }
 
     /// Renders a page with a status other than 200: a form shown again with its errors
@@ -137,14 +140,24 @@ extension Request {
         return response
     }
 
-    /// The error messages of a form, keyed by field, in the reader's language.
-    func formErrors(_ failure: ValidationFailure?) -> [FormErrorContext] {
-        (failure?.errors ?? []).map { FormErrorContext(field: $0.field, message: fieldMessage($0)) }
+    /// The error messages of a form, keyed by the id of the field each is about (the
+    /// field's name, after `form` and a hyphen when a page holds several forms), in the
+    /// reader's language; a message said twice of one field is said once.
+    func formErrors(_ failure: ValidationFailure?, form: String = "") -> [FormErrorContext] {
+        var seen = Set<String>()
+        return (failure?.errors ?? []).compactMap { error in
+            let anchor = form.isEmpty || error.field == "record" ? (form.isEmpty ? error.field : form) : "\(form)-\(error.field)"
+            let message = fieldMessage(error)
+            guard seen.insert(anchor + "\u{0}" + message).inserted else { return nil }
+            return FormErrorContext(field: anchor, name: error.field, message: message)
+        }
     }
 }
 
-/// One message in a form's error summary, linking to the field it is about.
+/// One message in a form's error summary, linking to the field it is about (`field`, the
+/// id of its element) and named by its label (found from `name`, as the form calls it).
 struct FormErrorContext: Encodable, Sendable {
     var field: String
+    var name: String
     var message: String
 }

@@ -100,10 +100,17 @@ struct ReferralWebController: RouteCollection {
         let desk = try ReferralDesk(request)
         let quality = desk.quality(of: referral.form)
         let id = referral.id.uuidString.lowercased()
-        let problems = desk.problems(of: referral.form).map { problem in
+        let catalogue = request.application.catalogue
+        var seen = Set<String>()
+        let problems = desk.problems(of: referral.form).compactMap { problem -> ReferralCheckContext.Problem? in
+            guard seen.insert(problem.field + "\u{0}" + problem.problem.messageKey).inserted else { return nil }
             let section = ReferralSection(askingFor: problem.field)
+            // Named by the question's own label, as the section's page shows it.
+            let message = NamedErrorTag.referralLabel(problem.field, catalogue).map {
+                catalogue.text("error.named", request.language, [catalogue.text($0, request.language), request.fieldMessage(problem)])
+            } ?? request.fieldMessage(problem)
             return ReferralCheckContext.Problem(
-                href: "/referrals/\(id)/section/\(section.rawValue)#\(problem.field)", message: request.fieldMessage(problem))
+                href: "/referrals/\(id)/section/\(section.rawValue)#\(problem.field)", message: message)
         }
         let context = ReferralCheckContext(
             id: id, kindKey: "referral.kind.\(referral.kind.rawValue)",

@@ -187,7 +187,7 @@ class Server:
 def chromium():
     options = webdriver.ChromeOptions()
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--window-size=1280,1600", "--lang=en-GB", "--disable-extensions", "--no-first-run"):
+                     "--window-size=1366,1600", "--lang=en-GB", "--disable-extensions", "--no-first-run"):
         options.add_argument(argument)
     options.add_experimental_option("prefs", {"intl.accept_languages": "en-GB,en"})
     binary = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
@@ -242,12 +242,23 @@ class Walk:
         source, body = self.driver.page_source, self.body()
         leaked = [key for key in CATALOGUES["en"] if key in body or f">{key}<" in source or f" {key}<" in source]
         self.expect(not leaked, f"the page shows catalogue keys: {leaked}")
+        self.expect_one_line_menu()
         if self.driver.execute_script("return window.__diogeluCounted === true"):
             return  # the same page, looked at again
         self.driver.execute_script("window.__diogeluCounted = true")
         self.pages += 1
         if self.verbose:
             print(f"  {self.pages:3d} {time.time() - self.started:6.1f}s {language} {expected}  {self.driver.current_url}")
+
+    def expect_one_line_menu(self):
+        """Issue 15, item 13: on a 1366 px screen the menu is one line, in either language,
+        and marks one item, at most, as the current page."""
+        lines, current = self.driver.execute_script(
+            "const items = [...document.querySelectorAll('.navigation li')];"
+            "return [new Set(items.map(i => i.offsetTop)).size,"
+            " document.querySelectorAll('.navigation [aria-current=\"page\"]').length];")
+        self.expect(lines <= 1, f"the menu wraps onto {lines} lines")
+        self.expect(current <= 1, f"{current} menu items are marked as the current page")
 
     def expect_text(self, text, where=None):
         within = where.text if where is not None else self.body()
@@ -368,7 +379,7 @@ class Walk:
 
     def error_beside(self, name):
         """The message shown with a field (inside the field's own block)."""
-        found = self.driver.find_elements(By.CSS_SELECTOR, f'[id="field-{name}"] .error-message')
+        found = self.driver.find_elements(By.CSS_SELECTOR, f'[id="field-{name}"] .error-message, [id="{name}-error"]')
         return found[0].text.strip() if found else None
 
     # Accounts
@@ -535,10 +546,16 @@ def refused_beside(walk, lang, field, message_key, kept):
     summary = walk.driver.find_element(By.CSS_SELECTOR, ".error-summary")
     walk.expect_text(t(lang, "form.error_summary"), summary)
     message = t(lang, message_key)
-    walk.expect_text(message, summary)
-    link = walk.link(message, within=summary)
+    # Issue 15, item 3: the summary's line names the field by the label the form shows.
+    label = t(lang, "referral.field." + ".".join(part for part in field.split(".") if not part.isdigit()))
+    link = walk.link(f"{label}: {message}", within=summary)
     walk.expect(link.get_attribute("href").endswith("#" + field), "the error summary does not link to the field")
     walk.expect(walk.error_beside(field) == message, f"beside {field}: {walk.error_beside(field)!r}")
+    # Following the link leaves the field's label in view above it, not scrolled away.
+    link.click()
+    top = walk.driver.execute_script(
+        "const l = document.querySelector(`label[for='${arguments[0]}']`); return l ? l.getBoundingClientRect().top : -1;", field)
+    walk.expect(top >= 0, f"the label of {field} has scrolled out of view ({top})")
     for name, value in kept.items():
         walk.expect(walk.field(name).get_attribute("value") == value, f"{name} was not kept after the error")
 
@@ -600,10 +617,18 @@ def queue_row(walk, lang, reference, name):
     return rows[0]
 
 
+def expect_back_link(walk, lang, key, path):
+    """Issue 15, item 13: a page reached from a list leads back to it."""
+    back = walk.driver.find_elements(By.CSS_SELECTOR, "a.back-link")
+    walk.expect(len(back) == 1 and back[0].text.strip() == t(lang, key) and back[0].get_attribute("href").endswith(path),
+                f"no way back to {path}: {[link.text for link in back]}")
+
+
 def open_from_queue(walk, lang, reference, name):
     row = queue_row(walk, lang, reference, name)
     walk.follow(name, within=row)
     walk.expect_page(lang, "referral.page.heading", reference, name)
+    expect_back_link(walk, lang, "back.hub", "/hub")
 
 
 def status_of(walk, lang):
@@ -689,6 +714,7 @@ def english_walk(walk):
     walk.expect(re.search(r"due in|overdue by", row.text), "the queue does not say when the decision is due")
     walk.follow(name, within=row)
     walk.expect_page(lang, "referral.page.heading", reference, name)
+    expect_back_link(walk, lang, "back.hub", "/hub")
     walk.expect_text(child["own_words"])
     walk.expect_text(t(lang, "match.title"))
     walk.press(t(lang, "match.create"))
@@ -701,6 +727,10 @@ def english_walk(walk):
     walk.press(t(lang, "referral.decide.submit"))
     walk.expect_page(lang, "referral.page.heading", reference, name)
     walk.expect_text(t(lang, "form.error_summary"))
+    # Item 3: the summary names the field; the message stands beside it too.
+    summary = walk.driver.find_element(By.CSS_SELECTOR, ".error-summary")
+    walk.expect_text(t(lang, "referral.decide.reasons") + ": " + t(lang, "error.field.missing"), summary)
+    walk.expect(walk.error_beside("reasons") == t(lang, "error.field.missing"), "no message beside the reasons")
     walk.expect(status_of(walk, lang) == t(lang, "referral.status.submitted"), "decided without reasons")
     walk.choose("outcome", "strategy_discussion")
     reasons = "Disclosure of physical harm by an adult in the household; bruise seen by school staff."
@@ -718,6 +748,10 @@ def english_walk(walk):
     walk.menu(lang, "nav.hub")
     walk.expect_page(lang, "hub.title")
     walk.expect_no_text(reference)
+    # Item 13: on the meetings page "Hub meetings" alone is marked current, not "Hub queue" too.
+    walk.menu(lang, "nav.meetings")
+    current = walk.driver.find_elements(By.CSS_SELECTOR, ".navigation [aria-current='page']")
+    walk.expect([item.text for item in current] == [t(lang, "nav.meetings")], f"current: {[i.text for i in current]}")
     walk.sign_out()
 
     # The teacher's feedback.
@@ -770,7 +804,8 @@ def welsh_walk(walk, english_reference):
     problems = [box for box in walk.driver.find_elements(By.CSS_SELECTOR, ".error-summary")
                 if t(lang, "referral.check.problems") in box.text]
     walk.expect(problems, "check your answers does not say what stops the referral being sent")
-    message = t(lang, "error.field.missing")
+    # Named by the question's label (item 3), and said once.
+    message = t(lang, "referral.field.child.address") + ": " + t(lang, "error.field.missing")
     walk.expect(problems[0].text.strip().splitlines()[1:] == [message], f"the problems listed: {problems[0].text!r}")
     link = walk.link(message, within=problems[0])
     walk.expect(link.get_attribute("href").endswith("/section/child#child.address"), "the problem does not link to the field")

@@ -102,4 +102,15 @@ struct IdentityAndMenuRowsTests {
         #expect(html.contains("<a href=\"/hub\" aria-current=\"page\">\(HTMLText.escape(catalogue.text("nav.hub", .welsh)))</a>"))
         #expect(html.components(separatedBy: "aria-current").count == 2)
     }
+
+    @Test("menu: one item is current, the longest whose path leads the page's by whole segments")
+    func oneCurrentItem() {
+        let menu = LayoutContext.menu.map(\.0)
+        #expect(LayoutContext.currentItem(of: menu, path: "/hub/meetings/8c1d") == "/hub/meetings")
+        #expect(LayoutContext.currentItem(of: menu, path: "/hub/meetings") == "/hub/meetings")
+        #expect(LayoutContext.currentItem(of: menu, path: "/hub") == "/hub")
+        #expect(LayoutContext.currentItem(of: menu, path: "/hubble") == nil)
+        #expect(LayoutContext.currentItem(of: menu, path: "/referrals/mine") == "/referrals/mine")
+        #expect(LayoutContext.currentItem(of: ["/home", "/hub"], path: "/hub/meetings") == "/hub")
+    }
 }

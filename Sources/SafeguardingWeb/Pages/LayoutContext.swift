@@ -64,10 +64,11 @@ struct LayoutContext: Encodable, Sendable {
             self.userName = user.account.displayName
             self.agencyName = user.agency.name(in: language)
             let policy = AccessPolicy()
+            let items = Self.menu.filter { policy.permits(user.actor, $0.2) }
+            let current = Self.currentItem(of: items.map(\.0), path: request.url.path)
             self.navigationHTML = Self.navigationHTML(
-                Self.menu.filter { policy.permits(user.actor, $0.2) }.map {
-                    NavigationItem(href: $0.0, labelKey: $0.1, isCurrent: request.url.path.hasPrefix($0.0))
-                }, language: language, catalogue: request.application.catalogue)
+                items.map { NavigationItem(href: $0.0, labelKey: $0.1, isCurrent: $0.0 == current) },
+                language: language, catalogue: request.application.catalogue)
             self.csrfToken = user.session?.csrfToken ?? ""
         } else {
             self.navigationHTML = ""
@@ -85,6 +86,13 @@ extension LayoutContext {
             html += "<li><a href=\"\(HTMLText.escape(item.href))\"\(item.isCurrent ? " aria-current=\"page\"" : "")>"
             html += "\(texts[item.labelKey])</a></li>\n"
         }
+    }
+
+    /// The one menu item the page is under: the longest whose path leads the page's, by
+    /// whole segments, so that "Hub meetings" (`/hub/meetings`) is current on a meeting's
+    /// page and "Hub queue" (`/hub`) is not, and `/hubble` would be under neither.
+    static func currentItem(of hrefs: [String], path: String) -> String? {
+        hrefs.filter { path == $0 || path.hasPrefix($0 + "/") }.max { $0.count < $1.count }
     }
 
     /// The page a form was sent from, by its Referer on this site; the home page otherwise.

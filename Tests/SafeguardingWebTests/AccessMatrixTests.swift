@@ -107,6 +107,7 @@ struct AccessMatrixTests {
         "GET /hub/meetings/:meetingID": hub,
         "POST /hub/meetings/:meetingID/attendance": hub,
         "POST /hub/meetings/:meetingID/items/:referralID/decision": hub,
+        "GET /hub/meetings/:meetingID/close": hub,
         "POST /hub/meetings/:meetingID/close": hub,
         "GET /hub/meetings/:meetingID/minutes": hub,
         "GET /early-intervention": earlyIntervention,

@@ -41,8 +41,19 @@ struct PartnershipAPITests {
             _ = try await PartnershipWorkingTests.submitSchoolReferral(app, partnership)
             let chair = partnership.account(.hubManager)
             let manager = try await Credentials.apiToken(for: chair, on: app)
+            // Not closed before it is held: tomorrow's meeting is refused.
             let tomorrow = ISO8601DateFormatter().string(from: Date().addingTimeInterval(86_400))
-            let opened = try await app.send(.POST, "/api/v1/hub/meetings", as: manager, json: #"{"starts_at": "\#(tomorrow)"}"#)
+            let planned = try await app.send(.POST, "/api/v1/hub/meetings", as: manager, json: #"{"starts_at": "\#(tomorrow)"}"#)
+            let plannedID = try #require(planned.json["id"] as? String)
+            _ = try await app.send(.PUT, "/api/v1/hub/meetings/\(plannedID)/attendance", as: manager,
+                json: #"{"attendance": [{"agency_id": "\#(partnership.police.id.uuidString)", "present": true}]}"#)
+            let early = try await app.send(.POST, "/api/v1/hub/meetings/\(plannedID)/close", as: manager, json: "{}")
+            #expect(early.status == .unprocessableEntity)
+            #expect(BadInputTests.fieldErrors(early)["meeting"] == "error.meeting.not_yet_held")
+            #expect(try await HubMeetingRepository(app.db).find(UUID(uuidString: plannedID)!)?.isClosed == false)
+
+            let anHourAgo = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-3_600))
+            let opened = try await app.send(.POST, "/api/v1/hub/meetings", as: manager, json: #"{"starts_at": "\#(anHourAgo)"}"#)
             let meetingID = try #require(opened.json["id"] as? String)
             let absentOnly = try await app.send(.PUT, "/api/v1/hub/meetings/\(meetingID)/attendance", as: manager,
                 json: #"{"attendance": [{"agency_id": "\#(partnership.police.id.uuidString)", "present": false}]}"#)
@@ -73,8 +84,8 @@ struct PartnershipAPITests {
             let far = try await app.send(.POST, "/api/v1/hub/meetings", as: manager, json: #"{"starts_at": "7545-01-01T10:00:00Z"}"#)
             #expect(far.status == .unprocessableEntity)
             #expect(BadInputTests.fieldErrors(far)["starts_at"] == "error.meeting.starts_out_of_range")
-            let tomorrow = ISO8601DateFormatter().string(from: Date().addingTimeInterval(86_400))
-            let opened = try await app.send(.POST, "/api/v1/hub/meetings", as: manager, json: #"{"starts_at": "\#(tomorrow)"}"#)
+            let anHourAgo = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-3_600))
+            let opened = try await app.send(.POST, "/api/v1/hub/meetings", as: manager, json: #"{"starts_at": "\#(anHourAgo)"}"#)
             #expect(opened.status == .created)
             let meetingID = try #require(opened.json["id"] as? String)
             #expect((opened.json["items"] as? [[String: Any]])?.first?["referral_id"] as? String == referralID.uppercased())

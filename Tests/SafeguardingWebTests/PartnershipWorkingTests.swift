@@ -154,10 +154,10 @@ struct PartnershipWorkingTests {
             let manager = try await Credentials.session(for: partnership.account(.hubManager), on: app)
             _ = try await app.send(.POST, "/referrals/\(referralID)/requests", as: manager,
                 form: [("agency_ids", partnership.healthBoard.id.uuidString.lowercased())])
-            // Tomorrow at 10am, so the test does not age: a fixed date falls outside the
-            // week a meeting may be written up in.
-            let tomorrow = CalendarDay(Date(), in: app.workingCalendar.timeZone).adding(days: 1)
-            let opened = try await app.send(.POST, "/hub/meetings", as: manager, form: [("starts_at", "\(tomorrow)T10:00")])
+            // Yesterday at 10am, so the test does not age (a fixed date falls outside the
+            // week a meeting may be written up in) and the meeting has been held.
+            let yesterday = CalendarDay(Date(), in: app.workingCalendar.timeZone).adding(days: -1)
+            let opened = try await app.send(.POST, "/hub/meetings", as: manager, form: [("starts_at", "\(yesterday)T10:00")])
             #expect(opened.status == .seeOther)
             let location = try #require(opened.headers.first(name: .location))
             let meetingID = String(location.split(separator: "/").last!)
@@ -181,9 +181,20 @@ struct PartnershipWorkingTests {
             let meeting = try #require(try await HubMeetingRepository(app.db).find(UUID(uuidString: meetingID)!))
             #expect(meeting.items.first?.outcome == .careAndSupportAssessment)
 
-            let closed = try await app.send(.POST, "\(location)/close", as: manager, form: [])
+            // The meeting's button asks first; only the confirmation's "yes" closes.
+            let asked = try await app.send(.POST, "\(location)/close", as: manager, form: [])
+            #expect(asked.status == .ok)
+            #expect(asked.text.contains("Every item on the agenda has been decided."))
+            #expect(asked.text.contains("Yes, close the meeting and send the minutes"))
+            #expect(try await HubMeetingRepository(app.db).find(UUID(uuidString: meetingID)!)?.isClosed == false)
+            let closed = try await app.send(.POST, "\(location)/close", as: manager, form: [("confirmed", "true")])
             #expect(closed.status == .seeOther)
-            let minutes = try await app.send(.GET, "\(location)/minutes", as: manager)
+            #expect(closed.headers.first(name: .location) == "\(location)/minutes?saved=meeting_closed")
+            let minutes = try await app.send(.GET, "\(location)/minutes?saved=meeting_closed", as: manager)
+            #expect(minutes.text.contains("The meeting is closed and its minutes have been sent to those who attended"))
+            // The minutes name the child and give the hub's reasons, not the reference alone.
+            #expect(minutes.text.contains("Cerys Jones"))
+            #expect(minutes.text.contains("Injury disclosed; assess needs"))
             #expect(minutes.text.contains("DS Morgan"))
             #expect(minutes.text.contains("Minutes of the hub meeting of"))
             #expect(minutes.text.contains("Cofnodion cyfarfod yr hyb ar"))
@@ -194,7 +205,7 @@ struct PartnershipWorkingTests {
             let late = try await app.send(.POST, "\(location)/attendance", as: manager, form: [("present", police)])
             #expect(late.status == .unprocessableEntity)
 
-            let measures = try await app.send(.GET, "/api/v1/measures/hub-meetings?from=\(tomorrow.adding(days: -30))&until=\(tomorrow.adding(days: 30))",
+            let measures = try await app.send(.GET, "/api/v1/measures/hub-meetings?from=\(yesterday.adding(days: -30))&until=\(yesterday.adding(days: 30))",
                 as: try await Credentials.apiToken(for: partnership.account(.auditor), on: app))
             #expect(measures.json["meetings"] as? Int == 1)
             let lines = measures.json["items"] as? [[String: Any]] ?? []

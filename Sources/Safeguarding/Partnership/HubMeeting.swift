@@ -104,6 +104,17 @@ public enum HubMeetingError: Error, Sendable, Hashable {
     case noAttendance
     /// A start outside the window a meeting may be planned or written up in.
     case startsOutOfRange
+    /// Closing a meeting before it starts: one closed two days early had sent minutes of
+    /// a meeting that had not been held.
+    case notYetHeld
+
+    /// Why the meeting cannot be closed now, if it cannot.
+    public static func closingRefusal(_ meeting: HubMeeting, now: Date) -> HubMeetingError? {
+        if meeting.isClosed { return .closed }
+        if meeting.startsAt > now { return .notYetHeld }
+        if !meeting.attendance.contains(where: \.present) { return .noAttendance }
+        return nil
+    }
 
     /// A meeting is planned up to a year ahead, or written up within a week of being
     /// held; a fuzzer had opened one in the year 7545.

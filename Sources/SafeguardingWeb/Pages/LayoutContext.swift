@@ -29,6 +29,8 @@ struct LayoutContext: Encodable, Sendable {
     var currentPath: String
     /// The template being rendered, so the error summary can find its fields' labels.
     var template = ""
+    /// The banner confirming what the last form saved, if the page follows one.
+    var savedKey: String?
 
     static let menu: [(String, String, Permission)] = [
         ("/home", "nav.home", .useAccount),
@@ -60,6 +62,7 @@ struct LayoutContext: Encodable, Sendable {
         self.switchLanguage = language.other.rawValue
         self.switchReturn = Self.samePage(path: path, query: query)
         self.currentPath = request.url.path
+        self.savedKey = request.method == .GET ? SavedConfirmation.asked(by: request)?.messageKey : nil
         if let user = request.signedInUser {
             self.userName = user.account.displayName
             self.agencyName = user.agency.name(in: language)

@@ -24,6 +24,8 @@ struct HubMeetingDesk {
         var lacking: [UUID: [UUID]]
         var agencies: [UUID: Agency]
         var chairName: String
+        /// The latest decision on each item's referral, for the reasons in the minutes.
+        var decisions: [UUID: HubDecision] = [:]
     }
 
     func recent() async throws -> [HubMeeting] {
@@ -73,8 +75,10 @@ struct HubMeetingDesk {
         let lacking = meeting.attendance.isEmpty ? [:] : meeting.itemsLackingInformation(expected: expected)
         let agencies = Dictionary(uniqueKeysWithValues: try await AgencyRepository(db).all().map { ($0.id, $0) })
         let chair = try await UserRepository(db).find(meeting.chairID)?.displayName ?? ""
+        let decisions = try await DecisionRepository(db).all(forReferrals: ids).compactMapValues { $0.last }
         return Record(
-            meeting: meeting, referrals: referrals, requests: requests, lacking: lacking, agencies: agencies, chairName: chair)
+            meeting: meeting, referrals: referrals, requests: requests, lacking: lacking, agencies: agencies, chairName: chair,
+            decisions: decisions)
     }
 
     /// Replaces the attendance with what the chair recorded. An attendee whose name is
@@ -131,10 +135,9 @@ struct HubMeetingDesk {
         let user = self.user, requestID = request.requestID, catalogue = request.application.catalogue
         try await request.store.transaction { db in
             guard var meeting = try await HubMeetingRepository(db).find(id) else { throw ProblemError.notFound }
-            guard !meeting.isClosed else { throw Self.failure(.closed) }
-            // A meeting nobody attended has no minutes to send.
-            guard meeting.attendance.contains(where: \.present) else { throw Self.failure(.noAttendance) }
             let now = Date()
+            // Not before it is held; and a meeting nobody attended has no minutes to send.
+            if let refusal = HubMeetingError.closingRefusal(meeting, now: now) { throw Self.failure(refusal) }
             meeting.closedAt = now
             meeting.minutesSentAt = now
             try await HubMeetingRepository(db).save(meeting)
@@ -170,6 +173,7 @@ struct HubMeetingDesk {
         case .itemsUndecided: ("meeting", "error.meeting.items_undecided")
         case .noAttendance: ("attendance", "error.meeting.no_attendance")
         case .startsOutOfRange: ("starts_at", "error.meeting.starts_out_of_range")
+        case .notYetHeld: ("meeting", "error.meeting.not_yet_held")
         }
         return ValidationFailure([FieldError(field, .invalid(key))])
     }
@@ -181,7 +185,10 @@ struct HubMeetingDesk {
 struct HubMeetingMinutes {
     struct Item: Encodable, Sendable {
         var reference: String
+        var childName: String
+        var href: String
         var outcome: String
+        var reasons: String
         var lacking: String
     }
 
@@ -205,17 +212,23 @@ struct HubMeetingMinutes {
         }
         absent = meeting.attendance.filter { !$0.present }.map { agencyName($0.agencyID) }
         items = meeting.items.sorted { $0.position < $1.position }.map { item in
-            Item(
-                reference: record.referrals[item.referralID]?.reference ?? "",
+            let referral = record.referrals[item.referralID]
+            let lacking = (record.lacking[item.referralID] ?? []).map(agencyName).joined(separator: ", ")
+            // An item carried forward was not decided at all: "decided without information
+            // from …" belongs to a decision, and said of one carried forward contradicted it.
+            return Item(
+                reference: referral?.reference ?? "", childName: referral?.form.child.fullName ?? "",
+                href: "/referrals/\(item.referralID.uuidString.lowercased())",
                 outcome: item.outcome.map { catalogue.text("decision.outcome.\($0.rawValue)", language) }
                     ?? catalogue.text("minutes.not_decided", language),
-                lacking: (record.lacking[item.referralID] ?? []).isEmpty ? ""
-                    : catalogue.text("minutes.lacking", language,
-                        [(record.lacking[item.referralID] ?? []).map(agencyName).joined(separator: ", ")]))
+                reasons: item.outcome == nil ? "" : record.decisions[item.referralID]?.reasons ?? "",
+                lacking: lacking.isEmpty ? ""
+                    : catalogue.text(item.outcome == nil ? "minutes.awaiting" : "minutes.lacking", language, [lacking]))
         }
     }
 
-    /// The minutes as the text of an email.
+    /// The minutes as the text of an email: references and decisions only. Names and
+    /// reasons stay in Diogelu, on the minutes page, where reading them is audited.
     var text: String {
         var lines = [heading, chair, "", presentLabel]
         lines += present.map { "  " + $0 }

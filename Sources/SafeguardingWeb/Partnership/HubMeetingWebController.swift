@@ -14,6 +14,7 @@ struct HubMeetingWebController: RouteCollection {
         routes.on(.POST, "hub", "meetings", ":meetingID", "attendance", requires: .permission(.runHubMeetings), use: attendance)
         routes.on(.POST, "hub", "meetings", ":meetingID", "items", ":referralID", "decision", requires: .permission(.decideReferrals),
             use: decide)
+        routes.on(.GET, "hub", "meetings", ":meetingID", "close", requires: .permission(.runHubMeetings), use: confirmClose)
         routes.on(.POST, "hub", "meetings", ":meetingID", "close", requires: .permission(.runHubMeetings), use: close)
         routes.on(.GET, "hub", "meetings", ":meetingID", "minutes", requires: .permission(.runHubMeetings), use: minutes)
     }
@@ -141,7 +142,7 @@ struct HubMeetingWebController: RouteCollection {
             status: failure == nil ? .ok : .unprocessableEntity)
     }
 
-    private func after(_ request: Request, _ id: UUID, _ action: () async throws -> Void) async throws -> Response {
+    func after(_ request: Request, _ id: UUID, _ action: () async throws -> Void) async throws -> Response {
         do {
             try await action()
             return request.redirect(to: "/hub/meetings/\(id.uuidString.lowercased())")
@@ -193,14 +194,6 @@ struct HubMeetingWebController: RouteCollection {
         }
     }
 
-    func close(_ request: Request) async throws -> Response {
-        let id = try Self.meetingID(request)
-        let fields = FieldReader(form: try await request.submittedForm())
-        return try await after(request, id) {
-            try fields.finish()
-            try await HubMeetingDesk(request).close(id)
-        }
-    }
 
     struct MinutesContext: Encodable, Sendable {
         struct Version: Encodable, Sendable {

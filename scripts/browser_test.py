@@ -617,6 +617,21 @@ def queue_row(walk, lang, reference, name):
     return rows[0]
 
 
+def expect_saved(walk, lang, case):
+    """Issue 15, item 11: the page after a save says what was saved, in the reader's language."""
+    banners = walk.driver.find_elements(By.CSS_SELECTOR, ".banner--saved")
+    walk.expect([b.text.strip() for b in banners] == [t(lang, "saved." + case)],
+                f"expected the banner {t(lang, 'saved.' + case)!r}, found {[b.text for b in banners]}")
+
+
+def summary_value(walk, lang, key):
+    """The value of the summary row labelled with the catalogue's `key`."""
+    for row in walk.driver.find_elements(By.CSS_SELECTOR, ".summary-list__row"):
+        if row.find_element(By.TAG_NAME, "dt").text.strip() == t(lang, key):
+            return row.find_element(By.TAG_NAME, "dd").text.strip()
+    walk.fail(f"no row {t(lang, key)!r}")
+
+
 def expect_back_link(walk, lang, key, path):
     """Issue 15, item 13: a page reached from a list leads back to it."""
     back = walk.driver.find_elements(By.CSS_SELECTOR, "a.back-link")
@@ -632,11 +647,7 @@ def open_from_queue(walk, lang, reference, name):
 
 
 def status_of(walk, lang):
-    rows = walk.driver.find_elements(By.CSS_SELECTOR, ".summary-list__row")
-    for row in rows:
-        if row.find_element(By.TAG_NAME, "dt").text.strip() == t(lang, "referral.page.status"):
-            return row.find_element(By.TAG_NAME, "dd").text.strip()
-    walk.fail("the referral shows no status")
+    return summary_value(walk, lang, "referral.page.status")
 
 
 def my_referral_line(walk, lang, reference):
@@ -719,6 +730,7 @@ def english_walk(walk):
     walk.expect_text(t(lang, "match.title"))
     walk.press(t(lang, "match.create"))
     walk.expect_page(lang, "referral.page.heading", reference, name)
+    expect_saved(walk, lang, "record_created")
     walk.expect_no_text(t(lang, "match.title"))
     walk.expect(walk.link(name).get_attribute("href").split("/")[-2] == "children", "no link to the new record")
     walk.expect_text(t(lang, "referral.decide.title"))
@@ -738,9 +750,13 @@ def english_walk(walk):
     walk.press(t(lang, "referral.decide.submit"))
     walk.expect_page(lang, "referral.page.heading", reference, name)
     walk.expect(status_of(walk, lang) == t(lang, "referral.status.decided"), "the referral is not decided")
+    expect_saved(walk, lang, "decided")
     walk.expect_text(t(lang, "decision.outcome.strategy_discussion") + " – Siân Pritchard")
-    walk.expect_text(reasons)
-    walk.expect_text(t(lang, "feedback.childrens_services_acting"))
+    # The hub reads its own decision as the outcome; the referrer's message is labelled as such.
+    outcome = summary_value(walk, lang, "referral.page.outcome")
+    walk.expect(t(lang, "decision.outcome.strategy_discussion") in outcome and reasons in outcome, f"the outcome reads {outcome!r}")
+    walk.expect(summary_value(walk, lang, "referral.page.referrer_told") == t(lang, "feedback.childrens_services_acting"),
+                "the referrer's message is not labelled as what the referrer was told")
     # The child's record tells what the hub decided and why, not the referrer's message (item 2).
     walk.follow(name)
     walk.expect_text(t(lang, "chronology.decision", t(lang, "decision.outcome.strategy_discussion")))

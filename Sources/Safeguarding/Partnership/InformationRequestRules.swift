@@ -7,16 +7,28 @@ public enum InformationRequestRules {
     /// child now or before, apart from the one that made the referral (it has said
     /// what it knows) and any already asked on this referral. Current involvement first.
     public static func suggestedAgencies(
-        involvements: [AgencyInvolvement], referrerAgencyID: UUID?, alreadyAsked: Set<UUID>
+        involvements: [AgencyInvolvement], namedInReferral: [UUID] = [], referrerAgencyID: UUID?, alreadyAsked: Set<UUID>
     ) -> [UUID] {
         var seen = alreadyAsked
         if let referrerAgencyID { seen.insert(referrerAgencyID) }
         var ordered: [UUID] = []
-        for involvement in involvements.sorted(by: { $0.isCurrent && !$1.isCurrent }) where !seen.contains(involvement.agencyID) {
-            seen.insert(involvement.agencyID)
-            ordered.append(involvement.agencyID)
+        let involved = involvements.sorted(by: { $0.isCurrent && !$1.isCurrent }).map(\.agencyID)
+        for agencyID in involved + namedInReferral where !seen.contains(agencyID) {
+            seen.insert(agencyID)
+            ordered.append(agencyID)
         }
         return ordered
+    }
+
+    /// The agencies a referral names where the referrer says who is involved and where the
+    /// child goes to school, by any of each agency's names, ignoring case: a referral about
+    /// a child whose record is not yet linked still suggests whom to ask.
+    public static func agenciesNamed(in form: ReferralForm, among agencies: [(id: UUID, names: [String])]) -> [UUID] {
+        let text = (form.agenciesInvolved + "\n" + form.child.schoolAndAttendance).lowercased()
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
+        return agencies.filter { agency in
+            agency.names.contains { name in name.count >= 4 && text.contains(name.lowercased()) }
+        }.map(\.id)
     }
 
     /// The problems with an answer; empty when it can be accepted. An agency that holds

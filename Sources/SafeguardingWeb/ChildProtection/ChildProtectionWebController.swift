@@ -54,7 +54,7 @@ struct ChildProtectionWebController: RouteCollection {
         } catch let failure as ValidationFailure {
             return try await page(request, childID, failure: failure, failed: step.formID(recordID), submitted: submitted)
         }
-        return request.redirect(to: "/children/\(childID.uuidString.lowercased())/child-protection")
+        return request.redirect(to: "/children/\(childID.uuidString.lowercased())/child-protection", saved: .stepRecorded)
     }
 
     struct TeamContext: Encodable, Sendable {

@@ -89,7 +89,7 @@ struct AdminWebController: RouteCollection {
             try fields.finish()
             if let existing { _ = existing; try await AdministrationDesk(request).updateAgency(agency!) }
             else { try await AdministrationDesk(request).createAgency(agency!) }
-            return request.redirect(to: "/admin/agencies")
+            return request.redirect(to: "/admin/agencies", saved: .saved)
         } catch let failure as ValidationFailure {
             let values = (form.values("name").last ?? "", form.values("welsh_name").last ?? "",
                 form.values("kind").last.flatMap(AgencyKind.init(rawValue:)), form.values("is_hub_member").last == "true")
@@ -212,7 +212,7 @@ struct AdminWebController: RouteCollection {
             if existing != nil { account.isActive = form.values("is_active").last == "true" }
             if existing == nil { try await AdministrationDesk(request).createAccount(account, password: password!) }
             else { try await AdministrationDesk(request).updateAccount(account, newPassword: password) }
-            return request.redirect(to: "/admin/users")
+            return request.redirect(to: "/admin/users", saved: .saved)
         } catch let failure as ValidationFailure {
             let context = try await userForm(request, existing: existing, form: form, failure: failure)
             return try await request.page(
@@ -287,7 +287,7 @@ struct AdminWebController: RouteCollection {
         let fields = FieldReader(form: try await request.submittedForm())
         try fields.finish()
         try await AdministrationDesk(request).revokeToken(id)
-        return request.redirect(to: "/admin/tokens")
+        return request.redirect(to: "/admin/tokens", saved: .saved)
     }
 
     static func id(_ request: Request, _ name: String) throws -> UUID {

@@ -118,7 +118,7 @@ struct ChildWebController: RouteCollection {
         if restricted == nil { fields.note("restricted", .missing) }
         try fields.finish()
         try await ChildRecordDesk(request).setRestricted(restricted!, childID: childID, reason: reason!)
-        return request.redirect(to: "/children/\(childID.uuidString.lowercased())")
+        return request.redirect(to: "/children/\(childID.uuidString.lowercased())", saved: .saved)
     }
 
     func grant(_ request: Request) async throws -> Response {
@@ -129,7 +129,7 @@ struct ChildWebController: RouteCollection {
         let reason = fields.text("reason", maxLength: 1_000)
         try fields.finish()
         try await ChildRecordDesk(request).grantAccess(childID: childID, to: userID!, reason: reason!)
-        return request.redirect(to: "/children/\(childID.uuidString.lowercased())")
+        return request.redirect(to: "/children/\(childID.uuidString.lowercased())", saved: .saved)
     }
 
     func merge(_ request: Request) async throws -> Response {
@@ -141,7 +141,7 @@ struct ChildWebController: RouteCollection {
         let confirmed = fields.flag("confirm_conflicts") ?? false
         try fields.finish()
         try await RecordMergeDesk(request).merge(mergedID!, into: childID, reason: reason!, conflictsConfirmed: confirmed)
-        return request.redirect(to: "/children/\(childID.uuidString.lowercased())")
+        return request.redirect(to: "/children/\(childID.uuidString.lowercased())", saved: .saved)
     }
 
     func unmerge(_ request: Request) async throws -> Response {
@@ -152,7 +152,7 @@ struct ChildWebController: RouteCollection {
         let reason = fields.text("reason", maxLength: 1_000)
         try fields.finish()
         try await RecordMergeDesk(request).unmerge(mergedID!, from: childID, reason: reason!)
-        return request.redirect(to: "/children/\(childID.uuidString.lowercased())")
+        return request.redirect(to: "/children/\(childID.uuidString.lowercased())", saved: .saved)
     }
 
     static func childID(_ request: Request) throws -> UUID {

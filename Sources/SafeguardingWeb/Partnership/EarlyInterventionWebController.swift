@@ -135,7 +135,7 @@ struct EarlyInterventionWebController: RouteCollection {
                 let reason = fields.text("note", maxLength: 10_000)
                 try fields.finish()
                 let referral = try await EarlyInterventionDesk(request).escalate(id, reason: reason!)
-                return request.redirect(to: "/referrals/\(referral.id.uuidString.lowercased())")
+                return request.redirect(to: "/referrals/\(referral.id.uuidString.lowercased())", saved: .saved)
             }
             guard let step = EarlyInterventionDesk.Step(rawValue: stepName) else { throw ProblemError.notFound }
             let when = fields.moment("at", calendar: calendar)
@@ -144,7 +144,7 @@ struct EarlyInterventionWebController: RouteCollection {
             let visitBy = step == .whatMatters ? fields.moment("visit_by", required: false, calendar: calendar) : nil
             try fields.finish()
             try await EarlyInterventionDesk(request).record(step, on: id, at: when!, note: note!, visitNeeded: visitNeeded, visitBy: visitBy)
-            return request.redirect(to: "/early-intervention/\(id.uuidString.lowercased())")
+            return request.redirect(to: "/early-intervention/\(id.uuidString.lowercased())", saved: .saved)
         } catch let failure as ValidationFailure {
             return try await casePage(request, id: id, failure: failure)
         }

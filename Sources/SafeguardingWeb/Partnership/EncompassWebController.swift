@@ -75,7 +75,7 @@ struct EncompassWebController: RouteCollection {
         try await EncompassDesk(request).mayReach(id)
         try FieldReader(form: try await request.submittedForm()).finish()
         try await EncompassDesk(request).markSeen(id)
-        return request.redirect(to: "/encompass")
+        return request.redirect(to: "/encompass", saved: .saved)
     }
 
     func school(_ request: Request) async throws -> Response {
@@ -86,7 +86,7 @@ struct EncompassWebController: RouteCollection {
         do {
             try fields.finish()
             try await EncompassDesk(request).assignSchool(id, schoolID: school!)
-            return request.redirect(to: "/encompass")
+            return request.redirect(to: "/encompass", saved: .saved)
         } catch let failure as ValidationFailure {
             let response = try await listPage(request, failure: failure).encodeResponse(for: request)
             response.status = .unprocessableEntity

@@ -142,10 +142,12 @@ struct HubMeetingWebController: RouteCollection {
             status: failure == nil ? .ok : .unprocessableEntity)
     }
 
-    func after(_ request: Request, _ id: UUID, _ action: () async throws -> Void) async throws -> Response {
+    func after(
+        _ request: Request, _ id: UUID, saved: SavedConfirmation, _ action: () async throws -> Void
+    ) async throws -> Response {
         do {
             try await action()
-            return request.redirect(to: "/hub/meetings/\(id.uuidString.lowercased())")
+            return request.redirect(to: "/hub/meetings/\(id.uuidString.lowercased())", saved: saved)
         } catch let failure as ValidationFailure {
             return try await meetingPage(request, id: id, failure: failure)
         }
@@ -170,7 +172,7 @@ struct HubMeetingWebController: RouteCollection {
         var fields = FieldReader(form: try await request.submittedForm())
         let agencies = try await request.agencies()
         let attendance = Self.readAttendance(&fields, agencies: agencies)
-        return try await after(request, id) {
+        return try await after(request, id, saved: .attendance) {
             try fields.finish()
             try await HubMeetingDesk(request).recordAttendance(id, attendance)
         }
@@ -183,7 +185,7 @@ struct HubMeetingWebController: RouteCollection {
         let outcome = fields.choice("outcome", as: DecisionOutcome.self)
         let reasons = fields.text("reasons", maxLength: 10_000)
         let disagree = fields.flag("agencies_disagree") ?? false
-        return try await after(request, id) {
+        return try await after(request, id, saved: .decided) {
             try fields.finish()
             try await HubMeetingDesk(request).requireOnAgenda(id, referralID)
             do {

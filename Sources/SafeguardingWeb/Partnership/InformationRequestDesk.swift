@@ -28,8 +28,12 @@ struct InformationRequestDesk {
         {
             involvements = summary.involvements
         }
+        let named = InformationRequestRules.agenciesNamed(
+            in: referral.form,
+            among: try await request.agencies().map { ($0.id, Language.allCases.map($0.name(in:))) })
         let suggested = InformationRequestRules.suggestedAgencies(
-            involvements: involvements, referrerAgencyID: referral.referrerAgencyID, alreadyAsked: Set(requests.map(\.agencyID)))
+            involvements: involvements, namedInReferral: named, referrerAgencyID: referral.referrerAgencyID,
+            alreadyAsked: Set(requests.map(\.agencyID)))
         return (requests, suggested)
     }
 

@@ -26,7 +26,7 @@ struct InformationRequestWebController: RouteCollection {
         let agencies = fields.identifiers("agency_ids")
         let question = fields.text("question", required: false, maxLength: 2_000) ?? ""
         let due = fields.moment("due_at", required: false, calendar: request.application.workingCalendar)
-        return try await ReferralWebController().afterAction(request, id) {
+        return try await ReferralWebController().afterAction(request, id, saved: .requestsSent) {
             try fields.finish()
             _ = try await InformationRequestDesk(request).send(referralID: id, to: agencies!, question: question, dueAt: due)
         }
@@ -99,7 +99,7 @@ struct InformationRequestWebController: RouteCollection {
         do {
             try fields.finish()
             try await InformationRequestDesk(request).answer(id, with: answer!)
-            return request.redirect(to: "/requests?answered=1")
+            return request.redirect(to: "/requests", saved: .answered)
         } catch let failure as ValidationFailure {
             return try await page(request, id: id, values: form.values.compactMapValues(\.last), failure: failure)
         }
@@ -146,7 +146,7 @@ struct InformationRequestWebController: RouteCollection {
             try fields.finish()
             let absence = away.flatMap { person in first.flatMap { f in last.map { Absence(userID: person, firstDay: f, lastDay: $0) } } }
             try await InformationRequestDesk(request).saveRota(onDuty, absence: absence)
-            return request.redirect(to: "/requests/rota")
+            return request.redirect(to: "/requests/rota", saved: .saved)
         } catch let failure as ValidationFailure {
             let view = try await rotaPage(request, failure: failure)
             let response = try await view.encodeResponse(for: request)

@@ -179,6 +179,8 @@ struct ReferralPageContext: Encodable, Sendable {
     var requests: [RequestLine] = []
     var requestAgencies: [AgencyChoice] = []
     var canRequest = false
+    /// Whether any agency is ticked for the hub: the hint says why, or that none could be.
+    var anySuggested = false
 }
 
 /// A record that may be the referred child, on the screening page.

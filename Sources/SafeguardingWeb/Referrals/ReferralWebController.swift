@@ -91,7 +91,7 @@ struct ReferralWebController: RouteCollection {
         }
         let saved = try await desk.saveDraft(referral.id, form: form)
         let id = saved.id.uuidString.lowercased()
-        if submitted.values("action").last == "save" { return request.redirect(to: "/referrals/mine") }
+        if submitted.values("action").last == "save" { return request.redirect(to: "/referrals/mine", saved: .draft) }
         if let next = section.next(for: saved.kind) { return request.redirect(to: "/referrals/\(id)/section/\(next.rawValue)") }
         return request.redirect(to: "/referrals/\(id)/check")
     }
@@ -253,14 +253,19 @@ struct ReferralWebController: RouteCollection {
         context.requestAgencies = agencies.filter { !asked.contains($0.id) }
             .sorted { (suggestedSet.contains($0.id) ? 0 : 1, $0.name(in: language)) < (suggestedSet.contains($1.id) ? 0 : 1, $1.name(in: language)) }
             .map { AgencyChoice(value: $0.id.uuidString.lowercased(), name: $0.name(in: language), isSuggested: suggestedSet.contains($0.id)) }
+        context.anySuggested = context.requestAgencies.contains(where: \.isSuggested)
         context.canRequest = referral.status != .draft && AccessPolicy().permits(user.actor, .requestInformation)
             && !context.requestAgencies.isEmpty
     }
 
-    func afterAction(_ request: Request, _ id: UUID, _ action: () async throws -> Void) async throws -> Response {
+    /// Does a hub action on the referral and returns to its page, whose banner says what
+    /// was saved; a refusal shows the page again with its errors and what was typed.
+    func afterAction(
+        _ request: Request, _ id: UUID, saved: SavedConfirmation, _ action: () async throws -> Void
+    ) async throws -> Response {
         do {
             try await action()
-            return request.redirect(to: "/referrals/\(id.uuidString.lowercased())")
+            return request.redirect(to: "/referrals/\(id.uuidString.lowercased())", saved: saved)
         } catch let failure as ValidationFailure {
             let screening = try await ReferralDesk(request).open(id)
             return try await request.page(
@@ -276,7 +281,7 @@ struct ReferralWebController: RouteCollection {
         let childID = fields.identifier("child_id", required: false)
         let create = fields.flag("create") ?? false
         if childID == nil, !create { fields.note("child_id", .missing) }
-        return try await afterAction(request, id) {
+        return try await afterAction(request, id, saved: create ? .recordCreated : .recordLinked) {
             try fields.finish()
             if let childID { try await IntakeDesk(request).link(id, to: childID) }
             else { _ = try await IntakeDesk(request).createRecord(for: id) }
@@ -287,7 +292,7 @@ struct ReferralWebController: RouteCollection {
         let id = try ReferralAPIController.referralID(request)
         var fields = FieldReader(form: try await request.submittedForm())
         let text = fields.text("text", maxLength: 10_000)
-        return try await afterAction(request, id) {
+        return try await afterAction(request, id, saved: .added) {
             try fields.finish()
             try await ReferralDesk(request).addTo(id, text: text!)
         }
@@ -299,7 +304,7 @@ struct ReferralWebController: RouteCollection {
         let outcome = fields.choice("outcome", as: DecisionOutcome.self)
         let reasons = fields.text("reasons", maxLength: 10_000)
         let disagree = fields.flag("agencies_disagree") ?? false
-        return try await afterAction(request, id) {
+        return try await afterAction(request, id, saved: .decided) {
             try fields.finish()
             _ = try await ReferralDesk(request).decide(id, outcome: outcome!, reasons: reasons!, agenciesDisagree: disagree)
         }
@@ -311,7 +316,7 @@ struct ReferralWebController: RouteCollection {
         let agreed = fields.flag("agreed")
         let reason = fields.text("sign_off_reason", maxLength: 10_000)
         if agreed == nil { fields.note("agreed", .missing) }
-        return try await afterAction(request, id) {
+        return try await afterAction(request, id, saved: .signedOff) {
             try fields.finish()
             _ = try await ReferralDesk(request).signOff(id, agreed: agreed!, reason: reason!)
         }

@@ -31,6 +31,25 @@ struct InformationRequestTests {
             == [police])
     }
 
+    /// Issue 15, item 11: the form said involved agencies were ticked, and none were,
+    /// because the child had no record yet; the referral itself names them.
+    @Test func agenciesTheReferralNamesAreSuggestedAfterTheRecordsOwn() {
+        var form = ReferralForm(kind: .multiAgencyReferralForm)
+        form.agenciesInvolved = "GP at the surgery; health visitor from aneurin bevan university health board"
+        form.child.schoolAndAttendance = "Ysgol Gymraeg Bro Teyrnon, year 4, attendance 91%"
+        let agencies: [(id: UUID, names: [String])] = [
+            (health, ["Aneurin Bevan University Health Board", "Bwrdd Iechyd Prifysgol Aneurin Bevan"]),
+            (school, ["Ysgol Gymraeg Bro Teyrnon", "Ysgol Gymraeg Bro Teyrnon"]),
+            (police, ["Gwent Police", "Heddlu Gwent"]),
+        ]
+        let named = InformationRequestRules.agenciesNamed(in: form, among: agencies)
+        #expect(named == [health, school])
+        #expect(InformationRequestRules.agenciesNamed(in: ReferralForm(kind: .multiAgencyReferralForm), among: agencies).isEmpty)
+        let involvements = [AgencyInvolvement(agencyID: police, involvement: .policeContact, namedWorker: "")]
+        #expect(InformationRequestRules.suggestedAgencies(
+            involvements: involvements, namedInReferral: named, referrerAgencyID: school, alreadyAsked: []) == [police, health])
+    }
+
     @Test func anAgencyThatHoldsInformationMustSayWhatAndWhichRisks() {
         let today = testDay(2026, 11, 23)
         let thin = InformationAnswer(knowledge: .currentlyInvolved, answeredBy: UUID(), answeredAt: Date())

@@ -113,8 +113,8 @@ struct AccessMatrixTests {
         "GET /early-intervention": earlyIntervention,
         "GET /early-intervention/:caseID": earlyIntervention,
         "POST /early-intervention/:caseID/:step": earlyIntervention,
-        "GET /encompass": answerers,
-        "POST /encompass/:notificationID/seen": answerers,
+        "GET /encompass": hub,  // a school's lead reaches them; the test partnership's lead is at the health board
+        "POST /encompass/:notificationID/seen": hub,  // a school's lead reaches them; the test partnership's lead is at the health board
         "POST /encompass/:notificationID/school": hub,
         "GET /api/v1/referrals/:referralID/requests": hub,
         "POST /api/v1/referrals/:referralID/requests": hub,
@@ -131,8 +131,8 @@ struct AccessMatrixTests {
         "PUT /api/v1/hub/meetings/:meetingID/attendance": hub,
         "POST /api/v1/hub/meetings/:meetingID/close": hub,
         "POST /api/v1/early-intervention/:caseID/:step": earlyIntervention,
-        "GET /api/v1/encompass": answerers,
-        "POST /api/v1/encompass/:notificationID/seen": answerers,
+        "GET /api/v1/encompass": hub,  // a school's lead reaches them; the test partnership's lead is at the health board
+        "POST /api/v1/encompass/:notificationID/seen": hub,  // a school's lead reaches them; the test partnership's lead is at the health board
         "GET /referrals/new": referrers,
         "POST /referrals": referrers,
         "GET /referrals/mine": referrers,

@@ -82,15 +82,23 @@ public struct AccessPolicy: Sendable {
     /// The permissions this person holds, through all of their effective roles.
     public func permissions(of actor: Actor) -> Set<Permission> {
         effectiveRoles(of: actor).reduce(into: Set<Permission>()) { all, role in
-            all.formUnion(Self.permissionsByRole[role] ?? [])
+            all.formUnion((Self.permissionsByRole[role] ?? []).filter { Self.holds($0, through: role, at: actor) })
         }
+    }
+
+    /// A safeguarding lead acknowledges Operation Encompass notices for a school only:
+    /// a health board's lead has no pupils, and had been told of "your pupils".
+    private static func holds(_ permission: Permission, through role: Role, at actor: Actor) -> Bool {
+        permission != .acknowledgeEncompass || role != .safeguardingLead || actor.agencyKind == .school
     }
 
     /// Whether this person may do this at all, before any particular record is considered.
     /// Asked several times on every page, so it looks role by role rather than building
     /// the whole set of permissions.
     public func permits(_ actor: Actor, _ permission: Permission) -> Bool {
-        effectiveRoles(of: actor).contains { Self.permissionsByRole[$0]?.contains(permission) ?? false }
+        effectiveRoles(of: actor).contains {
+            (Self.permissionsByRole[$0]?.contains(permission) ?? false) && Self.holds(permission, through: $0, at: actor)
+        }
     }
 
     /// Whether this person may open any unrestricted record (hub staff, the child

@@ -7,7 +7,11 @@ public enum AgencyKind: String, Sendable, Codable, CaseIterable, Hashable {
     case childrensServices = "childrens_services"
     case police
     case health
+    /// The local authority's education service, which works for many schools.
     case education
+    /// One school: what Operation Encompass tells, and where a child is on roll. Kept
+    /// apart from the education service, which had been offered as a school.
+    case school
     case youthJustice = "youth_justice"
     case probation
     case thirdSector = "third_sector"

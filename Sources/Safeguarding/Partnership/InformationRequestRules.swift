@@ -21,14 +21,10 @@ public enum InformationRequestRules {
     }
 
     /// The agencies a referral names where the referrer says who is involved and where the
-    /// child goes to school, by any of each agency's names, ignoring case: a referral about
-    /// a child whose record is not yet linked still suggests whom to ask.
+    /// child goes to school: a referral about a child whose record is not yet linked
+    /// still suggests whom to ask.
     public static func agenciesNamed(in form: ReferralForm, among agencies: [(id: UUID, names: [String])]) -> [UUID] {
-        let text = (form.agenciesInvolved + "\n" + form.child.schoolAndAttendance).lowercased()
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
-        return agencies.filter { agency in
-            agency.names.contains { name in name.count >= 4 && text.contains(name.lowercased()) }
-        }.map(\.id)
+        AgencyMentions.named(in: form.agenciesInvolved + "\n" + form.child.schoolAndAttendance, among: agencies)
     }
 
     /// The problems with an answer; empty when it can be accepted. An agency that holds

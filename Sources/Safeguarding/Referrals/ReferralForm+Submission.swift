@@ -105,7 +105,7 @@ extension ReferringAgency {
         case .childrensServices: self = .socialServices
         case .police: self = .police
         case .health: self = .health
-        case .education: self = .education
+        case .education, .school: self = .education
         case .youthJustice, .probation: self = .probationOrYouthJustice
         case .thirdSector: self = .voluntarySector
         }

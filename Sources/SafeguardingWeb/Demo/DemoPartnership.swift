@@ -25,7 +25,7 @@ enum DemoPartnership {
         ("Gwent Police", "Heddlu Gwent", .police, true),
         ("Aneurin Bevan University Health Board", "Bwrdd Iechyd Prifysgol Aneurin Bevan", .health, true),
         ("Newport Education Service", "Gwasanaeth Addysg Casnewydd", .education, true),
-        ("Ysgol Gymraeg Bro Teyrnon", "Ysgol Gymraeg Bro Teyrnon", .education, false),
+        ("Ysgol Gymraeg Bro Teyrnon", "Ysgol Gymraeg Bro Teyrnon", .school, false),
         ("Newport Youth Justice Service", "Gwasanaeth Cyfiawnder Ieuenctid Casnewydd", .youthJustice, false),
         ("Probation Service in Wales", "Y Gwasanaeth Prawf yng Nghymru", .probation, false),
         ("Barnardo's Cymru", "Barnardo's Cymru", .thirdSector, false),

@@ -41,9 +41,14 @@ struct EncompassDesk {
         try await send(&notification, reference: referral.reference ?? "", catalogue: catalogue, db: db)
     }
 
+    /// The child's school: the one the record shows as involved, or else the one its
+    /// school field names ("Ysgol Gymraeg Bro Teyrnon, year 4"), which a record started
+    /// from a referral has and which had left notices waiting as "school not known".
     private static func schoolOf(_ childID: UUID?, db: any Database) async throws -> UUID? {
         guard let childID, let summary = try await ChildRepository(db).summary(of: childID) else { return nil }
-        return OperationEncompass.school(of: summary.involvements)
+        if let school = OperationEncompass.school(of: summary.involvements) { return school }
+        let schools = try await AgencyRepository(db).all().filter { $0.kind == .school }
+        return AgencyMentions.named(in: summary.child.school, among: schools.map { ($0.id, [$0.name, $0.welshName]) }).first
     }
 
     /// Tells every safeguarding lead of the school, and marks the notification sent.
@@ -112,7 +117,7 @@ struct EncompassDesk {
         let user = self.user, requestID = request.requestID, catalogue = request.application.catalogue
         try await request.store.transaction { db in
             guard var notification = try await EncompassRepository(db).find(id) else { throw ProblemError.notFound }
-            guard let school = try await AgencyRepository(db).find(schoolID), school.kind == .education else {
+            guard let school = try await AgencyRepository(db).find(schoolID), school.kind == .school else {
                 throw ValidationFailure([FieldError("school_id", .invalid("error.encompass.not_a_school"))])
             }
             guard notification.schoolAgencyID == nil else {

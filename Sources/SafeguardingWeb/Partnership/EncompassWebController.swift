@@ -64,7 +64,7 @@ struct EncompassWebController: RouteCollection {
         return try await request.page("encompass", titleKey: "encompass.title",
             ListContext(
                 isHub: desk.isHub, lines: lines,
-                schools: agencies.filter { $0.kind == .education }.map {
+                schools: agencies.filter { $0.kind == .school }.map {
                     AgencyChoice(value: $0.id.uuidString.lowercased(), name: $0.name(in: language), isSuggested: false)
                 },
                 errors: request.formErrors(failure)))

@@ -74,6 +74,7 @@ struct IntakeDesk {
     /// family, and links the referral to it.
     func createRecord(for referralID: UUID) async throws -> Child {
         let user = self.user, requestID = request.requestID, calendar = request.application.workingCalendar
+        let catalogue = request.application.catalogue
         let child: Child = try await request.store.transaction { db in
             guard var referral = try await ReferralRepository(db).find(referralID), referral.status != .draft else {
                 throw ProblemError.notFound
@@ -95,6 +96,7 @@ struct IntakeDesk {
             try await ChildRepository(db).create(child, family: family)
             referral.childID = child.id
             try await ReferralRepository(db).save(referral)
+            try await EncompassDesk.childLinked(referral, catalogue: catalogue, db: db)
             if referral.outcome == .strategyDiscussion {
                 try await ChildProtectionDesk.openDiscussion(after: referral, calendar: calendar, on: db)
             }

@@ -35,7 +35,7 @@ struct TestPartnership: Sendable {
             name: "Aneurin Bevan University Health Board", welshName: "Bwrdd Iechyd Prifysgol Aneurin Bevan", kind: .health,
             isHubMember: false)
         let school = Agency(
-            name: "Ysgol Gymraeg Casnewydd", welshName: "Ysgol Gymraeg Casnewydd", kind: .education, isHubMember: false)
+            name: "Ysgol Gymraeg Casnewydd", welshName: "Ysgol Gymraeg Casnewydd", kind: .school, isHubMember: false)
         let hash = try Bcrypt.hash(password, cost: 4)
         let home: [Role: Agency] = [
             .referrer: school, .hubPractitioner: childrensServices, .hubManager: childrensServices,

@@ -29,17 +29,35 @@ code computed from the key on the page (RFC 6238, as a phone's app would) is acc
 ten recovery codes are shown once. Her second sign-in, in Welsh, asks for a fresh code;
 her last signs in with a recovery code, and her account page says so, with nine left.
 
+Accessibility, measured: every page the walk comes to (by its address, a link or a
+button: `go` and `click_and_wait` end in the check), in English and in Welsh, is checked by
+axe-core, as the PyPI package axe-selenium-python bundles it, with the rules of WCAG 2.0,
+2.1 and 2.2 at levels A and AA (tags wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa). A page
+of the same pattern, language and shape as one already checked (the sign-in page, again)
+is not checked again; any other state of it is. Violations axe calls serious or critical
+are kept once for each rule, page and language, with a few of the elements at fault. At the
+end it prints "axe-core VERSION: N pages checked in English and Welsh, 0 serious or
+critical violations"; any violation is printed with its rule, help, page, language and
+elements, and fails the walk. The check is never skipped: without axe-selenium-python (or
+with an axe-core older than 4.5, which knows no WCAG 2.2 rule) the walk fails at once.
+
 Usage: scripts/browser_test.py BINARY [--postgres URL] [--verbose]
-Needs Chromium, chromedriver and Selenium 4: scripts/install-browser.sh installs them.
---verbose prints each page as it is reached; DIOGELU_CHROMEDRIVER_LOG=FILE keeps
-chromedriver's own log. On failure a screenshot, the page's HTML and the server's log are
-kept in a folder whose path is printed. Exits non-zero on failure.
+Needs Chromium, chromedriver, Selenium 4 and axe-selenium-python 3: scripts/install-browser.sh
+installs them. The server is given this tree's Resources (templates, styles, catalogues),
+or those DIOGELU_RESOURCES names, and the walk reads the same catalogues.
+--verbose prints each page as it is reached, and what axe-core found there;
+DIOGELU_CHROMEDRIVER_LOG=FILE keeps chromedriver's own log. On failure a screenshot, the
+page's HTML and the server's log are kept in a folder whose path is printed. Exits non-zero
+on failure.
 """
 import argparse, base64, datetime, hashlib, hmac, json, os, re, shutil, socket, struct, subprocess, sys, tempfile, time, urllib.parse, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV = os.path.join(ROOT, ".build-browser-venv")
 VENV_PYTHON = os.path.join(VENV, "bin", "python")
+# The templates, styles and catalogues the server is given and the walk reads: this tree's,
+# unless DIOGELU_RESOURCES names others.
+RESOURCES = os.path.abspath(os.environ.get("DIOGELU_RESOURCES") or os.path.join(ROOT, "Resources"))
 
 try:
     from selenium import webdriver
@@ -47,18 +65,22 @@ try:
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
-except ImportError:
-    # scripts/install-browser.sh puts Selenium in a virtual environment where Debian's
-    # Python will not take it: carry on there.
+    import axe_selenium_python
+except ImportError as missing:
+    # scripts/install-browser.sh puts Selenium and axe-selenium-python in a virtual
+    # environment where Debian's Python will not take them: carry on there.
     if os.path.exists(VENV_PYTHON) and os.path.realpath(sys.prefix) != os.path.realpath(VENV):
         os.execv(VENV_PYTHON, [VENV_PYTHON, os.path.abspath(__file__), *sys.argv[1:]])
-    sys.exit("Selenium is not installed: run scripts/install-browser.sh")
+    # A checker that cannot run fails the walk: it is never skipped.
+    what = "axe-selenium-python (axe-core, the accessibility check)" if missing.name == "axe_selenium_python" else "Selenium"
+    sys.exit(f"{what} is not installed ({missing}): run scripts/install-browser.sh. "
+             "The browser walk does not run without it.")
 
 WAIT = 15  # seconds for a page to come
 
 
 def load_catalogues():
-    folder = os.path.join(ROOT, "Resources", "Localisation")
+    folder = os.path.join(RESOURCES, "Localisation")
     return {language: json.load(open(os.path.join(folder, f"{language}.json"), encoding="utf-8")) for language in ("en", "cy")}
 
 
@@ -115,7 +137,7 @@ class Server:
         self.log_path = os.path.join(work, "serve.log")
         self.postgres_admin, self.database = None, None
         env = dict(os.environ, HOST="127.0.0.1", PORT=str(self.port), DIOGELU_BCRYPT_COST="8",
-                   DIOGELU_RESOURCES=os.path.join(ROOT, "Resources"))
+                   DIOGELU_RESOURCES=RESOURCES)
         # Cookies stay Secure, as in production: browsers keep them from http://127.0.0.1.
         env.pop("DIOGELU_SECURE_COOKIES", None)
         env.pop("DATABASE_URL", None)
@@ -182,6 +204,123 @@ class Server:
                            capture_output=True)
 
 
+# MARK: Accessibility
+
+class Accessibility:
+    """axe-core, as axe-selenium-python bundles it, run on the pages the walk reaches.
+
+    Only WCAG 2.0, 2.1 and 2.2 A and AA rules are run, and only violations that axe calls
+    serious or critical are kept: once for each rule, page (its path, without the query)
+    and language, with a few of the elements that break it."""
+
+    TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+    IMPACTS = ("serious", "critical")
+    EXAMPLES = 3  # elements kept for each violation
+
+    # Runs in the page: axe.run with the rules of those tags, and back only what is kept.
+    RUN = """
+        const [tags, impacts, examples, done] = arguments;
+        axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
+            .then(results => done({violations: results.violations
+                .filter(rule => impacts.includes(rule.impact))
+                .map(rule => ({id: rule.id, impact: rule.impact, help: rule.help, helpUrl: rule.helpUrl,
+                               count: rule.nodes.length,
+                               nodes: rule.nodes.slice(0, examples).map(node => ({
+                                   target: node.target.join(" "), html: node.html,
+                                   summary: node.failureSummary || ""}))}))}))
+            .catch(error => done({error: String(error && error.stack || error)}));
+    """
+
+    def __init__(self, driver, verbose=False):
+        self.driver, self.verbose = driver, verbose
+        path = os.path.join(os.path.dirname(axe_selenium_python.__file__), "node_modules", "axe-core", "axe.min.js")
+        try:
+            with open(path, encoding="utf-8") as script:
+                self.script = script.read()
+        except OSError as problem:
+            raise WalkFailed(f"axe-core's script is missing from axe-selenium-python ({problem}): "
+                             "run scripts/install-browser.sh")
+        found = re.search(r"axe v(\d+)\.(\d+)\.(\d+)", self.script[:200])
+        # WCAG 2.2's rules (the tag wcag22aa) came with axe-core 4.5: an older one would
+        # pass pages it cannot judge.
+        if not found or tuple(map(int, found.groups()[:2])) < (4, 5):
+            raise WalkFailed(f"axe-core {found.group(0) if found else '(no version)'} knows no WCAG 2.2 rules: "
+                             "run scripts/install-browser.sh for axe-selenium-python 3 or later")
+        self.version = ".".join(found.groups())
+        self.checked = []  # (path, language) of each page checked
+        self.violations = {}  # (rule, path, language) -> what axe said
+        self.seconds = 0.0  # spent injecting and running axe-core
+        self.shapes, self.repeats = set(), 0  # pages checked, and pages seen again
+
+    # The page's shape, hashed: every element's tag, id, class, type and role, and whether it
+    # holds text, but not the text.
+    # Two pages of one pattern and language with the same shape (the sign-in page, seen ten
+    # times) are checked once; another state of the page (an error, a form now shown) is not
+    # the same shape, so it is checked too.
+    SHAPE = """
+        let hash = 2166136261;
+        for (const element of document.querySelectorAll("*")) {
+            const text = element.childElementCount === 0 && element.textContent.trim() !== "";
+            const part = [element.tagName, element.id, element.getAttribute("class"),
+                          element.getAttribute("type"), element.getAttribute("role"), text].join("|") + ";";
+            for (let i = 0; i < part.length; i++) hash = Math.imul(hash ^ part.charCodeAt(i), 16777619);
+        }
+        return (hash >>> 0).toString(16);
+    """
+
+    @staticmethod
+    def pattern(path):
+        """The path with its ids and numbers as placeholders: /referrals/:id/section/child."""
+        return re.sub(r"/(?:[0-9a-f]{8}-[0-9a-f-]{27}|\d+|DIO-[\w-]+)(?=/|$)", "/:id", path, flags=re.IGNORECASE)
+
+    def check(self, language):
+        """Runs axe-core on the page in the browser now, unless a page of the same pattern,
+        language and shape has been checked; keeps what it finds."""
+        path = urllib.parse.urlsplit(self.driver.current_url).path
+        started = time.time()
+        shape = (self.pattern(path), language, self.driver.execute_script(self.SHAPE))
+        if shape in self.shapes:
+            self.repeats += 1
+            self.seconds += time.time() - started
+            if self.verbose:
+                print(f"      axe-core: {path} ({language}) as checked before")
+            return
+        self.shapes.add(shape)
+        if not self.driver.execute_script("return typeof axe === 'object' && typeof axe.run === 'function'"):
+            self.driver.execute_script(self.script)
+        injected = time.time()
+        result = self.driver.execute_async_script(self.RUN, self.TAGS, list(self.IMPACTS), self.EXAMPLES)
+        if not isinstance(result, dict) or "error" in result:
+            raise WalkFailed(f"axe-core could not check {path}: {(result or {}).get('error', result)}")
+        self.checked.append((path, language))
+        self.seconds += time.time() - started
+        for rule in result["violations"]:
+            self.violations.setdefault((rule["id"], path, language), rule)
+        if self.verbose:
+            found = ", ".join(rule["id"] for rule in result["violations"]) or "no serious or critical violation"
+            print(f"      axe-core: {path} ({language}) {found} ({injected - started:.2f} s to load, "
+                  f"{time.time() - injected:.2f} s to check)")
+
+    def summary(self):
+        languages = sorted({language for _, language in self.checked}, key=("en", "cy").index)
+        named = " and ".join({"en": "English", "cy": "Welsh"}[language] for language in languages) or "no language"
+        count = len(self.violations)
+        return (f"axe-core {self.version}: {len(self.checked)} pages checked in {named}, "
+                f"{count} serious or critical violation{'' if count == 1 else 's'} "
+                f"({self.repeats} pages seen again not checked again; {self.seconds:.1f} s)")
+
+    def report(self):
+        lines = []
+        for (rule_id, path, language), rule in sorted(self.violations.items()):
+            lines.append(f"  {rule['impact']} {rule_id} on {path} ({language}), {rule['count']} element(s): "
+                         f"{rule['help']} ({rule['helpUrl']})")
+            for node in rule["nodes"]:
+                lines.append(f"      {node['target']}: {node['html'][:200]}")
+                for reason in node["summary"].splitlines()[1:3]:
+                    lines.append(f"        {reason.strip()}")
+        return "\n".join(lines)
+
+
 # MARK: The browser
 
 def chromium():
@@ -209,6 +348,7 @@ class Walk:
     def __init__(self, driver, server, verbose=False):
         self.driver, self.server = driver, server
         self.pages, self.verbose, self.started = 0, verbose, time.time()
+        self.accessibility = Accessibility(driver, verbose)
 
     # Reading the page
 
@@ -271,6 +411,7 @@ class Walk:
 
     def go(self, path):
         self.driver.get(self.server.base + path)
+        self.reached()
 
     def click_and_wait(self, element):
         """Clicks something that loads a new page, and waits until the new page is there:
@@ -288,6 +429,12 @@ class Walk:
             WebDriverWait(self.driver, WAIT).until(loaded)
         except TimeoutException:
             self.fail("no new page came after the click")
+        self.reached()
+
+    def reached(self):
+        """Every page the walk comes to, by a link, a button or its address, is checked by
+        axe-core (go and click_and_wait end here)."""
+        self.accessibility.check(self.language)
 
     def button(self, text):
         found = self.driver.find_elements(By.XPATH, f"//button[normalize-space()={xpath_literal(text)}]")
@@ -928,7 +1075,7 @@ def main():
     binary = os.path.abspath(arguments.binary)
     work = tempfile.mkdtemp(prefix="diogelu-browser-")
     started = time.time()
-    server = driver = None
+    server = driver = walk = None
     engine = "PostgreSQL" if arguments.postgres else "SQLite"
     try:
         server = Server(binary, work, arguments.postgres)
@@ -937,10 +1084,19 @@ def main():
         english_reference = english_walk(walk)
         english_pages = walk.pages
         welsh_walk(walk, english_reference)
-        print(f"Browser walk passed on {engine}: English and Welsh, {walk.pages} pages "
-              f"({english_pages} English, {walk.pages - english_pages} Welsh) in {time.time() - started:.1f} s")
-        status = 0
+        accessibility = walk.accessibility
+        print(accessibility.summary())
+        if accessibility.violations:
+            print(f"Browser walk FAILED on {engine}: axe-core found serious or critical violations "
+                  f"of WCAG 2.2 AA:\n{accessibility.report()}", file=sys.stderr)
+            status = 1
+        else:
+            print(f"Browser walk passed on {engine}: English and Welsh, {walk.pages} pages "
+                  f"({english_pages} English, {walk.pages - english_pages} Welsh) in {time.time() - started:.1f} s")
+            status = 0
     except Exception as error:
+        if walk and walk.accessibility.violations:
+            print(f"{walk.accessibility.summary()} before the walk stopped:\n{walk.accessibility.report()}", file=sys.stderr)
         folder = keep_evidence(driver, server, work, error) if driver else tempfile.mkdtemp(prefix="diogelu-browser-failure-")
         if not driver and server:
             shutil.copy(server.log_path, os.path.join(folder, "serve.log"))

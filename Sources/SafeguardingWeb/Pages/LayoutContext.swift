@@ -157,7 +157,8 @@ extension Request {
     func formErrors(_ failure: ValidationFailure?, form: String = "") -> [FormErrorContext] {
         var seen = Set<String>()
         return (failure?.errors ?? []).compactMap { error in
-            let anchor = form.isEmpty || error.field == "record" ? (form.isEmpty ? error.field : form) : "\(form)-\(error.field)"
+            // A problem with the record as a whole is about the form itself.
+            let anchor = form.isEmpty ? error.field : error.field == "record" ? form : "\(form)-\(error.field)"
             let message = fieldMessage(error)
             guard seen.insert(anchor + "\u{0}" + message).inserted else { return nil }
             return FormErrorContext(field: anchor, name: error.field, message: message)

@@ -161,6 +161,17 @@ struct BadInputTests {
             #expect(response.status == .unprocessableEntity)
             #expect(Self.fieldErrors(response) == ["name": "error.field.wrong_type", "is_hub_member": "error.field.wrong_type"])
             #expect(try await AgencyRepository(app.db).all().count == 4)
+
+            // The kind of value expected is a word in the reader's language, not a Swift type name.
+            try await UserRepository(app.db).setLanguage(.welsh, for: partnership.account(.administrator).id)
+            let welsh = try await app.send(
+                .POST, "/api/v1/agencies", as: admin,
+                json: #"{"name": 42, "welsh_name": "Heddlu", "kind": "police", "is_hub_member": "yes"}"#)
+            let messages = Dictionary(((welsh.json["errors"] as? [[String: Any]]) ?? []).compactMap { error in
+                (error["field"] as? String).map { ($0, error["message"] as? String ?? "") }
+            }, uniquingKeysWith: { a, _ in a })
+            #expect(messages["name"]?.hasSuffix("(disgwylir: testun)") == true, "\(messages)")
+            #expect(messages["is_hub_member"]?.hasSuffix("(disgwylir: gwir neu gau)") == true, "\(messages)")
         }
     }
 

@@ -40,6 +40,47 @@ struct CatalogueTests {
         #expect(Set(same).subtracting(allowedSame).isEmpty, "identical in both languages: \(same.sorted())")
     }
 
+    @Test("no Welsh placeholder comes straight after a word that mutates: a name or number filled in cannot mutate")
+    func noPlaceholderAfterMutatingWord() {
+        // welsh.md R4–R6: after these the next word mutates (soft, aspirate or nasal), which a
+        // filled-in agency, name or number cannot do ("i Gwasanaeth Addysg", "gan Bethan").
+        let mutating: Set<String> = [
+            "i", "o", "at", "am", "ar", "gan", "dan", "heb", "hyd", "drwy", "trwy", "wrth", "dros", "yn", "â", "a",
+            "dau", "dwy", "tri", "chwe", "fy", "dy", "ei", "ein", "eich", "eu", "neu", "gyda",
+        ]
+        // Keys whose placeholder after "ar" or "am" is always a date, or a date and time, in
+        // digits ("ar 3 Mawrth 2026, 2:30yp"): R12 asks for the preposition, and digits are
+        // written unmutated. Only "ar"/"am" is excused in them; any other word still fails.
+        let datesAfterPreposition: Set<String> = [
+            "cp.agreement.reviewed_by",  // Adolygodd {0} y cytundeb ar {1}: {1} is DateWording.dateTime
+            "cp.assessment.seen_when",  // ar {0}: when the child was seen, DateWording.dateTime
+            "cp.conference.sent_on",  // anfonwyd ar {0}: DateWording.dateTime
+            "cp.minutes.sent",  // Anfonwyd at bawb a wahoddwyd ar {0}: DateWording.dateTime
+            "decision.returned_by",  // Anfonodd {0} y penderfyniad yn ôl ar {1}: {1} is DateWording.dateTime
+            "decision.signed_off_by",  // Cymeradwyodd {0} y penderfyniad ar {1}: {1} is DateWording.dateTime
+            "minutes.heading",  // Cofnodion cyfarfod yr hyb ar {0}: DateWording.dateTime
+            "minutes.sent",  // Anfonwyd at y mynychwyr ar {0}: DateWording.dateTime
+            "notice.minutes.subject",  // Cofnodion cyfarfod yr hyb ar {0}: DateWording.dateTime
+            "notice.request.chase.body",  // yn ddyledus ar {1}: {1} is DateWording.dateTime
+            "referral.requests.sent",  // Anfonwyd ar {0}: DateWording.dateTime
+            "two_factor.account.set_up_on",  // Gosodwyd … ar {0}: DateWording.date
+        ]
+        #expect(datesAfterPreposition.isSubset(of: Self.welsh.keys), "an excused key is no longer in the catalogue")
+        var offending: [String] = []
+        for (key, welsh) in Self.welsh {
+            for placeholder in welsh.matches(of: /\{\d\}/) {
+                let before = welsh[..<placeholder.range.lowerBound]
+                guard before.last?.isWhitespace == true else { continue }
+                let letters = before.reversed().drop(while: { $0.isWhitespace }).prefix(while: { $0.isLetter })
+                let word = String(letters.reversed()).lowercased()
+                guard mutating.contains(word) else { continue }
+                if (word == "ar" || word == "am"), datesAfterPreposition.contains(key) { continue }
+                offending.append("\(key): \(word) \(placeholder.output)")
+            }
+        }
+        #expect(offending.isEmpty, "a placeholder after a word that mutates: \(offending.sorted())")
+    }
+
     @Test("every yes-or-no question of the referral form has answers of its own, in the question's verb and tense in Welsh")
     func yesNoAnswersPerQuestion() throws {
         var flags: [String] = []
@@ -84,10 +125,11 @@ struct CatalogueTests {
         let problems: [ProblemError] = [.malformedBody, .signInRequired, .forbidden, .notFound, .tooManyAttempts, .conflict(field: "")]
         keys += problems.flatMap { [$0.key, $0.key + ".detail"] }
         let fieldProblems: [FieldProblem] = [
-            .missing, .unknownField, .wrongType(expected: ""), .tooLong(maximum: 1), .tooShort(minimum: 1), .notADate,
+            .missing, .unknownField, .wrongType(expected: .string), .tooLong(maximum: 1), .tooShort(minimum: 1), .notADate,
             .dateInFuture, .notAnIdentifier, .notOneOf([]),
         ]
         keys += fieldProblems.map(\.messageKey)
+        keys += ValueType.allCases.compactMap { FieldProblem.wrongType(expected: $0).messageArgumentKey }
         keys += LayoutContext.menu.map(\.1)
         keys += HomeWebController.tasks.flatMap { [$0.1, $0.2] }
         for key in keys {

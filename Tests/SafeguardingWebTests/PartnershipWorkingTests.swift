@@ -103,7 +103,7 @@ struct PartnershipWorkingTests {
             let welsh = try await Credentials.session(for: partnership.welshPractitioner, on: app)
             let cymraeg = try await app.send(.GET, "/referrals/\(referralID)", as: welsh)
             #expect(cymraeg.text.contains("Ceisiadau am wybodaeth"))
-            #expect(cymraeg.text.contains("Ydy, rydym yn ymwneud ar hyn o bryd"))
+            #expect(cymraeg.text.contains("Ydy, rydym yn ymwneud â nhw ar hyn o bryd"))
 
             // Another agency cannot open it.
             let school = try await Self.account("school.lead", [.safeguardingLead], at: partnership.school, on: app)

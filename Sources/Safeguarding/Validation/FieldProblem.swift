@@ -5,7 +5,7 @@ public enum FieldProblem: Sendable, Hashable, Codable {
     /// A field the form or request does not have: refused rather than silently dropped,
     /// so a misspelt field name never loses what someone wrote.
     case unknownField
-    case wrongType(expected: String)
+    case wrongType(expected: ValueType)
     case tooLong(maximum: Int)
     case tooShort(minimum: Int)
     case notADate
@@ -35,11 +35,25 @@ public enum FieldProblem: Sendable, Hashable, Codable {
         switch self {
         case .tooLong(let n): String(n)
         case .tooShort(let n): String(n)
-        case .wrongType(let t): t
         case .notOneOf(let options): options.joined(separator: ", ")
         default: nil
         }
     }
+
+    /// The catalogue key of a word to put into the message where the word itself
+    /// must be in the reader's language ("expected: whole number", "disgwylir: cyfanrif").
+    public var messageArgumentKey: String? {
+        switch self {
+        case .wrongType(let type): "error.field.type.\(type.rawValue)"
+        default: nil
+        }
+    }
+}
+
+/// The kind of value a field takes, named in a "wrong type" message.
+public enum ValueType: String, Sendable, Hashable, Codable, CaseIterable {
+    case array, object, string, integer, number, boolean
+    case arrayOfStrings = "array_of_strings"
 }
 
 /// One field and what is wrong with it.

@@ -94,7 +94,7 @@ struct FieldReader {
         let value = raw(name)
         if let type = value.wrongType {
             _ = type
-            note(name, .wrongType(expected: "string"))
+            note(name, .wrongType(expected: .string))
             return nil
         }
         let trimmed = value.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
@@ -193,7 +193,7 @@ struct FieldReader {
             case .number(let number)?:
                 value = number.rounded() == number && abs(number) < 1e15 ? Int(number) : nil
             default:
-                note(name, .wrongType(expected: "integer"))
+                note(name, .wrongType(expected: .integer))
                 return nil
             }
         }
@@ -213,7 +213,7 @@ struct FieldReader {
             case "true", "on", "yes", "1": return true
             case "false", "off", "no", "0", "": return false
             default:
-                note(name, .wrongType(expected: "boolean"))
+                note(name, .wrongType(expected: .boolean))
                 return nil
             }
         case .json(let object):
@@ -223,7 +223,7 @@ struct FieldReader {
             case nil: return nil
             case .bool(let value)?: return value
             default:
-                note(name, .wrongType(expected: "boolean"))
+                note(name, .wrongType(expected: .boolean))
                 return nil
             }
         }
@@ -245,14 +245,14 @@ struct FieldReader {
                 var strings: [String] = []
                 for item in items {
                     guard case .string(let s) = item else {
-                        note(name, .wrongType(expected: "array of strings"))
+                        note(name, .wrongType(expected: .arrayOfStrings))
                         return nil
                     }
                     strings.append(s)
                 }
                 texts = strings
             default:
-                note(name, .wrongType(expected: "array of strings"))
+                note(name, .wrongType(expected: .arrayOfStrings))
                 return nil
             }
         }
@@ -284,13 +284,13 @@ struct FieldReader {
             case .array(let items)?:
                 for item in items {
                     guard case .string(let text) = item else {
-                        note(name, .wrongType(expected: "array of strings"))
+                        note(name, .wrongType(expected: .arrayOfStrings))
                         return nil
                     }
                     texts.append(text)
                 }
             default:
-                note(name, .wrongType(expected: "array of strings"))
+                note(name, .wrongType(expected: .arrayOfStrings))
                 return nil
             }
         }
@@ -311,7 +311,7 @@ struct FieldReader {
     mutating func moment(_ name: String, required: Bool = true, calendar: WorkingCalendar) -> Date? {
         let value = raw(name)
         if let wrongType = value.wrongType {
-            note(name, .wrongType(expected: "string"))
+            note(name, .wrongType(expected: .string))
             _ = wrongType
             return nil
         }

@@ -116,13 +116,26 @@ enum ReferralFormJSON {
         }
     }
 
+    /// What a Swift type the decoder wanted is called in a message a person reads.
+    private static func valueType(of type: Any.Type) -> ValueType {
+        switch type {
+        case is String.Type: .string
+        case is Int.Type: .integer
+        case is Double.Type: .number
+        case is Bool.Type: .boolean
+        case is [String].Type: .arrayOfStrings
+        default:
+            String(describing: type).hasPrefix("Array") ? .array : .object
+        }
+    }
+
     private static func fieldError(_ error: DecodingError) -> FieldError {
         func name(_ path: [any CodingKey]) -> String {
             path.map { key in key.intValue.map(String.init) ?? snake(key.stringValue) }.joined(separator: ".")
         }
         switch error {
         case .typeMismatch(let type, let context):
-            return FieldError(name(context.codingPath), .wrongType(expected: String(describing: type).lowercased()))
+            return FieldError(name(context.codingPath), .wrongType(expected: valueType(of: type)))
         case .valueNotFound(_, let context):
             return FieldError(name(context.codingPath), .missing)
         case .keyNotFound(let key, let context):

@@ -48,7 +48,7 @@ struct AuditWebController: RouteCollection {
         let until = untilText.isEmpty ? nil : CalendarDay(iso8601: untilText)
         if !untilText.isEmpty, until == nil { errors.append(FieldError("until", .notADate)) }
         let action = actionText.isEmpty ? nil : AuditAction(rawValue: actionText)
-        if !actionText.isEmpty, action == nil { errors.append(FieldError("action", .notOneOf([]))) }
+        if !actionText.isEmpty, action == nil { errors.append(FieldError("action", .invalid("error.field.not_in_list"))) }
         var context = AuditContext(
             childID: childText, userID: userText, from: fromText, until: untilText,
             actions: AuditAction.allCases.map {

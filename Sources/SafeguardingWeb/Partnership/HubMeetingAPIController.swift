@@ -102,7 +102,7 @@ struct HubMeetingAPIController: RouteCollection {
         if case .array(let items)? = fields.document("attendance") {
             for (index, item) in items.enumerated() {
                 guard case .object(let object) = item else {
-                    fields.note("attendance[\(index)]", .wrongType(expected: "object"))
+                    fields.note("attendance[\(index)]", .wrongType(expected: .object))
                     continue
                 }
                 var entry = FieldReader(json: object)
@@ -119,7 +119,7 @@ struct HubMeetingAPIController: RouteCollection {
                     agencyID: agency!, present: present!, attendeeName: present! ? name : "", attendeeRole: present! ? role : ""))
             }
         } else {
-            fields.note("attendance", .wrongType(expected: "array"))
+            fields.note("attendance", .wrongType(expected: .array))
         }
         try fields.finish()
         let agencies = try await request.agencies()

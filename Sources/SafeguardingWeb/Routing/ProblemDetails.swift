@@ -39,7 +39,8 @@ struct ProblemDetails: Content {
 extension Request {
     /// The sentence for one field's problem, naming the field as the page labels it.
     func fieldMessage(_ error: FieldError) -> String {
-        let argument = error.problem.messageArgument ?? ""
+        let argument = error.problem.messageArgumentKey.map { application.catalogue.text($0, language) }
+            ?? error.problem.messageArgument ?? ""
         return application.catalogue.text(error.problem.messageKey, language, [argument])
     }
 }

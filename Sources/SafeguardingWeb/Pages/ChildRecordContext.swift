@@ -106,6 +106,7 @@ struct ChildRecordContext: Encodable, Sendable {
         let user = try request.requireUser()
         let policy = AccessPolicy()
         let agencies = try await request.agenciesByID()
+        let why = try await AuditWhy(for: audit.map(\.event), on: request)
         let child = summary.child
         let today = CalendarDay(Date(), in: DateWording.london)
         var identity: [Row] = [
@@ -156,7 +157,7 @@ struct ChildRecordContext: Encodable, Sendable {
                     who: entry.event.actorName,
                     agencyName: entry.event.agencyID.flatMap { agencies[$0]?.name(in: language) } ?? "",
                     actionKey: "audit.action.\(entry.event.action.rawValue)",
-                    reason: entry.event.reason)
+                    reason: why.text(for: entry.event))
             }, language: language, catalogue: request.application.catalogue),
             canRestrict: canRestrict,
             grantableUsers: canRestrict && child.isRestricted

@@ -50,6 +50,14 @@ struct LocalPath {
         !text.unicodeScalars.contains { CharacterSet.controlCharacters.contains($0) || $0 == "\\" || $0 == "/" }
     }
 
+    /// A path of this application with a query built from these names and values, each
+    /// encoded: for links such as the next page of a search, which carry what was
+    /// searched for and never the address as it came.
+    static func path(_ path: String, query pairs: [(String, String)]) -> String {
+        let query = pairs.filter { !$0.1.isEmpty }.map { encode($0.0) + "=" + encode($0.1) }
+        return path + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+    }
+
     private static func encode(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
     }

@@ -1,6 +1,4 @@
-import Fluent
 import Foundation
-import SQLKit
 import Safeguarding
 import SafeguardingStore
 
@@ -9,13 +7,10 @@ import SafeguardingStore
 /// not yet happened, so the team queue and her record show running clocks. Her brother
 /// Osian has no record of his own in the process: plans are never shared by siblings.
 enum DemoChildProtection {
-    static func create(on db: any Database, calendar: WorkingCalendar, by worker: UUID) async throws {
-        let sql = db as! any SQLDatabase
-        guard let row = try await sql.select().column("id").from("children")
-            .where("given_name", .equal, "Cerys").where("surname", .equal, "Jones").first(),
-            let summary = try await ChildRepository(db).summary(of: try row.decode(column: "id", as: UUID.self))
-        else { return }
-        let now = Date()
+    static func create(_ day: DemoDay) async throws {
+        guard let summary = try await day.child("Cerys", "Jones") else { return }
+        let ffion = try day.person("ffion.davies")
+        let worker = ffion.account.id, now = day.now, calendar = day.calendar
         let openedAt = calendar.addingWorkingDays(0, to: now.addingTimeInterval(-4 * 86_400))
         let discussion = StrategyRules.openDiscussion(
             childID: summary.child.id, referralID: nil, immediateRisk: false, decidedAt: openedAt,
@@ -30,12 +25,11 @@ enum DemoChildProtection {
             actions: [AgreedAction(description: "Ask the school about attendance since September", owner: "Ffion Davies",
                 dueAt: calendar.addingWorkingDays(2, to: held))],
             by: worker, now: now, calendar: calendar)
-        let repository = ChildProtectionRepository(db)
+        let repository = ChildProtectionRepository(day.db)
         try await repository.save(recorded)
         if let meeting { try await repository.save(meeting) }
         try await repository.save(AssessmentRules.start(childID: summary.child.id, at: held, calendar: calendar))
-        try await AuditTrail.append(
-            AuditEvent(actorUserID: nil, actorName: "system", agencyID: nil, roles: [], action: .strategyDiscussionRecorded,
-                childID: summary.child.id, subjectID: recorded.id, detail: "demo"), on: db)
+        try await day.audit(ffion, .strategyDiscussionRecorded, childID: summary.child.id, subjectID: recorded.id,
+            detail: "outcome=\(StrategyOutcome.strategyMeeting.rawValue)")
     }
 }

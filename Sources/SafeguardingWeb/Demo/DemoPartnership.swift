@@ -51,8 +51,8 @@ enum DemoPartnership {
     ]
 
     static func load(into app: Application) async throws -> [DemoAccount] {
-        let cost = app.diogelu.bcryptCost
-        let calendar = app.workingCalendar
+        let cost = app.diogelu.bcryptCost, breakGlassDuration = app.diogelu.breakGlassDuration
+        let calendar = app.workingCalendar, catalogue = app.catalogue
         let passwords = accounts.map { _ in DemoPassword.make() }
         let hashes = try await app.threadPool.runIfActive(eventLoop: app.eventLoopGroup.any()) {
             try passwords.map { try Bcrypt.hash($0, cost: cost) }
@@ -80,30 +80,17 @@ enum DemoPartnership {
                 try await AgencyRepository(db).create(agency)
                 agencyIDs.append(agency.id)
             }
-            var socialWorker: UUID?
-            var userIDs: [String: UUID] = [:]
             for (index, account) in accounts.enumerated() {
                 let user = UserAccount(
                     username: account.0, displayName: account.1, email: account.3, jobTitle: account.2,
                     agencyID: agencyIDs[account.4], roles: Set(account.5),
                     language: ["sian.pritchard", "owain.lewis", "carys.jenkins", "ffion.davies"].contains(account.0) ? .welsh : .english)
                 try await UserRepository(db).create(user, passwordHash: hashes[index])
-                if account.5.contains(.socialWorker) { socialWorker = user.id }
-                userIDs[account.0] = user.id
             }
             try await DemoFamilies.create(on: db, agencyIDs: agencyIDs)
-            if let officer = userIDs["tom.davies"], let detective = userIDs["rhian.evans"], let teacher = userIDs["owain.lewis"],
-                let doctor = userIDs["anil.shah"], let support = userIDs["lowri.hughes"]
-            {
-                try await DemoReferrals.create(
-                    on: db,
-                    people: .init(policeOfficer: officer, police: agencyIDs[1], detective: detective, teacher: teacher,
-                        school: agencyIDs[4], doctor: doctor, health: agencyIDs[2], familySupport: support, charity: agencyIDs[7]),
-                    calendar: calendar)
-            }
-            if let socialWorker {
-                try await DemoChildProtection.create(on: db, calendar: calendar, by: socialWorker)
-            }
+            try await DemoWorkingDay.create(
+                try await DemoDay.load(on: db, now: Date(), calendar: calendar, catalogue: catalogue),
+                breakGlassDuration: breakGlassDuration)
             try await AuditTrail.append(
                 AuditEvent(actorUserID: nil, actorName: "system", agencyID: nil, roles: [], action: .demoLoaded), on: db)
         }

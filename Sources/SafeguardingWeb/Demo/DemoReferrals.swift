@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import SQLKit
 import Safeguarding
 import SafeguardingStore
 
@@ -8,26 +7,27 @@ import SafeguardingStore
 /// is never stale: a high-risk domestic abuse notice with the child present and a second
 /// officer's notice of the same incident, a school's referral and a GP's that are past
 /// their decision time, and a third referral in twelve months for a child whose two
-/// earlier ones were closed (issue 15, item 1).
+/// earlier ones the hub closed (issue 15, item 1).
 enum DemoReferrals {
-    struct People {
-        var policeOfficer: UUID, police: UUID
-        var detective: UUID
-        var teacher: UUID, school: UUID
-        var doctor: UUID, health: UUID
-        var familySupport: UUID, charity: UUID
+    /// The referrals later parts of the day work on.
+    struct Made {
+        var mabli: Referral
+        var jac: Referral
     }
 
-    private struct Child {
+    struct Child {
         var id: UUID
         var form: ReferredChild
     }
 
-    static func create(on db: any Database, people: People, calendar: WorkingCalendar, now: Date = Date()) async throws {
-        let hour: TimeInterval = 3_600
-        guard let tyler = try await child("Tyler", "Williams", on: db), let mabli = try await child("Mabli", "Davies", on: db),
-            let jac = try await child("Jac", "Evans", on: db), let lily = try await child("Lily", "Roberts", on: db)
-        else { return }
+    static func create(_ day: DemoDay) async throws -> Made? {
+        let hour: TimeInterval = 3_600, now = day.now
+        guard let tyler = try await child("Tyler", "Williams", day), let mabli = try await child("Mabli", "Davies", day),
+            let jac = try await child("Jac", "Evans", day), let lily = try await child("Lily", "Roberts", day)
+        else { return nil }
+        let officer = try day.person("tom.davies"), detective = try day.person("rhian.evans")
+        let teacher = try day.person("owain.lewis"), doctor = try day.person("anil.shah")
+        let support = try day.person("lowri.hughes")
 
         // Last night's domestic abuse call: the response officer's notice, then the detective's of the same incident.
         let incident = now.addingTimeInterval(-14 * hour)
@@ -52,13 +52,13 @@ enum DemoReferrals {
             actionAlreadyTaken: "Safety plan agreed with Kayleigh; referral to MARAC.")
         try await submit(
             form(.policeProtectionNotice, tyler, household: household, concern: concern, notice: notice("GW-2026/88213")),
-            by: people.policeOfficer, of: people.police, at: now.addingTimeInterval(-13 * hour), on: db, calendar: calendar)
+            by: officer, at: now.addingTimeInterval(-13 * hour), day)
         try await submit(
             form(.policeProtectionNotice, tyler, household: household, concern: concern, notice: notice("GW 2026 88213")),
-            by: people.detective, of: people.police, at: now.addingTimeInterval(-12 * hour), on: db, calendar: calendar)
+            by: detective, at: now.addingTimeInterval(-12 * hour), day)
 
         // Two referrals past their decision time: the school's from two working days ago, the GP's from yesterday.
-        try await submit(
+        let mabliReferral = try await submit(
             form(.multiAgencyReferralForm, mabli, household: [
                 HouseholdMember(name: "Sioned Davies", relationship: .mother, holdsParentalResponsibility: true),
                 HouseholdMember(name: "Gethin Davies", relationship: .father, holdsParentalResponsibility: true),
@@ -67,8 +67,8 @@ enum DemoReferrals {
                 childsOwnWords: "\"There's nothing in the cupboards, Mam's always asleep.\"",
                 immediateProtection: "Breakfast club each morning; Mabli is in school today.",
                 actionAlreadyTaken: "Spoke to Mabli; tried to phone Sioned twice.")),
-            by: people.teacher, of: people.school, at: pastDue(now, calendar, times: 2), on: db, calendar: calendar)
-        try await submit(
+            by: teacher, at: pastDue(now, day.calendar, times: 2), day)
+        let jacReferral = try await submit(
             form(.multiAgencyReferralForm, jac, household: [
                 HouseholdMember(name: "Louise Evans", relationship: .mother, holdsParentalResponsibility: true),
                 HouseholdMember(name: "Craig Evans", relationship: .father, holdsParentalResponsibility: true),
@@ -77,21 +77,22 @@ enum DemoReferrals {
                 childsOwnWords: "Jac did not want to say how it happened.",
                 immediateProtection: "Jac is at the Grange University Hospital with his mother.",
                 actionAlreadyTaken: "Paediatrician informed; body map completed.")),
-            by: people.doctor, of: people.health, at: pastDue(now, calendar, times: 1), on: db, calendar: calendar)
+            by: doctor, at: pastDue(now, day.calendar, times: 1), day)
 
         // Lily: two referrals this year closed without action, and a third this morning.
         let lilyHousehold = [
             HouseholdMember(name: "Amy Roberts", relationship: .mother, holdsParentalResponsibility: true),
             HouseholdMember(name: "Dean Roberts", relationship: .father, holdsParentalResponsibility: true),
         ]
-        for (months, outcome) in [(9, DecisionOutcome.noFurtherAction), (4, .informationAdviceAssistance)] {
-            try await submit(
+        for earlier in DemoDecisions.lilysEarlier {
+            let submitted = now.addingTimeInterval(-Double(earlier.months) * 30 * 86_400)
+            let referral = try await submit(
                 form(.multiAgencyReferralForm, lily, household: lilyHousehold, concern: ReferralConcern(
                     categories: [.emotionalAbuse], description: "Lily told her support worker that her parents shout at each other every night and she hides upstairs.",
                     childsOwnWords: "\"I put my headphones on so I can't hear.\"", immediateProtection: "None needed today.",
                     actionAlreadyTaken: "Talked with Amy about support.")),
-                by: people.familySupport, of: people.charity, at: now.addingTimeInterval(-Double(months) * 30 * 86_400),
-                on: db, calendar: calendar, decided: outcome)
+                by: support, at: submitted, day)
+            try await DemoDecisions.decide(referral, earlier, day)
         }
         try await submit(
             form(.multiAgencyReferralForm, lily, household: lilyHousehold, concern: ReferralConcern(
@@ -99,7 +100,8 @@ enum DemoReferrals {
                 childsOwnWords: "\"I don't want to go home when Dad's like that.\"",
                 immediateProtection: "Lily is at school today; Amy has agreed she stays with her nan tonight.",
                 actionAlreadyTaken: "Safety planning with Amy; asked the school about attendance.")),
-            by: people.familySupport, of: people.charity, at: now.addingTimeInterval(-1 * hour), on: db, calendar: calendar)
+            by: support, at: now.addingTimeInterval(-1 * hour), day)
+        return Made(mabli: mabliReferral, jac: jacReferral)
     }
 
     /// A time far enough back that its decision was due before now, whatever the day of
@@ -116,12 +118,8 @@ enum DemoReferrals {
         return now.addingTimeInterval(-7 * 86_400)
     }
 
-    private static func child(_ given: String, _ surname: String, on db: any Database) async throws -> Child? {
-        let sql = db as! any SQLDatabase
-        guard let row = try await sql.select().column("id").from("children")
-            .where("given_name", .equal, given).where("surname", .equal, surname).first(),
-            let summary = try await ChildRepository(db).summary(of: try row.decode(column: "id", as: UUID.self))
-        else { return nil }
+    static func child(_ given: String, _ surname: String, _ day: DemoDay) async throws -> Child? {
+        guard let summary = try await day.child(given, surname) else { return nil }
         let record = summary.child
         return Child(id: record.id, form: ReferredChild(
             givenName: record.givenName, surname: record.surname, dateOfBirth: record.dateOfBirth, sex: record.sex,
@@ -129,7 +127,7 @@ enum DemoReferrals {
             communicationNeeds: "None known", schoolAndAttendance: record.school))
     }
 
-    private static func form(
+    static func form(
         _ kind: ReferralKind, _ child: Child, household: [HouseholdMember], concern: ReferralConcern,
         notice: PoliceNoticeDetails? = nil
     ) -> ReferralForm {
@@ -141,35 +139,33 @@ enum DemoReferrals {
     }
 
     /// As the front door sends a referral (ReferralDesk.send), at a time in the past: its
-    /// reference, its clock from that time, the record its NHS number names, its episode.
-    private static func submit(
-        _ form: ReferralForm, by referrer: UUID, of agency: UUID, at submitted: Date, on db: any Database,
-        calendar: WorkingCalendar, decided outcome: DecisionOutcome? = nil
-    ) async throws {
+    /// reference, its clock from that time, the record its NHS number names, its episode,
+    /// and the school's Operation Encompass notice when the police notice calls for one.
+    @discardableResult
+    static func submit(_ form: ReferralForm, by referrer: SignedInUser, at submitted: Date, _ day: DemoDay) async throws
+        -> Referral
+    {
+        let db = day.db
         let referrals = ReferralRepository(db)
-        let agencyKind = try await AgencyRepository(db).find(agency)?.kind ?? .thirdSector
         var referral = Referral(
-            referrerUserID: referrer, referrerAgencyID: agency, form: form,
-            qualityScore: ReferralQuality().score(form.qualityInput(agency: ReferringAgency(agencyKind))).total,
+            referrerUserID: referrer.account.id, referrerAgencyID: referrer.agency.id, form: form,
+            qualityScore: ReferralQuality().score(form.qualityInput(agency: ReferringAgency(referrer.agency.kind))).total,
             createdAt: submitted.addingTimeInterval(-900))
         referral.reference = try await referrals.nextReference(year: CalendarDay(submitted, in: WorkingCalendar.londonTimeZone).year)
         referral.status = .submitted
         referral.submittedAt = submitted
         referral.updatedAt = submitted
-        referral.decisionDueAt = calendar.deadline(for: .referralDecision, from: submitted).due
+        referral.decisionDueAt = day.calendar.deadline(for: .referralDecision, from: submitted).due
         if let nhs = try? NHSNumber(form.child.nhsNumber) {
             let matches = try await ChildRepository(db).ids(withNHSNumber: nhs.digits)
             if matches.count == 1 { referral.childID = matches[0] }
         }
         referral.episodeLeadID = try await referrals.episodeLead(for: referral)
-        if let outcome {
-            referral.status = .decided
-            referral.outcome = outcome
-            referral.decidedAt = calendar.addingWorkingDays(1, to: submitted)
-        }
         try await referrals.create(referral)
         try await AuditTrail.append(
-            AuditEvent(actorUserID: nil, actorName: "system", agencyID: nil, roles: [], action: .referralSubmitted,
-                childID: referral.childID, subjectID: referral.id, detail: "demo"), on: db)
+            referrer.auditEvent(.referralSubmitted, childID: referral.childID, subjectID: referral.id,
+                detail: "reference=\(referral.reference ?? "") quality=\(referral.qualityScore)", requestID: day.requestID), on: db)
+        try await EncompassDesk.notify(for: referral, at: submitted, calendar: day.calendar, catalogue: day.catalogue, db: db)
+        return referral
     }
 }

@@ -66,23 +66,34 @@ struct EarlyInterventionDesk {
         guard when <= Date().addingTimeInterval(300) else { throw ValidationFailure([FieldError("at", .dateInFuture)]) }
         let user = self.user, requestID = request.requestID
         try await request.store.transaction { db in
-            guard let current = try await EarlyInterventionRepository(db).find(id) else { throw ProblemError.notFound }
-            let taken = EarlyInterventionStep(at: when, by: user.account.id, note: note)
-            let next: EarlyInterventionCase
-            do throws(EarlyInterventionError) {
-                switch step {
-                case .contact: next = try EarlyInterventionRules.recordFirstContact(taken, on: current)
-                case .whatMatters:
-                    next = try EarlyInterventionRules.recordWhatMatters(taken, visitNeeded: visitNeeded, visitBy: visitBy, on: current)
-                case .visit: next = try EarlyInterventionRules.recordVisit(taken, on: current)
-                case .close: next = try EarlyInterventionRules.close(taken, on: current)
-                }
-            } catch { throw Self.failure(error) }
-            try await EarlyInterventionRepository(db).save(next)
-            try await AuditTrail.append(
-                user.auditEvent(.earlyInterventionStepRecorded, childID: current.childID, subjectID: id, detail: "step=\(step.rawValue)",
-                    requestID: requestID), on: db)
+            try await Self.record(
+                step, on: id, at: when, note: note, visitNeeded: visitNeeded, visitBy: visitBy, by: user,
+                requestID: requestID, db: db)
         }
+    }
+
+    /// The step's recording, inside the caller's transaction (the demonstration
+    /// partnership works its cases through this too).
+    static func record(
+        _ step: Step, on id: UUID, at when: Date, note: String, visitNeeded: Bool = false, visitBy: Date? = nil,
+        by user: SignedInUser, requestID: String, db: any Database
+    ) async throws {
+        guard let current = try await EarlyInterventionRepository(db).find(id) else { throw ProblemError.notFound }
+        let taken = EarlyInterventionStep(at: when, by: user.account.id, note: note)
+        let next: EarlyInterventionCase
+        do throws(EarlyInterventionError) {
+            switch step {
+            case .contact: next = try EarlyInterventionRules.recordFirstContact(taken, on: current)
+            case .whatMatters:
+                next = try EarlyInterventionRules.recordWhatMatters(taken, visitNeeded: visitNeeded, visitBy: visitBy, on: current)
+            case .visit: next = try EarlyInterventionRules.recordVisit(taken, on: current)
+            case .close: next = try EarlyInterventionRules.close(taken, on: current)
+            }
+        } catch { throw failure(error) }
+        try await EarlyInterventionRepository(db).save(next)
+        try await AuditTrail.append(
+            user.auditEvent(.earlyInterventionStepRecorded, childID: current.childID, subjectID: id, detail: "step=\(step.rawValue)",
+                requestID: requestID), on: db)
     }
 
     /// Sends the family back to the hub: a new referral, copied from the notice with the

@@ -27,7 +27,9 @@ struct EncompassDesk {
         guard var notification = OperationEncompass.notification(for: referral, schoolAgencyID: school, at: now, calendar: calendar)
         else { return }
         try await EncompassRepository(db).create(notification)
-        if school != nil { try await send(&notification, reference: referral.reference ?? "", catalogue: catalogue, db: db) }
+        if school != nil {
+            try await send(&notification, reference: referral.reference ?? "", at: now, catalogue: catalogue, db: db)
+        }
     }
 
     /// Once the hub links the notice to a child whose school is known, the school is told.
@@ -38,7 +40,7 @@ struct EncompassDesk {
         notification.childID = referral.childID
         notification.schoolAgencyID = school
         try await EncompassRepository(db).save(notification)
-        try await send(&notification, reference: referral.reference ?? "", catalogue: catalogue, db: db)
+        try await send(&notification, reference: referral.reference ?? "", at: Date(), catalogue: catalogue, db: db)
     }
 
     /// The child's school: the one the record shows as involved, or else the one its
@@ -51,16 +53,17 @@ struct EncompassDesk {
         return AgencyMentions.named(in: summary.child.school, among: schools.map { ($0.id, [$0.name, $0.welshName]) }).first
     }
 
-    /// Tells every safeguarding lead of the school, and marks the notification sent.
+    /// Tells every safeguarding lead of the school, and marks the notification sent at
+    /// `now`: the moment of the submission that sends it, or of the hub's naming the school.
     private static func send(
-        _ notification: inout EncompassNotification, reference: String, catalogue: Catalogue, db: any Database
+        _ notification: inout EncompassNotification, reference: String, at now: Date, catalogue: Catalogue, db: any Database
     ) async throws {
         guard let schoolID = notification.schoolAgencyID else { return }
         let leads = try await UserRepository(db).members(of: schoolID).filter { $0.roles.contains(.safeguardingLead) }
         for lead in leads {
             try await NoticeRepository(db).enqueue(PartnershipNotices.encompass(notification, reference: reference, to: lead, catalogue: catalogue))
         }
-        notification.sentAt = Date()
+        notification.sentAt = now
         try await EncompassRepository(db).save(notification)
         try await AuditTrail.append(
             AuditEvent(
@@ -99,17 +102,23 @@ struct EncompassDesk {
     func markSeen(_ id: UUID) async throws {
         let user = self.user, requestID = request.requestID
         try await request.store.transaction { db in
-            guard var notification = try await EncompassRepository(db).find(id),
-                notification.schoolAgencyID == user.agency.id
-            else { throw ProblemError.notFound }
-            guard notification.seenAt == nil else { return }
-            notification.seenAt = Date()
-            notification.seenBy = user.account.id
-            try await EncompassRepository(db).save(notification)
-            try await AuditTrail.append(
-                user.auditEvent(.encompassNotificationSeen, childID: notification.childID, subjectID: id, requestID: requestID),
-                on: db)
+            try await Self.markSeen(id, by: user, at: Date(), requestID: requestID, db: db)
         }
+    }
+
+    /// The acknowledgement itself, inside the caller's transaction (the demonstration
+    /// partnership's school acknowledges a notice through this too).
+    static func markSeen(_ id: UUID, by user: SignedInUser, at now: Date, requestID: String, db: any Database) async throws {
+        guard var notification = try await EncompassRepository(db).find(id),
+            notification.schoolAgencyID == user.agency.id
+        else { throw ProblemError.notFound }
+        guard notification.seenAt == nil else { return }
+        notification.seenAt = now
+        notification.seenBy = user.account.id
+        try await EncompassRepository(db).save(notification)
+        try await AuditTrail.append(
+            user.auditEvent(.encompassNotificationSeen, childID: notification.childID, subjectID: id, requestID: requestID),
+            on: db)
     }
 
     /// The hub names the school when the record does not say which it is.
@@ -125,7 +134,7 @@ struct EncompassDesk {
             }
             notification.schoolAgencyID = school.id
             let reference = try await ReferralRepository(db).find(notification.referralID)?.reference ?? ""
-            try await Self.send(&notification, reference: reference, catalogue: catalogue, db: db)
+            try await Self.send(&notification, reference: reference, at: Date(), catalogue: catalogue, db: db)
             try await AuditTrail.append(
                 user.auditEvent(.encompassNotificationSent, childID: notification.childID, subjectID: id,
                     detail: "school=\(school.id.uuidString.lowercased())", requestID: requestID), on: db)

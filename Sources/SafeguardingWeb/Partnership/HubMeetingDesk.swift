@@ -37,16 +37,22 @@ struct HubMeetingDesk {
         if let refusal = HubMeetingError.refusal(startingAt: startsAt, now: Date()) { throw Self.failure(refusal) }
         let user = self.user, requestID = request.requestID
         return try await request.store.transaction { db in
-            let waiting = try await ReferralRepository(db).queue(limit: 200)
-            let meeting = HubMeeting(
-                startsAt: startsAt, chairID: user.account.id,
-                items: waiting.enumerated().map { HubMeetingItem(referralID: $0.element.id, position: $0.offset + 1) })
-            try await HubMeetingRepository(db).create(meeting)
-            try await AuditTrail.append(
-                user.auditEvent(.hubMeetingOpened, subjectID: meeting.id, detail: "items=\(meeting.items.count)",
-                    requestID: requestID), on: db)
-            return meeting
+            try await Self.open(startsAt: startsAt, by: user, requestID: requestID, on: db)
         }
+    }
+
+    /// The opening itself, inside the caller's transaction (the demonstration partnership
+    /// plans its next meeting through this too).
+    static func open(startsAt: Date, by user: SignedInUser, requestID: String, on db: any Database) async throws -> HubMeeting {
+        let waiting = try await ReferralRepository(db).queue(limit: 200)
+        let meeting = HubMeeting(
+            startsAt: startsAt, chairID: user.account.id,
+            items: waiting.enumerated().map { HubMeetingItem(referralID: $0.element.id, position: $0.offset + 1) })
+        try await HubMeetingRepository(db).create(meeting)
+        try await AuditTrail.append(
+            user.auditEvent(.hubMeetingOpened, subjectID: meeting.id, detail: "items=\(meeting.items.count)",
+                requestID: requestID), on: db)
+        return meeting
     }
 
     func record(_ id: UUID) async throws -> Record {

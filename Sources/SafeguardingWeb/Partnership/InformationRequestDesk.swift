@@ -41,39 +41,50 @@ struct InformationRequestDesk {
     /// and alerts whoever is on duty at each agency.
     func send(referralID: UUID, to agencyIDs: [UUID], question: String, dueAt: Date?) async throws -> [InformationRequest] {
         let user = self.user, requestID = request.requestID, catalogue = request.application.catalogue
-        let now = Date()
+        let calendar = self.calendar, now = Date()
         let due = dueAt ?? calendar.dueDate(for: calendar.timescales[.informationRequestAnswer], from: now)
         guard due > now else { throw ValidationFailure([FieldError("due_at", .invalid("error.request.due_in_past"))]) }
-        let today = calendar.day(of: now)
         return try await request.store.transaction { db in
-            guard let referral = try await ReferralRepository(db).find(referralID), referral.status != .draft else {
-                throw ProblemError.notFound
-            }
-            let existing = Set(try await InformationRequestRepository(db).forReferral(referralID).map(\.agencyID))
-            var sent: [InformationRequest] = []
-            for agencyID in agencyIDs {
-                guard try await AgencyRepository(db).find(agencyID) != nil else {
-                    throw ValidationFailure([FieldError("agency_ids", .notAnIdentifier)])
-                }
-                guard !existing.contains(agencyID) else {
-                    throw ValidationFailure([FieldError("agency_ids", .invalid("error.request.already_asked"))])
-                }
-                let item = InformationRequest(
-                    referralID: referralID, childID: referral.childID, agencyID: agencyID, requestedBy: user.account.id,
-                    requestedAt: now, dueAt: due, question: question)
-                try await InformationRequestRepository(db).create(item)
-                for person in try await Self.onDuty(at: agencyID, on: today, db: db) {
-                    try await NoticeRepository(db).enqueue(PartnershipNotices.informationRequested(
-                        item, reference: referral.reference ?? "", to: person, catalogue: catalogue, chase: false))
-                }
-                try await AuditTrail.append(
-                    user.auditEvent(.informationRequested, childID: referral.childID, subjectID: item.id,
-                        detail: "referral=\(referralID.uuidString.lowercased()) agency=\(agencyID.uuidString.lowercased())",
-                        requestID: requestID), on: db)
-                sent.append(item)
-            }
-            return sent
+            try await Self.send(
+                referralID: referralID, to: agencyIDs, question: question, due: due, by: user, at: now,
+                requestID: requestID, catalogue: catalogue, calendar: calendar, on: db)
         }
+    }
+
+    /// The sending itself, inside the caller's transaction (the demonstration partnership
+    /// sends its requests through this too).
+    static func send(
+        referralID: UUID, to agencyIDs: [UUID], question: String, due: Date, by user: SignedInUser, at now: Date,
+        requestID: String, catalogue: Catalogue, calendar: WorkingCalendar, on db: any Database
+    ) async throws -> [InformationRequest] {
+        let today = calendar.day(of: now)
+        guard let referral = try await ReferralRepository(db).find(referralID), referral.status != .draft else {
+            throw ProblemError.notFound
+        }
+        let existing = Set(try await InformationRequestRepository(db).forReferral(referralID).map(\.agencyID))
+        var sent: [InformationRequest] = []
+        for agencyID in agencyIDs {
+            guard try await AgencyRepository(db).find(agencyID) != nil else {
+                throw ValidationFailure([FieldError("agency_ids", .notAnIdentifier)])
+            }
+            guard !existing.contains(agencyID) else {
+                throw ValidationFailure([FieldError("agency_ids", .invalid("error.request.already_asked"))])
+            }
+            let item = InformationRequest(
+                referralID: referralID, childID: referral.childID, agencyID: agencyID, requestedBy: user.account.id,
+                requestedAt: now, dueAt: due, question: question)
+            try await InformationRequestRepository(db).create(item)
+            for person in try await onDuty(at: agencyID, on: today, db: db) {
+                try await NoticeRepository(db).enqueue(PartnershipNotices.informationRequested(
+                    item, reference: referral.reference ?? "", to: person, catalogue: catalogue, chase: false))
+            }
+            try await AuditTrail.append(
+                user.auditEvent(.informationRequested, childID: referral.childID, subjectID: item.id,
+                    detail: "referral=\(referralID.uuidString.lowercased()) agency=\(agencyID.uuidString.lowercased())",
+                    requestID: requestID), on: db)
+            sent.append(item)
+        }
+        return sent
     }
 
     /// The people at an agency a request or chase goes to today: the rota, with its fallbacks.
@@ -128,16 +139,23 @@ struct InformationRequestDesk {
         guard problems.isEmpty else { throw ValidationFailure(problems) }
         let user = self.user, requestID = request.requestID
         try await request.store.transaction { db in
-            let repository = InformationRequestRepository(db)
-            guard let item = try await repository.find(id), item.agencyID == user.agency.id else { throw ProblemError.notFound }
-            guard try await repository.recordAnswer(answer, to: id) else {
-                throw ValidationFailure([FieldError("knowledge", .invalid("error.request.already_answered"))])
-            }
-            try await AuditTrail.append(
-                user.auditEvent(.informationAnswered, childID: item.childID, subjectID: id,
-                    detail: "knowledge=\(answer.knowledge.rawValue) late=\(answer.answeredAt > item.dueAt)",
-                    requestID: requestID), on: db)
+            try await Self.answer(id, with: answer, by: user, requestID: requestID, on: db)
         }
+    }
+
+    /// The answer's recording, inside the caller's transaction, once its problems are checked.
+    static func answer(_ id: UUID, with answer: InformationAnswer, by user: SignedInUser, requestID: String, on db: any Database)
+        async throws
+    {
+        let repository = InformationRequestRepository(db)
+        guard let item = try await repository.find(id), item.agencyID == user.agency.id else { throw ProblemError.notFound }
+        guard try await repository.recordAnswer(answer, to: id) else {
+            throw ValidationFailure([FieldError("knowledge", .invalid("error.request.already_answered"))])
+        }
+        try await AuditTrail.append(
+            user.auditEvent(.informationAnswered, childID: item.childID, subjectID: id,
+                detail: "knowledge=\(answer.knowledge.rawValue) late=\(answer.answeredAt > item.dueAt)",
+                requestID: requestID), on: db)
     }
 
     func rota() async throws -> (rota: DutyRota, members: [UserAccount], absences: [Absence]) {

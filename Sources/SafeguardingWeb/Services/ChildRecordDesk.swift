@@ -115,23 +115,32 @@ struct ChildRecordDesk {
         let user = self.user, requestID = request.requestID, policy = self.policy
         let duration = request.application.diogelu.breakGlassDuration
         try await request.store.transaction { db in
-            let children = ChildRepository(db)
-            guard let facts = try await children.accessFacts(for: childID, userID: user.account.id, now: Date())
-            else { throw ProblemError.notFound }
-            switch policy.access(for: user.actor, to: facts) {
-            case .refused: throw ProblemError.notFound
-            case .granted: return
-            case .breakGlassRequired: break
-            }
-            let now = Date()
-            try await children.openBreakGlass(childID: childID, userID: user.account.id, reason: reason, now: now,
-                duration: duration)
-            try await AlertRepository(db).raise(.breakGlass, childID: childID, raisedBy: user.account.id, reason: reason,
-                now: now)
-            try await AuditTrail.append(
-                user.auditEvent(.breakGlassOpened, childID: childID, reason: reason, requestID: requestID), on: db)
+            try await Self.breakGlass(
+                childID, reason: reason, by: user, at: Date(), duration: duration, policy: policy, requestID: requestID, on: db)
         }
         request.logger.notice("Break-glass view opened", metadata: ["child": "\(childID)", "user": "\(user.account.id)"])
+    }
+
+    /// The opening itself, inside the caller's transaction (the demonstration partnership
+    /// shows one, so that its managers' alerts are not empty).
+    static func breakGlass(
+        _ childID: UUID, reason: String, by user: SignedInUser, at now: Date, duration: TimeInterval,
+        policy: AccessPolicy = AccessPolicy(), requestID: String, on db: any Database
+    ) async throws {
+        let children = ChildRepository(db)
+        guard let facts = try await children.accessFacts(for: childID, userID: user.account.id, now: now)
+        else { throw ProblemError.notFound }
+        switch policy.access(for: user.actor, to: facts) {
+        case .refused: throw ProblemError.notFound
+        case .granted: return
+        case .breakGlassRequired: break
+        }
+        try await children.openBreakGlass(childID: childID, userID: user.account.id, reason: reason, now: now,
+            duration: duration)
+        try await AlertRepository(db).raise(.breakGlass, childID: childID, raisedBy: user.account.id, reason: reason,
+            now: now)
+        try await AuditTrail.append(
+            user.auditEvent(.breakGlassOpened, childID: childID, reason: reason, requestID: requestID), on: db)
     }
 
     /// Restricts or lifts the restriction on a record (hub managers).

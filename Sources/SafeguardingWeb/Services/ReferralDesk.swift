@@ -207,26 +207,37 @@ struct ReferralDesk {
         let user = self.user, requestID = request.requestID, catalogue = request.application.catalogue
         let calendar = self.calendar
         return try await request.store.transaction { db in
-            let referrals = ReferralRepository(db)
-            guard var referral = try await referrals.find(id) else { throw ProblemError.notFound }
-            guard referral.episodeLeadID == nil else { throw ReferralDeskError.partOfEpisode }
-            let history = ReferralHistory(
-                receivedAt: referral.submittedAt ?? Date(), candidates: try await referrals.earlierReferrals(like: referral))
-            let decision: HubDecision
-            do throws(DecisionError) {
-                decision = try DecisionRules.decide(
-                    outcome, reasons: reasons, on: referral.status, kind: referral.kind, history: history,
-                    agenciesDisagree: agenciesDisagree, by: user.account.id, at: Date())
-            } catch { throw ReferralDeskError.rule(error) }
-            _ = try await DecisionRepository(db).record(decision, for: id)
-            try await HubMeetingDesk.noteDecision(referralID: id, outcome: outcome, at: decision.decidedAt, db: db)
-            try await Self.apply(decision, to: &referral, on: db, catalogue: catalogue, calendar: calendar)
-            try await AuditTrail.append(
-                user.auditEvent(.referralDecided, childID: referral.childID, subjectID: id,
-                    reason: decision.reasons, detail: "outcome=\(outcome.rawValue) sign_off=\(decision.signOffReasons.map(\.rawValue).joined(separator: ","))",
-                    requestID: requestID), on: db)
-            return decision
+            try await Self.decide(
+                id, outcome: outcome, reasons: reasons, agenciesDisagree: agenciesDisagree, by: user, at: Date(),
+                requestID: requestID, catalogue: catalogue, calendar: calendar, on: db)
         }
+    }
+
+    /// The decision itself, inside the caller's transaction: the demonstration partnership
+    /// decides its earlier referrals through this too, so they carry what a real one would.
+    static func decide(
+        _ id: UUID, outcome: DecisionOutcome, reasons: String, agenciesDisagree: Bool, by user: SignedInUser, at now: Date,
+        requestID: String, catalogue: Catalogue, calendar: WorkingCalendar, on db: any Database
+    ) async throws -> HubDecision {
+        let referrals = ReferralRepository(db)
+        guard var referral = try await referrals.find(id) else { throw ProblemError.notFound }
+        guard referral.episodeLeadID == nil else { throw ReferralDeskError.partOfEpisode }
+        let history = ReferralHistory(
+            receivedAt: referral.submittedAt ?? now, candidates: try await referrals.earlierReferrals(like: referral))
+        let decision: HubDecision
+        do throws(DecisionError) {
+            decision = try DecisionRules.decide(
+                outcome, reasons: reasons, on: referral.status, kind: referral.kind, history: history,
+                agenciesDisagree: agenciesDisagree, by: user.account.id, at: now)
+        } catch { throw ReferralDeskError.rule(error) }
+        _ = try await DecisionRepository(db).record(decision, for: id)
+        try await HubMeetingDesk.noteDecision(referralID: id, outcome: outcome, at: decision.decidedAt, db: db)
+        try await apply(decision, to: &referral, on: db, catalogue: catalogue, calendar: calendar)
+        try await AuditTrail.append(
+            user.auditEvent(.referralDecided, childID: referral.childID, subjectID: id,
+                reason: decision.reasons, detail: "outcome=\(outcome.rawValue) sign_off=\(decision.signOffReasons.map(\.rawValue).joined(separator: ","))",
+                requestID: requestID), on: db)
+        return decision
     }
 
     /// A hub manager's sign-off of the decision waiting on a referral.
@@ -234,20 +245,30 @@ struct ReferralDesk {
         let user = self.user, requestID = request.requestID, catalogue = request.application.catalogue
         let calendar = self.calendar
         return try await request.store.transaction { db in
-            guard var referral = try await ReferralRepository(db).find(id), referral.status == .awaitingSignOff,
-                let (decisionID, decision) = try await DecisionRepository(db).latest(for: id)
-            else { throw ReferralDeskError.rule(.nothingToSignOff) }
-            let signed: HubDecision
-            do throws(DecisionError) {
-                signed = try DecisionRules.signOff(decision, by: user.account.id, agreed: agreed, reason: reason, at: Date())
-            } catch { throw ReferralDeskError.rule(error) }
-            try await DecisionRepository(db).recordSignOff(signed.signOff!, decisionID: decisionID)
-            try await Self.apply(signed, to: &referral, on: db, catalogue: catalogue, calendar: calendar)
-            try await AuditTrail.append(
-                user.auditEvent(.decisionSignedOff, childID: referral.childID, subjectID: id, reason: reason,
-                    detail: agreed ? "agreed" : "returned", requestID: requestID), on: db)
-            return signed
+            try await Self.signOff(
+                id, agreed: agreed, reason: reason, by: user, at: Date(), requestID: requestID, catalogue: catalogue,
+                calendar: calendar, on: db)
         }
+    }
+
+    /// The sign-off itself, inside the caller's transaction.
+    static func signOff(
+        _ id: UUID, agreed: Bool, reason: String, by user: SignedInUser, at now: Date, requestID: String,
+        catalogue: Catalogue, calendar: WorkingCalendar, on db: any Database
+    ) async throws -> HubDecision {
+        guard var referral = try await ReferralRepository(db).find(id), referral.status == .awaitingSignOff,
+            let (decisionID, decision) = try await DecisionRepository(db).latest(for: id)
+        else { throw ReferralDeskError.rule(.nothingToSignOff) }
+        let signed: HubDecision
+        do throws(DecisionError) {
+            signed = try DecisionRules.signOff(decision, by: user.account.id, agreed: agreed, reason: reason, at: now)
+        } catch { throw ReferralDeskError.rule(error) }
+        try await DecisionRepository(db).recordSignOff(signed.signOff!, decisionID: decisionID)
+        try await apply(signed, to: &referral, on: db, catalogue: catalogue, calendar: calendar)
+        try await AuditTrail.append(
+            user.auditEvent(.decisionSignedOff, childID: referral.childID, subjectID: id, reason: reason,
+                detail: agreed ? "agreed" : "returned", requestID: requestID), on: db)
+        return signed
     }
 
     /// Moves the referral on after a decision, and when the decision is final puts the

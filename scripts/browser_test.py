@@ -862,8 +862,10 @@ def english_walk(walk):
     walk.sign_in("sian.pritchard", lang)
     walk.ensure_language("en")  # Siân's own choice in the demo is Welsh
     row = queue_row(walk, lang, reference, name)
-    # The high-risk notice with a child present leads the queue, its risk said (issue 15, item 9).
-    first = walk.driver.find_elements(By.CSS_SELECTOR, "table tbody tr")[0]
+    # The high-risk notice with a child present leads the queue, its risk said (issue 15, item 9),
+    # after any decision waiting for the manager's sign-off, which the queue puts first.
+    waiting = t(lang, "referral.status.awaiting_sign_off")
+    first = [r for r in walk.driver.find_elements(By.CSS_SELECTOR, "table tbody tr") if waiting not in r.text][0]
     walk.expect_text("Tyler Williams", first)
     walk.expect_text(t(lang, "priority.high"), first)
     walk.expect_text(t(lang, "ppn.type.domestic_abuse"), first)

@@ -793,6 +793,16 @@ def open_from_queue(walk, lang, reference, name):
     expect_back_link(walk, lang, "back.hub", "/hub")
 
 
+def hub_action(walk, lang, key):
+    """Issue 15, item 8: the hub's actions are listed at the top of the referral, each on
+    its own page headed by the action, with a way back to the referral."""
+    referral = urllib.parse.urlparse(walk.driver.current_url).path
+    actions = walk.driver.find_element(By.CSS_SELECTOR, ".actions")
+    walk.follow(t(lang, key), within=actions)
+    walk.expect_page(lang, key)
+    expect_back_link(walk, lang, "back.referral", referral)
+
+
 def status_of(walk, lang):
     return summary_value(walk, lang, "referral.page.status")
 
@@ -882,11 +892,11 @@ def english_walk(walk):
     expect_saved(walk, lang, "record_created")
     walk.expect_no_text(t(lang, "match.title"))
     walk.expect(walk.link(name).get_attribute("href").split("/")[-2] == "children", "no link to the new record")
-    walk.expect_text(t(lang, "referral.decide.title"))
-    # No reasons: refused, and the decision not recorded.
+    hub_action(walk, lang, "referral.decide.title")
+    # No reasons: refused on the decision's own page, and the decision not recorded.
     walk.choose("outcome", "strategy_discussion")
     walk.press(t(lang, "referral.decide.submit"))
-    walk.expect_page(lang, "referral.page.heading", reference, name)
+    walk.expect_page(lang, "referral.decide.title")
     walk.expect_text(t(lang, "form.error_summary"))
     # Item 3: the summary names the field; the message stands beside it too.
     summary = walk.driver.find_element(By.CSS_SELECTOR, ".error-summary")
@@ -1001,6 +1011,7 @@ def welsh_walk(walk, english_reference):
     walk.expect_text(t(lang, "match.title"))
     walk.press(t(lang, "match.create"))
     walk.expect_page(lang, "referral.page.heading", reference, name)
+    hub_action(walk, lang, "referral.decide.title")
     walk.choose("outcome", "care_and_support_assessment")
     walk.type("reasons", "Esgeulustod parhaus; angen asesiad o anghenion gofal a chymorth y teulu.")
     walk.tick("agencies_disagree")
@@ -1019,11 +1030,18 @@ def welsh_walk(walk, english_reference):
     open_from_queue(walk, lang, reference, name)
     walk.expect_text(t(lang, "referral.sign_off.title"))
     walk.expect_text(t(lang, "decision.outcome.care_and_support_assessment") + " – Siân Pritchard")
+    # The sign-off is listed with the actions at the top, never below the request form.
+    text = walk.body()
+    walk.expect(text.index(t(lang, "referral.sign_off.title")) < text.index(t(lang, "referral.requests.title")),
+                "the sign-off is not listed above the requests for information")
+    hub_action(walk, lang, "referral.sign_off.title")
+    walk.expect_text(t(lang, "decision.outcome.care_and_support_assessment") + " – Siân Pritchard")
     walk.choose("agreed", "true")
     walk.type("sign_off_reason", "Wedi siarad â'r ysgol a'r meddyg teulu: mae angen asesiad.")
     walk.press(t(lang, "referral.sign_off.submit"))
     walk.expect_page(lang, "referral.page.heading", reference, name)
     walk.expect(status_of(walk, lang) == t(lang, "referral.status.decided"), "the sign-off did not decide it")
+    expect_saved(walk, lang, "signed_off")
     walk.expect_text("Gareth Morgan")
     walk.expect_text(t(lang, "feedback.childrens_services_acting"))
     walk.sign_out()

@@ -96,6 +96,7 @@ struct AccessMatrixTests {
         "POST /api/v1/referrals/:referralID/decision": hub,
         "POST /api/v1/referrals/:referralID/sign-off": [.hubManager],
         "GET /api/v1/hub/queue": hub,
+        "GET /referrals/:referralID/requests": hub,
         "POST /referrals/:referralID/requests": hub,
         "GET /requests": answerers,
         "GET /requests/rota": answerers,
@@ -142,7 +143,9 @@ struct AccessMatrixTests {
         "GET /referrals/:referralID/check": referrers,
         "POST /referrals/:referralID/submit": referrers,
         "POST /referrals/:referralID/additions": referrers,
+        "GET /referrals/:referralID/decision": hub,
         "POST /referrals/:referralID/decision": hub,
+        "GET /referrals/:referralID/sign-off": [.hubManager],
         "POST /referrals/:referralID/sign-off": [.hubManager],
         "GET /hub": hub,
         "GET /api/v1/measures/referral-quality": [.hubManager, .auditor, .teamManager],
@@ -155,6 +158,7 @@ struct AccessMatrixTests {
         "POST /api/v1/children/:childID/unmerge": [.hubManager],
         "GET /team": childProtectionReaders,
         "GET /children/:childID/child-protection": childProtectionReaders,
+        "GET /children/:childID/child-protection/:step": childProtectionReaders,
         "GET /api/v1/children/:childID/child-protection": childProtectionReaders,
         "GET /api/v1/team/queue": childProtectionReaders,
         "GET /api/v1/measures/child-protection": [.hubManager, .auditor, .teamManager],
@@ -230,6 +234,7 @@ struct AccessMatrixTests {
                 ":referralID": UUID().uuidString,
                 ":section": "child",
                 ":recordID": UUID().uuidString,
+                ":step": ChildProtectionStepPage.strategyDiscussion.rawValue,
             ]
             var checked = 0
             for route in app.routes.all {

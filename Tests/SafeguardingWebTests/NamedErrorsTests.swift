@@ -57,8 +57,8 @@ struct NamedErrorsTests {
             """)
         #expect(labels == ["held_at": "cp.held_on", "outcome": "cp.decision", "urgent": "cp.immediate_risk"])
         let real = FormLabels(viewsDirectory: "Resources/Views")
-        #expect(real.key(template: "child-protection", field: "held_at") == "cp.held_on")
-        #expect(real.key(template: "referral", field: "outcome") == "referral.decide.outcome")
+        #expect(real.key(template: "child-protection-strategy-discussion", field: "held_at") == "cp.held_on")
+        #expect(real.key(template: "referral-decision", field: "outcome") == "referral.decide.outcome")
         #expect(real.key(template: "admin-user", field: "roles") == "admin.users.roles")
     }
 

@@ -49,10 +49,11 @@ struct PartnershipWorkingTests {
             let referralID = try await Self.submitSchoolReferral(app, partnership)
             let hub = try await Credentials.session(for: partnership.account(.hubPractitioner), on: app)
             let page = try await app.send(.GET, "/referrals/\(referralID)", as: hub)
-            // Cerys is known to the health board's GP: it is suggested, and ticked.
-            let health = partnership.healthBoard.id.uuidString.lowercased()
-            #expect(page.text.contains(#"value="\#(health)" checked"#))
             #expect(page.text.contains("Requests for information"))
+            // The form has its own page: Cerys is known to the health board's GP, so it is suggested, and ticked.
+            let form = try await app.send(.GET, "/referrals/\(referralID)/requests", as: hub)
+            let health = partnership.healthBoard.id.uuidString.lowercased()
+            #expect(form.text.contains(#"value="\#(health)" checked"#))
 
             let sent = try await app.send(.POST, "/referrals/\(referralID)/requests", as: hub,
                 form: [("agency_ids", health), ("question", "Any missed appointments?"), ("due_at", "")])

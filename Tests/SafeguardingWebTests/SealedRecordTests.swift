@@ -66,17 +66,21 @@ struct SealedRecordTests {
             }
 
             // The named manager sees the record's history and its agencies suggested.
-            let managerPage = try await app.send(.GET, "/referrals/\(second)", as: try await Credentials.session(for: manager, on: app))
+            let managerSession = try await Credentials.session(for: manager, on: app)
+            let managerPage = try await app.send(.GET, "/referrals/\(second)", as: managerSession)
             #expect(managerPage.text.contains(firstReference))
             let healthBoard = partnership.healthBoard.id.uuidString.lowercased()
-            #expect(managerPage.text.contains(#"value="\#(healthBoard)" checked"#))
+            let managerRequests = try await app.send(.GET, "/referrals/\(second)/requests", as: managerSession)
+            #expect(managerRequests.text.contains(#"value="\#(healthBoard)" checked"#))
 
             // Another practitioner does not.
             let practitioner = try await Credentials.session(for: partnership.account(.hubPractitioner), on: app)
             let page = try await app.send(.GET, "/referrals/\(second)", as: practitioner)
             #expect(page.status == .ok)
             #expect(!page.text.contains(firstReference), "the sealed child's earlier referral is not listed")
-            #expect(!page.text.contains(#"value="\#(healthBoard)" checked"#), "the sealed child's agencies are not suggested")
+            let requests = try await app.send(.GET, "/referrals/\(second)/requests", as: practitioner)
+            #expect(requests.status == .ok)
+            #expect(!requests.text.contains(#"value="\#(healthBoard)" checked"#), "the sealed child's agencies are not suggested")
         }
     }
 }

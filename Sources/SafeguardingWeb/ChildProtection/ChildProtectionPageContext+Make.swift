@@ -5,11 +5,11 @@ import SafeguardingStore
 import Vapor
 
 extension ChildProtectionPageContext {
-    /// Builds the page from one child's opened record. `failed` names the form that was
-    /// refused and `submitted` what was typed into it.
+    /// Builds the summary (`step` nil) or a step's page from one child's opened record.
+    /// `failed` names the form that was refused and `submitted` what was typed into it.
     static func make(
-        _ request: Request, _ opened: ChildProtectionDesk.Opened, failure: ValidationFailure?, failed: String,
-        submitted: SubmittedForm?
+        _ request: Request, _ opened: ChildProtectionDesk.Opened, step: ChildProtectionStepPage? = nil,
+        failure: ValidationFailure?, failed: String, submitted: SubmittedForm?
     ) async throws -> ChildProtectionPageContext {
         let user = try request.requireUser()
         let policy = AccessPolicy()
@@ -201,7 +201,8 @@ extension ChildProtectionPageContext {
         let referrals = try await ReferralRepository(request.db).chronology(of: child.id)
             .filter { $0.outcome == .strategyDiscussion }
             .map { Option(value: $0.id.uuidString.lowercased(), label: $0.reference, labelKey: "") }
-        return ChildProtectionPageContext(
+        let pages = ChildProtectionStepPage.pages(of: record)
+        var context = ChildProtectionPageContext(
             childID: id, childName: child.fullName,
             childHref: "/children/\(id)", isOnRegister: record.isOnRegister,
             registerCategoryKeys: record.currentRegistration?.categories.map { "cp.category.\($0.rawValue)" } ?? [],
@@ -211,7 +212,8 @@ extension ChildProtectionPageContext {
             failed: failed, typed: failure == nil ? [:] : typedValues,
             clocks: record.openClocks.map {
                 ClockLine(kindKey: "cp.clock.\($0.kind.rawValue)", deadline: deadline($0.dueAt), isOverdue: $0.dueAt < now,
-                    href: "#record-\($0.subjectID.uuidString.lowercased())", childName: child.fullName)
+                    href: ChildProtectionWebController.href(child: child.id, page: pages[$0.subjectID], record: $0.subjectID),
+                    childName: child.fullName)
             },
             referrals: referrals,
             agencies: agencies.map {
@@ -227,6 +229,7 @@ extension ChildProtectionPageContext {
             discussions: discussions, meetings: meetings, enquiries: enquiries, conferences: conferences,
             register: record.register.map {
                 RegisterLine(
+                    id: $0.id.uuidString.lowercased(),
                     visits: $0.visits.map { VisitLine(at: when($0.at), seenAlone: $0.seenAlone, atHome: $0.atHome, note: $0.note) },
                     seenAloneDue: $0.isCurrent ? $0.seenAloneDueAt.map { deadline($0) } ?? "" : "",
                     seenAtHomeDue: $0.isCurrent ? $0.seenAtHomeDueAt.map { deadline($0) } ?? "" : "",
@@ -240,5 +243,11 @@ extension ChildProtectionPageContext {
                 actionDescription: typed("plan-action", "action_description"),
                 actionOwner: typed("plan-action", "action_owner"), actionDue: typed("plan-action", "action_due"),
                 agreementSummary: typed("agreement", "summary"), agreementNote: typed("agreement-review", "note")))
+        context.step = step?.rawValue ?? ""
+        context.enquiryToStart = discussions.contains(where: \.canStartEnquiry)
+        context.stepTitleKey = step?.titleKey ?? ""
+        context.summaryHref = "/children/\(id)/child-protection"
+        if step == nil { context.addSummary(record, now: now) }
+        return context
     }
 }

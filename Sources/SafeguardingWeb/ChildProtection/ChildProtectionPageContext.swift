@@ -4,10 +4,10 @@ import Safeguarding
 import SafeguardingStore
 import Vapor
 
-/// What the child protection page shows: every step of the process on one child's
-/// record, with the form for the next step beside it. When a form is refused, the
-/// page comes back with its errors and with what was typed in that form (`typed`),
-/// so nothing is lost.
+/// What the child protection pages show of one child's record: the summary (the stage,
+/// what is due, the steps so far) and each step's page with its forms. When a form is
+/// refused, its step's page comes back with its errors and with what was typed in that
+/// form (`typed`), so nothing is lost.
 struct ChildProtectionPageContext: Encodable, Sendable {
     struct Option: Encodable, Sendable {
         var value: String
@@ -134,6 +134,7 @@ struct ChildProtectionPageContext: Encodable, Sendable {
     }
 
     struct RegisterLine: Encodable, Sendable {
+        var id: String
         var visits: [VisitLine]
         var seenAloneDue: String
         var seenAtHomeDue: String
@@ -257,4 +258,14 @@ struct ChildProtectionPageContext: Encodable, Sendable {
     var plan: PlanContext?
     var hasPlan: Bool
     var planTyped: PlanTyped
+    /// The step whose page this is (its address's last part); empty on the summary.
+    var step = ""
+    var stepTitleKey = ""
+    var summaryHref = ""
+    /// The summary's: the stage reached, the steps with something on them, what may be started.
+    var stageKey = ""
+    /// A discussion or its meeting decided on enquiries that have not started.
+    var enquiryToStart = false
+    var steps: [StepLine] = []
+    var startLinks: [StartLink] = []
 }

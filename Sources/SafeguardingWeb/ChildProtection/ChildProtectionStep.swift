@@ -16,6 +16,10 @@ struct ChildProtectionStep: Sendable {
     /// The path after `/children/:childID/`; `:recordID` names the record acted on.
     var path: [String]
     var permission: Permission
+    /// The page its form is on, shown again with the errors when the form is refused; nil
+    /// when that depends on the record acted on (an action agreed at a discussion, a
+    /// meeting or in the plan).
+    var page: ChildProtectionStepPage?
     /// The id of the form on the page, to return to it (and its typed values) on a refusal.
     var formPrefix: String
     /// For the API description.

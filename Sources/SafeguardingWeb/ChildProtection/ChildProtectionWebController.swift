@@ -4,12 +4,13 @@ import Safeguarding
 import SafeguardingStore
 import Vapor
 
-/// The child protection pages: one page per child with every step of the process and
-/// the form for the next one, and the team queue of every clock running.
+/// The child protection pages: a summary per child of the stage reached, what is due and
+/// the steps so far, a page per step with its forms, and the team queue of every clock.
 struct ChildProtectionWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let child = routes.grouped("children", ":childID")
         child.on(.GET, "child-protection", requires: .permission(.viewChildProtection), use: show)
+        child.on(.GET, "child-protection", ":step", requires: .permission(.viewChildProtection), use: showStep)
         for step in ChildProtectionStep.all {
             child.grouped(step.components).on(.POST, requires: .permission(step.permission)) { request in
                 try await run(step, request)
@@ -25,22 +26,32 @@ struct ChildProtectionWebController: RouteCollection {
     }
 
     func show(_ request: Request) async throws -> Response {
-        try await page(request, try ChildWebController.childID(request), failure: nil, failed: "", submitted: nil)
+        try await page(request, try ChildWebController.childID(request), step: nil, failure: nil, failed: "", submitted: nil)
     }
 
+    func showStep(_ request: Request) async throws -> Response {
+        let childID = try ChildWebController.childID(request)
+        guard let step = request.parameters.get("step").flatMap(ChildProtectionStepPage.init(rawValue:)) else {
+            throw ProblemError.notFound
+        }
+        return try await page(request, childID, step: step, failure: nil, failed: "", submitted: nil)
+    }
+
+    /// The summary (`step` nil) or one step's page, with a refused form's errors and what was typed.
     private func page(
-        _ request: Request, _ childID: UUID, failure: ValidationFailure?, failed: String, submitted: SubmittedForm?
+        _ request: Request, _ childID: UUID, step: ChildProtectionStepPage?, failure: ValidationFailure?, failed: String,
+        submitted: SubmittedForm?
     ) async throws -> Response {
         let opened = try await ChildProtectionDesk(request).open(childID)
         let context = try await ChildProtectionPageContext.make(
-            request, opened, failure: failure, failed: failed, submitted: submitted)
+            request, opened, step: step, failure: failure, failed: failed, submitted: submitted)
         return try await request.page(
-            "child-protection", titleKey: "cp.page.title", titleArgument: opened.summary.child.fullName, context,
-            status: failure == nil ? .ok : .unprocessableEntity)
+            step?.template ?? "child-protection", titleKey: step?.pageTitleKey ?? "cp.page.title",
+            titleArgument: opened.summary.child.fullName, context, status: failure == nil ? .ok : .unprocessableEntity)
     }
 
-    /// Runs a step from a form. A refusal shows the page again with the errors and what
-    /// was typed; success returns to the page at the record.
+    /// Runs a step from a form. A refusal shows the step's page again with the errors and
+    /// what was typed; success returns to the summary, which says it was saved.
     private func run(_ step: ChildProtectionStep, _ request: Request) async throws -> Response {
         let childID = try ChildWebController.childID(request)
         let recordID = try Self.recordID(request)
@@ -52,9 +63,19 @@ struct ChildProtectionWebController: RouteCollection {
         do {
             try await step.run(&fields, record, recordID, desk)
         } catch let failure as ValidationFailure {
-            return try await page(request, childID, failure: failure, failed: step.formID(recordID), submitted: submitted)
+            // An agreed action is on the page of the discussion, meeting or plan that holds it.
+            let shown = step.page ?? recordID.flatMap { ChildProtectionStepPage.pages(of: record)[$0] } ?? .plan
+            return try await page(
+                request, childID, step: shown, failure: failure, failed: step.formID(recordID), submitted: submitted)
         }
         return request.redirect(to: "/children/\(childID.uuidString.lowercased())/child-protection", saved: .stepRecorded)
+    }
+
+    /// A record on its step's page, or the child's summary when the step is not known.
+    static func href(child: UUID, page: ChildProtectionStepPage?, record: UUID) -> String {
+        let id = child.uuidString.lowercased()
+        guard let page else { return "/children/\(id)/child-protection" }
+        return page.href(child: id) + "#record-\(record.uuidString.lowercased())"
     }
 
     struct TeamContext: Encodable, Sendable {
@@ -72,8 +93,8 @@ struct ChildProtectionWebController: RouteCollection {
                 deadline: DeadlineWording.describe(line.clock.dueAt, now: now, language: language, catalogue: catalogue)
                     + " – " + DateWording.date(line.clock.dueAt, language),
                 isOverdue: line.clock.dueAt < now,
-                href: "/children/\(line.clock.childID.uuidString.lowercased())/child-protection"
-                    + "#record-\(line.clock.subjectID.uuidString.lowercased())",
+                href: Self.href(child: line.clock.childID, page: ChildProtectionStepPage.page(of: line.clock.kind),
+                    record: line.clock.subjectID),
                 childName: line.childName)
         }
         return try await request.page(

@@ -8,6 +8,9 @@ import Vapor
 /// inbox and answer form, and the agency's duty rota.
 struct InformationRequestWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
+        routes.on(.GET, "referrals", ":referralID", "requests", requires: .permission(.requestInformation)) { request in
+            try await ReferralWebController().actionPage(request, .requests)
+        }
         routes.on(.POST, "referrals", ":referralID", "requests", requires: .permission(.requestInformation), use: send)
         routes.on(.GET, "requests", requires: .permission(.answerInformationRequests), use: inbox)
         routes.on(.GET, "requests", "rota", requires: .permission(.answerInformationRequests), use: rota)
@@ -26,7 +29,7 @@ struct InformationRequestWebController: RouteCollection {
         let agencies = fields.identifiers("agency_ids")
         let question = fields.text("question", required: false, maxLength: 2_000) ?? ""
         let due = fields.moment("due_at", required: false, calendar: request.application.workingCalendar)
-        return try await ReferralWebController().afterAction(request, id, saved: .requestsSent) {
+        return try await ReferralWebController().afterAction(request, id, saved: .requestsSent, from: .requests) {
             try fields.finish()
             _ = try await InformationRequestDesk(request).send(referralID: id, to: agencies!, question: question, dueAt: due)
         }

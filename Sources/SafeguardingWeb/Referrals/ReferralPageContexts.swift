@@ -143,6 +143,11 @@ struct ReferralPageContext: Encodable, Sendable {
         var at: String
         var text: String
     }
+    /// One of the hub's actions, listed at the top of the referral.
+    struct ActionLink: Encodable, Sendable {
+        var href: String
+        var labelKey: String
+    }
     var id: String
     var reference: String
     var kindKey: String
@@ -181,6 +186,7 @@ struct ReferralPageContext: Encodable, Sendable {
     var canRequest = false
     /// Whether any agency is ticked for the hub: the hint says why, or that none could be.
     var anySuggested = false
+    var actions: [ActionLink] = []
 }
 
 /// A record that may be the referred child, on the screening page.

@@ -17,7 +17,13 @@ struct ReferralWebController: RouteCollection {
         routes.on(.GET, "referrals", ":referralID", "check", requires: .permission(.submitReferral), use: check)
         routes.on(.POST, "referrals", ":referralID", "submit", requires: .permission(.submitReferral), use: submit)
         routes.on(.POST, "referrals", ":referralID", "additions", requires: .permission(.submitReferral), use: addTo)
+        routes.on(.GET, "referrals", ":referralID", "decision", requires: .permission(.decideReferrals)) { request in
+            try await actionPage(request, .decision)
+        }
         routes.on(.POST, "referrals", ":referralID", "decision", requires: .permission(.decideReferrals), use: decide)
+        routes.on(.GET, "referrals", ":referralID", "sign-off", requires: .permission(.signOffDecisions)) { request in
+            try await actionPage(request, .signOff)
+        }
         routes.on(.POST, "referrals", ":referralID", "sign-off", requires: .permission(.signOffDecisions), use: signOff)
         routes.on(.POST, "referrals", ":referralID", "link", requires: .permission(.screenReferrals), use: link)
         routes.on(.GET, "hub", requires: .permission(.screenReferrals), use: queue)
@@ -153,6 +159,17 @@ struct ReferralWebController: RouteCollection {
                 failure: nil), status: .ok)
     }
 
+    /// One of the hub's actions on its own page; when the action no longer applies (a
+    /// colleague decided first), the referral's own page, which says what happened.
+    func actionPage(_ request: Request, _ action: ReferralActionPage) async throws -> Response {
+        let id = try ReferralAPIController.referralID(request)
+        let screening = try await ReferralDesk(request).open(id)
+        let context = try await pageContext(request, screening, justSubmitted: false, failure: nil)
+        guard action.isOpen(in: context) else { return request.redirect(to: "/referrals/\(context.id)") }
+        return try await request.page(
+            action.template, titleKey: action.titleKey, context, status: .ok)
+    }
+
     private func pageContext(
         _ request: Request, _ screening: ReferralDesk.Screening, justSubmitted: Bool, failure: ValidationFailure?,
         typed: SubmittedForm? = nil
@@ -234,6 +251,7 @@ struct ReferralWebController: RouteCollection {
             },
             isDuplicateNotice: referral.episodeLeadID != nil)
         if isHub { try await addRequests(to: &context, for: referral, request: request) }
+        context.actions = Self.actions(context)
         return context
     }
 
@@ -258,10 +276,23 @@ struct ReferralWebController: RouteCollection {
             && !context.requestAgencies.isEmpty
     }
 
+    /// The hub's actions open to the reader, listed at the top of the referral: who the
+    /// child is (on the page itself), the decision, requests for information, the sign-off.
+    static func actions(_ context: ReferralPageContext) -> [ReferralPageContext.ActionLink] {
+        var links: [ReferralPageContext.ActionLink] = []
+        if context.showMatching { links.append(.init(href: "#matching", labelKey: "referral.actions.match")) }
+        for action in ReferralActionPage.allCases where action.isOpen(in: context) {
+            links.append(.init(href: action.href(context.id), labelKey: action.titleKey))
+        }
+        return links
+    }
+
     /// Does a hub action on the referral and returns to its page, whose banner says what
-    /// was saved; a refusal shows the page again with its errors and what was typed.
+    /// was saved; a refusal shows the action's own page again (or the referral's, for an
+    /// action taken there) with its errors and what was typed.
     func afterAction(
-        _ request: Request, _ id: UUID, saved: SavedConfirmation, _ action: () async throws -> Void
+        _ request: Request, _ id: UUID, saved: SavedConfirmation, from page: ReferralActionPage? = nil,
+        _ action: () async throws -> Void
     ) async throws -> Response {
         do {
             try await action()
@@ -269,7 +300,8 @@ struct ReferralWebController: RouteCollection {
         } catch let failure as ValidationFailure {
             let screening = try await ReferralDesk(request).open(id)
             return try await request.page(
-                "referral", titleKey: "referral.page.title", titleArgument: screening.referral.reference ?? "",
+                page?.template ?? "referral", titleKey: page?.titleKey ?? "referral.page.title",
+                titleArgument: screening.referral.reference ?? "",
                 try await pageContext(request, screening, justSubmitted: false, failure: failure,
                     typed: try await request.submittedForm()), status: .unprocessableEntity)
         }
@@ -304,7 +336,7 @@ struct ReferralWebController: RouteCollection {
         let outcome = fields.choice("outcome", as: DecisionOutcome.self)
         let reasons = fields.text("reasons", maxLength: 10_000)
         let disagree = fields.flag("agencies_disagree") ?? false
-        return try await afterAction(request, id, saved: .decided) {
+        return try await afterAction(request, id, saved: .decided, from: .decision) {
             try fields.finish()
             _ = try await ReferralDesk(request).decide(id, outcome: outcome!, reasons: reasons!, agenciesDisagree: disagree)
         }
@@ -316,7 +348,7 @@ struct ReferralWebController: RouteCollection {
         let agreed = fields.flag("agreed")
         let reason = fields.text("sign_off_reason", maxLength: 10_000)
         if agreed == nil { fields.note("agreed", .missing) }
-        return try await afterAction(request, id, saved: .signedOff) {
+        return try await afterAction(request, id, saved: .signedOff, from: .signOff) {
             try fields.finish()
             _ = try await ReferralDesk(request).signOff(id, agreed: agreed!, reason: reason!)
         }

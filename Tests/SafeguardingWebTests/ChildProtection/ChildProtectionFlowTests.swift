@@ -67,6 +67,10 @@ struct ChildProtectionFlowTests {
             var response = try await app.send(.GET, "\(base)/child-protection", as: social)
             #expect(response.status == .ok)
             #expect(response.text.contains(#"<html lang="\#(language.rawValue)">"#))
+            // The summary leads to the discussion's own page, which can open another.
+            #expect(response.text.contains("\(base)/child-protection/strategy-discussion"))
+            response = try await app.send(.GET, "\(base)/child-protection/strategy-discussion", as: social)
+            #expect(response.status == .ok)
             #expect(response.text.contains(t("cp.discussion.start")))
             var record = try await cpRecord(app, cerys)
             let discussion = try #require(record.discussions.first)
@@ -84,8 +88,9 @@ struct ChildProtectionFlowTests {
             // Invitees are suggested from the agencies involved: the GP.
             #expect(discussion.invitees.map(\.name) == ["Dr Shah"])
             response = try await app.send(.GET, "\(base)/child-protection", as: social)
-            #expect(response.text.contains("Dr Shah"))
             #expect(response.text.contains(t("cp.clock.strategy_discussion")))
+            response = try await app.send(.GET, "\(base)/child-protection/strategy-discussion", as: social)
+            #expect(response.text.contains("Dr Shah"))
 
             let yesterday = CalendarDay(Date(), in: calendar.timeZone).adding(days: -1)
             let nextWeek = CalendarDay(Date(), in: calendar.timeZone).adding(days: 7)
@@ -138,7 +143,7 @@ struct ChildProtectionFlowTests {
             #expect(try await cpRecord(app, cerys).openClocks.contains { $0.kind == .action } == false)
             response = try await app.send(.POST, "\(base)/actions/\(lower(UUID()))/done", as: social, form: [])
             #expect(response.status == .notFound)
-            response = try await app.send(.GET, "\(base)/child-protection", as: social)
+            response = try await app.send(.GET, "\(base)/child-protection/strategy-discussion", as: social)
             #expect(response.text.contains(t("cp.action.done")))
 
             // The meeting, then its minutes, which must go to everyone invited.
@@ -196,8 +201,9 @@ struct ChildProtectionFlowTests {
                 form: [("outcome", "initial_conference"), ("reasons", "Harm substantiated")])
             #expect(response.status == .seeOther)
             response = try await app.send(.GET, "\(base)/child-protection", as: social)
-            #expect(response.text.contains("Has Cerys been seen alone?"))
             #expect(response.text.contains(t("cp.clock.initial_conference")))
+            response = try await app.send(.GET, "\(base)/child-protection/section-47-enquiry", as: social)
+            #expect(response.text.contains("Has Cerys been seen alone?"))
 
             // The initial conference registers Cerys under neglect.
             record = try await cpRecord(app, cerys)
@@ -236,7 +242,7 @@ struct ChildProtectionFlowTests {
             let visitedAt = calendar.date(on: today, at: TimeOfDay(hour: 0, minute: 1)!)
             #expect(try await cpRecord(app, cerys).currentRegistration?.seenAloneDueAt
                 == calendar.deadline(for: .childSeenAlone, from: visitedAt).due)
-            response = try await app.send(.GET, "\(base)/child-protection", as: social)
+            response = try await app.send(.GET, "\(base)/child-protection/visits", as: social)
             #expect(response.text.contains("Cerys showed me her room"))
             #expect(response.text.contains(t("cp.clock.child_seen_at_home")))
 
@@ -250,7 +256,7 @@ struct ChildProtectionFlowTests {
             #expect(record.openClocks.contains { $0.kind == .conferenceRecord })
             response = try await app.send(.GET, base, as: social)
             #expect(response.text.contains(t("cp.register.banner")))
-            response = try await app.send(.GET, "\(base)/child-protection", as: social)
+            response = try await app.send(.GET, "\(base)/child-protection/register", as: social)
             #expect(response.text.contains(t("cp.category.neglect")))
             #expect(response.text.contains(t("cp.register.current")))
 
@@ -317,7 +323,7 @@ struct ChildProtectionFlowTests {
                 .POST, "\(base)/plan/written-agreement", as: social,
                 form: [("summary", "Dai will not stay overnight"), ("instead_of_procedures", "true")])
             #expect(response.status == .seeOther)
-            response = try await app.send(.GET, "\(base)/child-protection", as: lead)
+            response = try await app.send(.GET, "\(base)/child-protection/care-and-support-plan", as: lead)
             #expect(response.text.contains(t("cp.agreement.needs_review")))
             #expect(response.text.contains(t("cp.review_reason.returned_home")))
             #expect(response.text.contains(t("cp.advocacy.offered")))
@@ -370,7 +376,8 @@ struct ChildProtectionFlowTests {
 
             // No page of the process shows a catalogue key instead of its words.
             let keys = Set(app.catalogue.texts[.english]!.keys)
-            for path in ["\(base)/child-protection", "/team", "/home"] {
+            let steps = ChildProtectionStepPage.allCases.map { "\(base)/child-protection/\($0.rawValue)" }
+            for path in ["\(base)/child-protection", "/team", "/home"] + steps {
                 let page = try await app.send(.GET, path, as: lead)
                 #expect(page.status == .ok)
                 let leaked = keys.filter { page.text.contains(">\($0)<") || page.text.contains(" \($0)<") }

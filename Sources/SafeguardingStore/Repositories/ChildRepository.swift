@@ -59,6 +59,14 @@ public struct ChildRepository: Sendable {
         try await read(id, for: nil, now: Date())?.summary
     }
 
+    /// The children these ids name, in one read: for a list that names the child beside
+    /// each of its lines.
+    public func children(_ ids: [UUID]) async throws -> [UUID: Child] {
+        guard !ids.isEmpty else { return [:] }
+        let records = try await ChildRecord.query(on: database).filter(\.$id ~~ Array(Set(ids))).all()
+        return Dictionary(records.compactMap { record in record.id.map { ($0, record.child) } }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// The agencies involved with each of these children, in one read.
     public func involvements(of childIDs: [UUID]) async throws -> [UUID: [AgencyInvolvement]] {
         guard !childIDs.isEmpty else { return [:] }

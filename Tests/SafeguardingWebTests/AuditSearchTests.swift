@@ -33,6 +33,7 @@ struct AuditSearchTests {
                 (AuditAction.informationAnswered, "knowledge=currently_involved late=true"),
                 (.strategyDiscussionRecorded, "outcome=section_47_enquiry"),
                 (.accountChanged, "user=\(officer.id.uuidString.lowercased())"),
+                (.decisionSignedOff, "returned"),
             ] {
                 try await AuditTrail.append(
                     AuditEvent(actorUserID: gwenllian.id, actorName: gwenllian.displayName, agencyID: gwenllian.agencyID,
@@ -43,7 +44,7 @@ struct AuditSearchTests {
             let page = try await app.send(.GET, "/audit?child=cerys+jones&user=gwenllian&from=\(week)", as: auditor)
             #expect(page.status == .ok)
             let rows = Self.rows(page.text)
-            #expect(rows.count == 4, "the record opening and the three entries: \(rows.count)")
+            #expect(rows.count == 5, "the record opening and the four entries: \(rows.count)")
             #expect(rows.allSatisfy { $0.contains("Cerys Jones") && $0.contains("Gwenllian Hughes") }, "the child by name")
             #expect(!page.text.contains("Open record"))
             let text = rows.joined(separator: "\n")
@@ -51,16 +52,17 @@ struct AuditSearchTests {
             #expect(text.contains("Answer: Yes, we are involved now; Answered after it was due"))
             #expect(text.contains("Outcome: Start Section 47 enquiries"), "as the strategy discussion's outcome is worded")
             #expect(text.contains("Account: \(officer.displayName)"))
+            #expect(text.contains("The manager sent the decision back"))
             for raw in ["hub_screening", "knowledge=", "late=", "outcome=", "user=", "section_47"] {
                 #expect(!text.contains(raw), "\(raw) is a key, not a word")
             }
             #expect(page.text.contains("Children whose name matches: Cerys Jones"))
-            #expect(page.text.contains("4 entries, newest first"))
+            #expect(page.text.contains("5 entries, newest first"))
 
             // Another person's name finds only what they did: the auditor's own search just now.
             let someoneElse = try await app.send(.GET, "/audit?child=cerys+jones&user=test+auditor", as: auditor)
             let theirs = Self.rows(someoneElse.text)
-            #expect(theirs.count == 1 && theirs[0].contains("Searched the audit trail") && theirs[0].contains("Results: 4"))
+            #expect(theirs.count == 1 && theirs[0].contains("Searched the audit trail") && theirs[0].contains("Results: 5"))
         }
     }
 

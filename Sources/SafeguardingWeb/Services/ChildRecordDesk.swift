@@ -50,10 +50,6 @@ struct ChildRecordDesk {
         return outcome
     }
 
-    /// Whether `user` may open this child's record now, exactly as opening it would
-    /// decide (a grant, an open break-glass view, their agency's involvement). Anything
-    /// drawn from a child's record onto another page (a referral's suggested agencies and
-    /// earlier referrals, a match on intake) is shown only when this holds.
     /// Whether the record exists, asked before the body of a write about it (breaking the
     /// glass, sealing, naming someone, merging) is read: a record's existence is told by
     /// the access its writes need, never by its body's problems.
@@ -61,6 +57,10 @@ struct ChildRecordDesk {
         guard try await ChildRepository(request.db).find(childID) != nil else { throw ProblemError.notFound }
     }
 
+    /// Whether `user` may open this child's record now, exactly as opening it would
+    /// decide (a grant, an open break-glass view, their agency's involvement). Anything
+    /// drawn from a child's record onto another page (a referral's suggested agencies and
+    /// earlier referrals, a match on intake) is shown only when this holds.
     static func mayOpen(_ childID: UUID, as user: SignedInUser, on db: any Database) async throws -> Bool {
         guard let facts = try await ChildRepository(db).accessFacts(for: childID, userID: user.account.id, now: Date())
         else { return false }

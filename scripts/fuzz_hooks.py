@@ -33,6 +33,9 @@ DOMAIN_RULES = [
     # A period's start comes before its end.
     (r"^GET /api/v1/measures/", r"^until$", r"^error\.measures\.period$"),
     # A meeting is arranged within the last week or the next year, not in 1900 or 7545.
+    # It is closed once it has been held, with someone recorded present, and only once:
+    # the demo's planned meeting is still to come (issue 15, item 4).
+    (r"meetings/\{meetingID\}/close$", r"^(meeting|attendance)$", r"^error\.meeting\.(not_yet_held|no_attendance|closed)$"),
     (r"meetings", r"^starts_at$", r"^error\.meeting\.starts_out_of_range$"),
     # A search needs a real term; outside the hub a name needs a date of birth (issue 14, item 6).
     (r"^GET /api/v1/children$", r"^q$", r"^error\.search\.(no_real_term|name_needs_date_of_birth)$"),

@@ -383,6 +383,7 @@ class Walk:
         leaked = [key for key in CATALOGUES["en"] if key in body or f">{key}<" in source or f" {key}<" in source]
         self.expect(not leaked, f"the page shows catalogue keys: {leaked}")
         self.expect_one_line_menu()
+        self.expect_date_fields(language)
         if self.driver.execute_script("return window.__diogeluCounted === true"):
             return  # the same page, looked at again
         self.driver.execute_script("window.__diogeluCounted = true")
@@ -399,6 +400,34 @@ class Walk:
             " document.querySelectorAll('.navigation [aria-current=\"page\"]').length];")
         self.expect(lines <= 1, f"the menu wraps onto {lines} lines")
         self.expect(current <= 1, f"{current} menu items are marked as the current page")
+
+    def expect_date_fields(self, language):
+        """Issue 15, item 7: every date, time and date-and-time field is styled as the other
+        fields are (not the browser's 21 px control), and has a hint of its own, above it and
+        not running into it, giving the one example every page gives."""
+        fields = self.driver.execute_script("""
+            return [...document.querySelectorAll('input[type=date], input[type=time], input[type=datetime-local]')]
+              .filter(input => input.offsetParent !== null)
+              .map(input => {
+                const hint = document.getElementById((input.getAttribute('aria-describedby') || '').split(' ')[0]);
+                const box = input.getBoundingClientRect(), text = document.querySelector('input[type=text]');
+                return {id: input.id, type: input.type, height: box.height,
+                        border: getComputedStyle(input).borderTopWidth,
+                        hint: hint ? hint.textContent.trim() : null,
+                        hintAbove: hint ? hint.getBoundingClientRect().bottom <= box.top : false};
+              });""")
+        examples = {"date": t(language, "hint.date").split()[-1], "time": t(language, "hint.time").split()[-1],
+                    "datetime-local": t(language, "hint.date_time").split()[-2]}
+        for field in fields:
+            where = f"the {field['type']} field {field['id']!r}"
+            self.expect(field["height"] >= 36 and field["border"] == "2px", f"{where} is unstyled "
+                        f"({field['height']:.0f} px high, border {field['border']})")
+            self.expect(field["hint"] is not None, f"{where} has no hint")
+            example = examples[field["type"]]
+            # A date of birth gives an example in the past; its form is the same.
+            self.expect(re.search(re.sub(r"\d", r"\\d", example), field["hint"]) is not None,
+                        f"{where}'s hint {field['hint']!r} does not give the example every date gives ({example})")
+            self.expect(field["hintAbove"], f"{where} runs into its hint")
 
     def expect_text(self, text, where=None):
         within = where.text if where is not None else self.body()

@@ -196,7 +196,7 @@ struct BadInputTests {
             #expect(response.status == .unprocessableEntity)
             #expect(response.json["title"] as? String == "Nid yw peth o'r wybodaeth yn gywir")
             let messages = (response.json["errors"] as? [[String: Any]])?.compactMap { $0["message"] as? String }
-            #expect(messages == ["Rhowch ddyddiad go iawn, er enghraifft 27 3 2012"])
+            #expect(messages == ["Rhowch ddyddiad go iawn, er enghraifft 27/03/2012"])
         }
     }
 

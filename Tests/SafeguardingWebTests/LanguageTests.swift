@@ -137,6 +137,20 @@ struct LanguageTests {
         #expect(DateWording.time(afternoon, .welsh) == "2:30yp")
     }
 
+    @Test("a deadline writes its date as every other date is written, once: weekday, date, time")
+    func deadlineDate() throws {
+        let catalogue = try Catalogue.load(from: packageRoot + "/Resources/")
+        // 14:30 in London on Wednesday 1 July 2026; the deadline is 9:00 on Thursday 2 July.
+        let now = Date(timeIntervalSince1970: 1_782_912_600)
+        let due = now.addingTimeInterval(18.5 * 3_600)
+        #expect(DeadlineWording.describe(due, now: now, language: .english, catalogue: catalogue)
+            == "due in 18 hours – Thursday 2 July 2026, 9:00am")
+        #expect(DeadlineWording.describe(due, now: now, language: .welsh, catalogue: catalogue)
+            == "yn ddyledus ymhen 18 awr – erbyn dydd Iau 2 Gorffennaf 2026, 9:00yb")
+        #expect(DeadlineWording.describe(now, now: due, language: .english, catalogue: catalogue)
+            == "overdue by 18 hours – was due Wednesday 1 July 2026, 2:30pm")
+    }
+
     @Test("a count agrees with its noun: one hour, and in Welsh the mutation after two (ymhen 2 ddiwrnod, 2 funud)")
     func countedDurations() throws {
         let catalogue = try Catalogue.load(from: packageRoot + "/Resources/")

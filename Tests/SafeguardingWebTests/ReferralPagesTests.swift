@@ -181,7 +181,7 @@ struct ReferralPagesTests {
             let response = try await app.send(.POST, "/referrals/\(id)/section/child", as: teacher,
                 form: [("child.given_name", "Cerys"), ("child.date_of_birth", "2015-02-30")])
             #expect(response.status == .unprocessableEntity)
-            #expect(response.text.contains("Enter a real date, for example 27 3 2012"))
+            #expect(response.text.contains("Enter a real date, for example 27/03/2012"))
             #expect(response.text.contains(#"value="Cerys""#))
             let draft = try #require(try await ReferralRepository(app.db).find(UUID(uuidString: id)!))
             #expect(draft.form.child.givenName.isEmpty, "nothing is saved from a page with errors")
@@ -197,6 +197,13 @@ struct ReferralPagesTests {
             #expect(identifiers.text.contains(#"value="NOT A CODE""#))
             let unchanged = try #require(try await ReferralRepository(app.db).find(UUID(uuidString: id)!))
             #expect(unchanged.form.child.postcode.isEmpty && unchanged.form.child.nhsNumber.isEmpty)
+
+            // A date typed day first, as every hint shows it, is the date meant.
+            let typed = try await app.send(.POST, "/referrals/\(id)/section/child", as: teacher,
+                form: [("child.given_name", "Cerys"), ("child.date_of_birth", "9/3/2015")])
+            #expect(typed.status == .seeOther)
+            let saved = try #require(try await ReferralRepository(app.db).find(UUID(uuidString: id)!))
+            #expect(saved.form.child.dateOfBirth == CalendarDay(year: 2015, month: 3, day: 9))
         }
     }
 

@@ -38,6 +38,34 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         self.init(year: year, month: month, day: day)
     }
 
+    /// A date as a person may type it where a page asks for one: ISO, as a browser's
+    /// date control sends it, or day first.
+    public init?(typed text: String) {
+        guard let day = CalendarDay(iso8601: text) ?? CalendarDay(dayFirst: text) else { return nil }
+        self = day
+    }
+
+    /// Parses the day-first forms people in the UK type — `09/03/2014`, `9/3/2014`,
+    /// `09-03-2014`, `09.03.2014` — as a date control shows them; `nil` for anything
+    /// else or for a day that does not exist.
+    public init?(dayFirst text: String) {
+        guard let parts = CalendarDay.dayFirstParts(text) else { return nil }
+        self.init(year: parts.year, month: parts.month, day: parts.day)
+    }
+
+    /// The day, month and year of a day-first date, before asking whether that day
+    /// exists. Two-digit years are refused: for a child the century matters, and
+    /// guessing it wrongly would make them an adult.
+    public static func dayFirstParts(_ text: String) -> (day: Int, month: Int, year: Int)? {
+        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
+        guard parts.count == 3,
+              (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigitCharacter) }),
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
+        else { return nil }
+        return (day, month, year)
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)

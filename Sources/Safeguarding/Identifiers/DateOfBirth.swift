@@ -27,8 +27,7 @@ public struct DateOfBirth: Sendable, Hashable, Comparable, Codable, CustomString
     }
 
     /// Parses ISO `2014-03-09` or the UK day-first forms `09/03/2014`, `9/3/2014`,
-    /// `09-03-2014` and `09.03.2014`. Two-digit years are refused: for a child the
-    /// century matters and guessing it wrongly would make them an adult.
+    /// `09-03-2014` and `09.03.2014` (see `CalendarDay.dayFirstParts`).
     public init(_ text: String, asOf today: CalendarDay) throws(IdentifierError) {
         let trimmed = text.trimmingWhitespace
         guard !trimmed.isEmpty else { throw .empty }
@@ -39,12 +38,8 @@ public struct DateOfBirth: Sendable, Hashable, Comparable, Codable, CustomString
         guard trimmed.allSatisfy({ $0.isASCIIDigitCharacter || $0 == "/" || $0 == "-" || $0 == "." }) else {
             throw .invalidCharacters
         }
-        let parts = trimmed.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
-        guard parts.count == 3,
-              (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
-              let dayNumber = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
-        else { throw .invalidFormat }
-        guard let day = CalendarDay(year: year, month: month, day: dayNumber) else { throw .invalidDate }
+        guard let parts = CalendarDay.dayFirstParts(trimmed) else { throw .invalidFormat }
+        guard let day = CalendarDay(year: parts.year, month: parts.month, day: parts.day) else { throw .invalidDate }
         try self.init(day, asOf: today)
     }
 

@@ -35,8 +35,7 @@ extension ChildProtectionPageContext {
         }
         func when(_ date: Date?) -> String { date.map { DateWording.dateTime($0, language) } ?? "" }
         func deadline(_ date: Date) -> String {
-            DeadlineWording.describe(date, now: now, language: language, catalogue: catalogue) + " – "
-                + DateWording.date(date, language)
+            DeadlineWording.describe(date, now: now, language: language, catalogue: catalogue)
         }
         /// A running clock in words; a met one as its date, since "overdue by" no longer applies.
         func dueWording(_ date: Date, open: Bool) -> String { open ? deadline(date) : when(date) }

@@ -21,6 +21,9 @@ struct FieldReader {
     /// A form's empty field is one left blank; an API query's `until=` is a value that is
     /// not a date, and is refused rather than read as absent.
     private var blankIsAbsent = true
+    /// A person at a page may type a date day first; an API call sends the ISO form its
+    /// document names, and anything else is refused rather than guessed at.
+    private var datesAsTyped = true
 
     init(form: SubmittedForm) { self.source = .form(form) }
 
@@ -28,6 +31,7 @@ struct FieldReader {
     static func query(of request: Request) -> FieldReader {
         var reader = FieldReader(form: SubmittedForm(urlEncoded: request.url.query ?? ""))
         reader.blankIsAbsent = !request.isAPI
+        reader.datesAsTyped = !request.isAPI
         return reader
     }
     init(json: [String: JSONValue]) { self.source = .json(json) }
@@ -138,7 +142,8 @@ struct FieldReader {
         return id
     }
 
-    /// A date in `YYYY-MM-DD` form; forms may also send day, month and year as three
+    /// A date in `YYYY-MM-DD` form; a form may also send it day first as typed where a
+    /// browser has no date control ("27/03/2026", the form every hint shows), or as three
     /// fields (`name-day`, `name-month`, `name-year`), as public-service forms ask for them.
     mutating func date(_ name: String, required: Bool = true, notAfter latest: CalendarDay? = nil) -> CalendarDay? {
         var text = self.text(name, required: false, maxLength: 10)
@@ -158,7 +163,8 @@ struct FieldReader {
             if required, !errors.contains(where: { $0.field == name }) { note(name, .missing) }
             return nil
         }
-        guard let date = CalendarDay(iso8601: text) else {
+        let typed: CalendarDay? = if case .form = source, datesAsTyped { CalendarDay(typed: text) } else { CalendarDay(iso8601: text) }
+        guard let date = typed else {
             note(name, .notADate)
             return nil
         }

@@ -53,9 +53,9 @@ struct AuditWebController: RouteCollection {
             text("until"), text("action"))
         let page = max(1, min(request.query[Int.self, at: "page"] ?? 1, 10_000))
         var errors: [FieldError] = []
-        let from = fromText.isEmpty ? nil : CalendarDay(iso8601: fromText)
+        let from = fromText.isEmpty ? nil : CalendarDay(typed: fromText)
         if !fromText.isEmpty, from == nil { errors.append(FieldError("from", .notADate)) }
-        let until = untilText.isEmpty ? nil : CalendarDay(iso8601: untilText)
+        let until = untilText.isEmpty ? nil : CalendarDay(typed: untilText)
         if !untilText.isEmpty, until == nil { errors.append(FieldError("until", .notADate)) }
         let action = actionText.isEmpty ? nil : AuditAction(rawValue: actionText)
         if !actionText.isEmpty, action == nil { errors.append(FieldError("action", .invalid("error.field.not_in_list"))) }

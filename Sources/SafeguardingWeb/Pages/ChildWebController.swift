@@ -39,7 +39,7 @@ struct ChildWebController: RouteCollection {
         var context = SearchContext(query: query, dateOfBirth: dobText, searched: false, lines: [], errors: [])
         var errors: [FieldError] = []
         if FieldReader.length(query) > 100 { errors.append(FieldError("q", .tooLong(maximum: 100))) }
-        let dob = dobText.isEmpty ? nil : CalendarDay(iso8601: dobText)
+        let dob = dobText.isEmpty ? nil : CalendarDay(typed: dobText)
         if !dobText.isEmpty, dob == nil { errors.append(FieldError("dob", .notADate)) }
         if !errors.isEmpty {
             context.errors = request.formErrors(ValidationFailure(errors))

@@ -1,13 +1,15 @@
 import Foundation
 import Safeguarding
 
-/// A deadline in words and a date, never a colour alone: "due in 3 hours – 2:30pm
-/// Tuesday", "overdue by 2 hours" (ui.md).
+/// A deadline in words and a date, never a colour alone: "due in 3 hours – Tuesday
+/// 3 March 2026, 2:30pm", "overdue by 2 hours – was due …" (ui.md). The date is
+/// written as every other date on the page is (`DateWording.dateTime`), with the
+/// weekday in front because a deadline is planned around the working week.
 enum DeadlineWording {
     static func describe(_ due: Date, now: Date, language: Language, catalogue: Catalogue) -> String {
         let seconds = due.timeIntervalSince(now)
         let span = duration(abs(seconds), language: language, catalogue: catalogue)
-        let when = DateWording.time(due, language) + " " + weekday(due, language, catalogue)
+        let when = weekday(due, language, catalogue) + " " + DateWording.dateTime(due, language)
         return seconds >= 0
             ? catalogue.text("deadline.due_in", language, [span, when])
             : catalogue.text("deadline.overdue_by", language, [span, when])

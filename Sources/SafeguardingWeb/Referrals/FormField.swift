@@ -23,7 +23,10 @@ struct FormField: Encodable, Sendable {
         self.kind = kind
         self.name = name
         self.labelKey = "referral.field." + FormField.labelName(name)
-        self.hintKey = hint ? "referral.hint." + FormField.labelName(name) : nil
+        // A date or time with no hint of its own still shows the one example every
+        // date on every page gives, so the control and its hint never disagree.
+        self.hintKey = hint ? "referral.hint." + FormField.labelName(name)
+            : kind == .date ? "hint.date" : kind == .dateTime ? "hint.date_time" : nil
         self.value = value
         self.options = options
         self.group = group

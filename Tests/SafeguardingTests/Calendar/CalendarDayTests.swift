@@ -48,6 +48,18 @@ struct CalendarDayTests {
         #expect(testDay(2026, 8, 31).previousOrSame(.monday) == testDay(2026, 8, 31))
     }
 
+    @Test("reads a date as a UK date control shows it, day first, with a four-digit year")
+    func readsDayFirst() {
+        #expect(CalendarDay(dayFirst: "27/03/2026") == CalendarDay(year: 2026, month: 3, day: 27))
+        #expect(CalendarDay(dayFirst: "9.3.2014") == CalendarDay(year: 2014, month: 3, day: 9))
+        #expect(CalendarDay(dayFirst: "09-03-2014") == CalendarDay(year: 2014, month: 3, day: 9))
+        #expect(CalendarDay(dayFirst: "03/27/2026") == nil)
+        #expect(CalendarDay(dayFirst: "27/03/26") == nil)
+        #expect(CalendarDay(dayFirst: "31/04/2026") == nil)
+        #expect(CalendarDay(dayFirst: "2026-03-27") == nil)
+        #expect(CalendarDay(dayFirst: "27/+3/2026") == nil)
+    }
+
     @Test func printsAsISO8601() {
         #expect(testDay(2025, 3, 9).description == "2025-03-09")
         #expect(testDay(812, 11, 30).description == "0812-11-30")

@@ -59,6 +59,30 @@ struct IntakeMatchingTests {
         }
     }
 
+    @Test("a record sharing all but the surname is never 100% likely, and the different surname is said apart, as against it")
+    func differentSurnameIsWeighed() async throws {
+        try await withTestApp { app, partnership in
+            let teacher = try await Credentials.apiToken(for: partnership.account(.referrer), on: app)
+            // No NHS number, so the hub is asked; everything else agrees, down to the house.
+            let renamed = Self.cerysWithoutIdentifiers.replacingOccurrences(of: #""surname": "Jones""#, with: #""surname": "Pritchard""#)
+            #expect(renamed.contains("Pritchard"))
+            let id = try #require(try await ReferralFlowTests.submit(app, as: teacher, json: renamed)["id"] as? String)
+            let api = try await Credentials.apiToken(for: partnership.account(.hubPractitioner), on: app)
+            let first = try #require((try await app.send(.GET, "/api/v1/referrals/\(id)/candidates", as: api)
+                .json["items"] as? [[String: Any]])?.first)
+            #expect(first["child_id"] as? String == partnership.knownToHealth.id.uuidString)
+            #expect((first["probability"] as? Double ?? 0) >= 0.995, "the matcher is all but sure, so rounding would say 100%")
+            let hub = try await Credentials.session(for: partnership.account(.hubPractitioner), on: app)
+            let page = try await app.send(.GET, "/referrals/\(id)", as: hub).text
+            #expect(page.contains("99% likely") && !page.contains("100% likely"))
+            let against = try #require(page.range(of: "Against it being this child:"))
+            #expect(page[against.upperBound...].prefix(200).contains("Surnames differ"))
+            #expect(page.contains("Date of birth the same") && page.contains("Postcode the same"))
+        }
+        #expect(CandidateLine.percent(1) == 99 && CandidateLine.percent(0.996) == 99 && CandidateLine.percent(0.5) == 50)
+        #expect(CandidateLine.percent(0) == 1)
+    }
+
     @Test("a child no one knows gets a new record, with the household as the family, and is then found by the next referral")
     func createRecord() async throws {
         try await withTestApp { app, partnership in

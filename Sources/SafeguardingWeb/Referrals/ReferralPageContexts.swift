@@ -198,7 +198,17 @@ struct CandidateLine: Encodable, Sendable {
     var postcode: String
     var isRestricted: Bool
     var likelihood: String
+    /// What speaks for the same child, and, apart, what speaks against: a different
+    /// surname is said beside the figure, never lost in a list of agreements.
     var reasonKeys: [String]
+    var againstKeys: [String]
+
+    /// The matcher's probability as a whole percentage a person can weigh. It never
+    /// says 100% or 0%: no comparison of records is certain, and a child who changed
+    /// surname may share an NHS number with a record and still need a look.
+    static func percent(_ probability: Double) -> Int {
+        min(99, max(1, Int((probability * 100).rounded(.down))))
+    }
 }
 
 /// The hub queue.

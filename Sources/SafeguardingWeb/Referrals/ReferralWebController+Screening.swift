@@ -104,8 +104,9 @@ extension ReferralWebController {
                     dateOfBirth: candidate.child.dateOfBirth.map { DateWording.date($0, language) } ?? "",
                     postcode: candidate.child.postcode,
                     isRestricted: candidate.child.isRestricted,
-                    likelihood: catalogue.text("match.likelihood", language, [String(Int((candidate.probability * 100).rounded()))]),
-                    reasonKeys: candidate.reasons.map(\.key))
+                    likelihood: catalogue.text("match.likelihood", language, [String(CandidateLine.percent(candidate.probability))]),
+                    reasonKeys: candidate.reasons.filter(\.supportsMatch).map(\.key),
+                    againstKeys: candidate.reasons.filter { !$0.supportsMatch }.map(\.key))
             },
             showMatching: showMatching, restrictedMayMatch: restrictedMayMatch,
             episode: screening.episode.map {

@@ -157,6 +157,16 @@ struct ReferralPagesTests {
             #expect(!household.contains(#"value="mother" selected"#), "no row is set to 'Mother' by itself")
             #expect(household.contains(#"<option value="" selected>"#), "each row starts on 'Choose…'")
             #expect(!household.contains("checked"), "no row lives with the child until the referrer says so")
+            let child = try await app.send(.GET, "/referrals/\(id)/section/child", as: teacher).text
+            #expect(child.contains(#"name="child.sex" value="unknown""#))
+            #expect(!child.contains("checked"), "'Not known' is the referrer's answer to give, not the form's")
+            _ = try await app.send(.POST, "/referrals/\(id)/section/child", as: teacher, form: [("child.given_name", "Cerys")])
+            let unanswered = try #require(try await ReferralRepository(app.db).find(UUID(uuidString: id)!))
+            #expect(unanswered.form.child.sex == nil, "a sex not chosen is not recorded as 'not known'")
+            _ = try await app.send(.POST, "/referrals/\(id)/section/child", as: teacher,
+                form: [("child.given_name", "Cerys"), ("child.sex", "unknown")])
+            let answered = try await app.send(.GET, "/referrals/\(id)/section/child", as: teacher).text
+            #expect(answered.contains(#"value="unknown" checked"#))
             let unnamed = try await app.send(.POST, "/referrals/\(id)/section/household", as: teacher,
                 form: [("household.0.name", "Ceri Jones"), ("household.0.lives_with_child", "true")])
             #expect(unnamed.status == .unprocessableEntity)
@@ -170,6 +180,9 @@ struct ReferralPagesTests {
             let section = try await app.send(.GET, "/referrals/\(noticeID)/section/police", as: police).text
             #expect(section.contains("ppn.officer_risk_grade") || section.contains("officer_risk_grade"))
             #expect(!section.contains(#"value="standard" checked"#), "the officer's risk grade is not pre-chosen")
+            let typeSelect = try #require(section.range(of: #"<select id="ppn.notice_type""#))
+            #expect(section[typeSelect.upperBound...].prefix(160).contains(#"<option value="" selected>"#),
+                "the notice's type starts on 'Choose…', not on 'Child concern'")
         }
     }
 

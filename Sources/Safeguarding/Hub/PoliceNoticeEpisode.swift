@@ -13,7 +13,7 @@ public enum PoliceNoticeEpisode {
     public static func sameIncident(_ a: PoliceNoticeDetails, _ b: PoliceNoticeDetails) -> Bool {
         let first = normalised(a.occurrenceNumber), second = normalised(b.occurrenceNumber)
         if !first.isEmpty, !second.isEmpty { return first == second }
-        guard a.noticeType == b.noticeType, let at = a.incidentAt, let bt = b.incidentAt else { return false }
+        guard let type = a.noticeType, type == b.noticeType, let at = a.incidentAt, let bt = b.incidentAt else { return false }
         return abs(at.timeIntervalSince(bt)) <= window
     }
 

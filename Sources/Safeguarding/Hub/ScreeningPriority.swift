@@ -51,7 +51,7 @@ extension ReferralForm {
     /// What the referral is mainly about, for the queue's type column and for counting:
     /// the police notice's type, or the first concern the referrer named.
     public var concernType: String? {
-        if let notice = policeNotice { return notice.noticeType.rawValue }
+        if let notice = policeNotice { return notice.noticeType?.rawValue }
         return concern.categories.first?.rawValue
     }
 

@@ -4,7 +4,9 @@ import Foundation
 /// assessment and what the police have already done.
 public struct PoliceNoticeDetails: Sendable, Hashable, Codable {
     public var occurrenceNumber: String
-    public var noticeType: PoliceNoticeType
+    /// `nil` until the officer chooses: a notice filed as a child concern by default
+    /// would lose a domestic abuse incident's priority and its Operation Encompass notice.
+    public var noticeType: PoliceNoticeType?
     /// For domestic abuse notices: the DASH risk level.
     public var domesticAbuseRisk: RiskLevel?
     public var incidentAt: Date?
@@ -27,7 +29,7 @@ public struct PoliceNoticeDetails: Sendable, Hashable, Codable {
     public var custodyHealthcareView: String
 
     public init(
-        occurrenceNumber: String = "", noticeType: PoliceNoticeType = .childConcern, domesticAbuseRisk: RiskLevel? = nil,
+        occurrenceNumber: String = "", noticeType: PoliceNoticeType? = nil, domesticAbuseRisk: RiskLevel? = nil,
         incidentAt: Date? = nil, incidentLocation: String = "", supervisorName: String = "",
         supervisorReviewed: Bool = false, childPresent: Bool = false, childWitnessed: Bool = false,
         demeanour: String = "", appearance: String = "", homeConditions: String = "",

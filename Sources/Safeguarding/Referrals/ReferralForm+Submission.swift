@@ -63,6 +63,7 @@ extension ReferralForm {
             if let at = notice.incidentAt, CalendarDay(at, in: WorkingCalendar.londonTimeZone) > today {
                 problems.append(FieldError("ppn.incident_at", .dateInFuture))
             }
+            if notice.noticeType == nil { problems.append(FieldError("ppn.notice_type", .missing)) }
             if notice.noticeType == .domesticAbuse, notice.domesticAbuseRisk == nil {
                 problems.append(FieldError("ppn.domestic_abuse_risk", .missing))
             }

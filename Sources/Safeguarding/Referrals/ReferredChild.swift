@@ -8,7 +8,9 @@ public struct ReferredChild: Sendable, Hashable, Codable {
     /// Absent for an unborn child, who has an expected date of delivery instead.
     public var dateOfBirth: CalendarDay?
     public var expectedDateOfDelivery: CalendarDay?
-    public var sex: Sex
+    /// `nil` until the referrer answers: "Not known" is an answer they may give, not one
+    /// the form gives for them.
+    public var sex: Sex?
     public var address: String
     public var postcode: String
     public var previousAddresses: String
@@ -25,7 +27,7 @@ public struct ReferredChild: Sendable, Hashable, Codable {
 
     public init(
         givenName: String = "", surname: String = "", aliases: String = "", dateOfBirth: CalendarDay? = nil,
-        expectedDateOfDelivery: CalendarDay? = nil, sex: Sex = .unknown, address: String = "", postcode: String = "",
+        expectedDateOfDelivery: CalendarDay? = nil, sex: Sex? = nil, address: String = "", postcode: String = "",
         previousAddresses: String = "", nhsNumber: String = "", uniquePupilNumber: String = "", ethnicity: String = "",
         firstLanguage: String = "", religion: String = "", communicationNeeds: String = "", additionalNeeds: String = "",
         schoolAndAttendance: String = ""

@@ -11,7 +11,8 @@ extension OpenAPIDocument {
         let optionalDate: [String: Any] = ["type": ["string", "null"], "format": "date"]
         let typed: [[String]: [String: Any]] = [
             ["kind"]: enumeration(ReferralKind.self),
-            ["child", "sex"]: enumeration(Sex.self),
+            // Null until the referrer answers; "unknown" is their answer that it is not known.
+            ["child", "sex"]: ["type": ["string", "null"], "enum": Sex.allCases.map(\.rawValue) + [NSNull()]],
             ["child", "date_of_birth"]: optionalDate,
             ["child", "expected_date_of_delivery"]: optionalDate,
             ["household", "[]", "relationship"]: enumeration(Relationship.self),
@@ -22,7 +23,7 @@ extension OpenAPIDocument {
             ["consent", "reason"]: ["type": ["string", "null"]],
             ["concern", "categories"]: ["type": "array", "items": enumeration(ConcernCategory.self)],
             ["concern", "adverse_childhood_experiences"]: ["type": "array", "items": enumeration(AdverseChildhoodExperience.self)],
-            ["police_notice", "notice_type"]: enumeration(PoliceNoticeType.self),
+            ["police_notice", "notice_type"]: ["type": ["string", "null"], "enum": PoliceNoticeType.allCases.map(\.rawValue) + [NSNull()]],
             ["police_notice", "domestic_abuse_risk"]: ["type": ["string", "null"], "enum": RiskLevel.allCases.map(\.rawValue) + [NSNull()]],
             ["police_notice", "officer_risk_grade"]: ["type": ["string", "null"], "enum": RiskLevel.allCases.map(\.rawValue) + [NSNull()]],
             ["police_notice", "incident_at"]: ["type": ["string", "null"], "format": "date-time"],

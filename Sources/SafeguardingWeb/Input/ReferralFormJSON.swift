@@ -31,10 +31,10 @@ enum ReferralFormJSON {
         let someDay = CalendarDay(year: 2015, month: 1, day: 1)
         return tree(ReferralForm(
             kind: .policeProtectionNotice,
-            child: ReferredChild(dateOfBirth: someDay, expectedDateOfDelivery: someDay),
+            child: ReferredChild(dateOfBirth: someDay, expectedDateOfDelivery: someDay, sex: .unknown),
             household: [HouseholdMember(name: "", relationship: .other, dateOfBirth: someDay)],
             familyLanguage: .english, familyInformed: true,
-            policeNotice: PoliceNoticeDetails(domesticAbuseRisk: .standard, incidentAt: Date(), officerRiskGrade: .standard)))
+            policeNotice: PoliceNoticeDetails(noticeType: .childConcern, domesticAbuseRisk: .standard, incidentAt: Date(), officerRiskGrade: .standard)))
     }()
 
     /// A new form of each kind, as a tree: a referral made through the API in one call

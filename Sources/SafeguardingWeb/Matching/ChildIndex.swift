@@ -78,7 +78,7 @@ actor ChildIndex {
         return PersonRecord(
             recordID: "referral", givenName: blankIsNil(child.givenName), surname: blankIsNil(child.surname),
             dateOfBirth: child.dateOfBirth.flatMap { PersonMatching.DateOfBirth(parsing: $0.iso) },
-            sex: PersonMatching.Sex(code: child.sex.rawValue), address: blankIsNil(child.address),
+            sex: child.sex.flatMap { PersonMatching.Sex(code: $0.rawValue) }, address: blankIsNil(child.address),
             postcode: blankIsNil(child.postcode), nhsNumber: blankIsNil(child.nhsNumber),
             uniquePupilNumber: blankIsNil(child.uniquePupilNumber))
     }

@@ -107,7 +107,7 @@ struct EarlyInterventionWebController: RouteCollection {
         }
         let context = CaseContext(
             id: id.uuidString.lowercased(), subject: RequestSubject(referral, language: language),
-            noticeTypeKey: "ppn.type.\(referral.form.policeNotice?.noticeType.rawValue ?? "other")",
+            noticeTypeKey: "ppn.type.\(referral.form.policeNotice?.noticeType?.rawValue ?? "other")",
             stateKey: item.state.key, isOpen: item.isOpen, deadlines: deadlines, steps: steps, nextStep: next,
             nextStepTitleKey: Self.stepKeys[next ?? ""]?.title ?? "", nextStepNoteKey: Self.stepKeys[next ?? ""]?.note ?? "",
             escalatedTo: item.escalation.map { "/referrals/\($0.referralID.uuidString.lowercased())" },

@@ -18,7 +18,7 @@ extension ReferralSection {
             form.child.aliases = answer("child.aliases")
             form.child.dateOfBirth = fields.date("child.date_of_birth", required: false, notAfter: today)
             form.child.expectedDateOfDelivery = fields.date("child.expected_date_of_delivery", required: false)
-            form.child.sex = fields.choice("child.sex", as: Sex.self, required: false) ?? .unknown
+            form.child.sex = fields.choice("child.sex", as: Sex.self, required: false)
             form.child.address = answer("child.address", 1_000)
             form.child.postcode = answer("child.postcode", 10)
             form.child.previousAddresses = long("child.previous_addresses")
@@ -75,7 +75,7 @@ extension ReferralSection {
         case .police:
             var notice = form.policeNotice ?? PoliceNoticeDetails()
             notice.occurrenceNumber = answer("ppn.occurrence_number", 60)
-            notice.noticeType = fields.choice("ppn.notice_type", as: PoliceNoticeType.self, required: false) ?? .childConcern
+            notice.noticeType = fields.choice("ppn.notice_type", as: PoliceNoticeType.self, required: false)
             notice.domesticAbuseRisk = fields.choice("ppn.domestic_abuse_risk", as: RiskLevel.self, required: false)
             let incident = answer("ppn.incident_at", 20)
             notice.incidentAt = incident.isEmpty ? nil : Self.parseLocalDateTime(incident)

@@ -45,7 +45,7 @@ enum ReferralSection: String, CaseIterable, Sendable {
                 FormField(.text, "child.aliases", value: child.aliases, hint: true),
                 FormField(.date, "child.date_of_birth", value: child.dateOfBirth?.iso ?? "", hint: true),
                 FormField(.date, "child.expected_date_of_delivery", value: child.expectedDateOfDelivery?.iso ?? "", hint: true),
-                FormField(.radios, "child.sex", options: FormField.options(Sex.self, prefix: "sex", selected: [child.sex.rawValue])),
+                FormField(.radios, "child.sex", options: FormField.options(Sex.self, prefix: "sex", selected: [child.sex?.rawValue ?? ""])),
                 FormField(.textarea, "child.address", value: child.address),
                 FormField(.text, "child.postcode", value: child.postcode),
                 FormField(.textarea, "child.previous_addresses", value: child.previousAddresses),
@@ -119,8 +119,9 @@ enum ReferralSection: String, CaseIterable, Sendable {
             let notice = form.policeNotice ?? PoliceNoticeDetails()
             return [
                 FormField(.text, "ppn.occurrence_number", value: notice.occurrenceNumber),
-                FormField(.select, "ppn.notice_type", options: FormField.options(
-                    PoliceNoticeType.self, prefix: "ppn.type", selected: [notice.noticeType.rawValue])),
+                FormField(.select, "ppn.notice_type", options: [
+                    .init(value: "", labelKey: "value.choose", isSelected: notice.noticeType == nil)
+                ] + FormField.options(PoliceNoticeType.self, prefix: "ppn.type", selected: [notice.noticeType?.rawValue ?? ""])),
                 FormField(.select, "ppn.domestic_abuse_risk", hint: true, options: [
                     .init(value: "", labelKey: "value.not_applicable", isSelected: notice.domesticAbuseRisk == nil)
                 ] + FormField.options(RiskLevel.self, prefix: "risk", selected: [notice.domesticAbuseRisk?.rawValue ?? "-"])),

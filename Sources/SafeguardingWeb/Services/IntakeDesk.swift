@@ -82,7 +82,7 @@ struct IntakeDesk {
             let referred = referral.form.child
             let child = Child(
                 givenName: referred.givenName, surname: referred.surname, knownAs: referred.aliases,
-                dateOfBirth: referred.dateOfBirth, sex: referred.sex,
+                dateOfBirth: referred.dateOfBirth, sex: referred.sex ?? .unknown,
                 nhsNumber: (try? NHSNumber(referred.nhsNumber))?.digits,
                 uniquePupilNumber: (try? UniquePupilNumber(referred.uniquePupilNumber))?.value,
                 address: referred.address, postcode: (try? Postcode(referred.postcode))?.formatted ?? referred.postcode,

@@ -128,6 +128,9 @@ struct ReferralFormSubmissionTests {
             "ppn.domestic_abuse_risk", "ppn.immediate_actions", "ppn.officer_risk_grade"])
         // No grade is chosen for the officer: a notice starts ungraded, not "standard".
         #expect(PoliceNoticeDetails().officerRiskGrade == nil)
+        // Nor a type: the officer says what the notice is about.
+        form.policeNotice = PoliceNoticeDetails()
+        #expect(form.submissionProblems(agency: .police, today: today).map(\.field).contains("ppn.notice_type"))
     }
 
     @Test("the quality rules see the household and the concern as the form has them")

@@ -901,10 +901,15 @@ def english_walk(walk):
     walk.sign_in("sian.pritchard", lang)
     walk.ensure_language("en")  # Siân's own choice in the demo is Welsh
     row = queue_row(walk, lang, reference, name)
-    # The high-risk notice with a child present leads the queue, its risk said (issue 15, item 9),
-    # after any decision waiting for the manager's sign-off, which the queue puts first.
+    # The high-risk notice with a child present leads a practitioner's queue, its risk said
+    # (issue 15, item 9); a decision waiting for the manager's sign-off is not theirs to act
+    # on, and sits below the referrals that are.
     waiting = t(lang, "referral.status.awaiting_sign_off")
-    first = [r for r in walk.driver.find_elements(By.CSS_SELECTOR, "table tbody tr") if waiting not in r.text][0]
+    rows = walk.driver.find_elements(By.CSS_SELECTOR, "table tbody tr")
+    signing_off = [waiting in r.text for r in rows]
+    walk.expect(any(signing_off), "the demo has no decision waiting for sign-off")
+    walk.expect(signing_off == sorted(signing_off), "a decision waiting for the manager sits above the practitioner's work")
+    first = rows[0]
     walk.expect_text("Tyler Williams", first)
     walk.expect_text(t(lang, "priority.high"), first)
     walk.expect_text(t(lang, "ppn.type.domestic_abuse"), first)
@@ -1056,6 +1061,10 @@ def welsh_walk(walk, english_reference):
 
     walk.sign_in("gareth.morgan", lang)
     walk.ensure_language(lang)  # Gareth's own choice is English
+    # To the manager who signs off, the decisions waiting for them come first (item 9).
+    queue_row(walk, lang, reference, name)
+    first = walk.driver.find_elements(By.CSS_SELECTOR, "table tbody tr")[0]
+    walk.expect_text(t(lang, "referral.status.awaiting_sign_off"), first)
     open_from_queue(walk, lang, reference, name)
     walk.expect_text(t(lang, "referral.sign_off.title"))
     walk.expect_text(t(lang, "decision.outcome.care_and_support_assessment") + " – Siân Pritchard")

@@ -55,7 +55,7 @@ struct QueueCountsTests {
 
 @Suite("The hub queue's order")
 struct QueueOrderTests {
-    @Test("waiting for sign-off first, then the highest priority, then the soonest deadline, whatever came first")
+    @Test("for a manager waiting for sign-off first, for a practitioner last; then the highest priority, then the soonest deadline, whatever came first")
     func order() async throws {
         try await withTestDatabase { store in
             let officer = try await referrer(in: store)
@@ -81,6 +81,11 @@ struct QueueOrderTests {
             #expect(lines.map(\.reference) == ["REF-SignOff", "REF-High", "REF-Present", "REF-Medium", "REF-Routine"])
             #expect(lines.map(\.priority) == [.routine, .high, .raised, .raised, .routine])
             #expect(lines[1].concernType == "domestic_abuse")
+            // To a practitioner the referral waiting for the manager is not theirs to act on:
+            // it goes after the ones that are, and the high-risk notice leads.
+            let practitioners = try await referrals.queue(signOffFirst: false)
+            #expect(practitioners.map(\.reference) == ["REF-High", "REF-Present", "REF-Medium", "REF-Routine", "REF-SignOff"])
+            #expect(try await referrals.queue(limit: 2, offset: 3, signOffFirst: false).map(\.reference) == ["REF-Routine", "REF-SignOff"])
         }
     }
 }

@@ -104,8 +104,12 @@ public struct ReferralRepository: Sendable {
     /// `referrals_queue_priority` index, and only the first `offset + limit` of each are
     /// merged: asking for both statuses at once made the database sort every waiting
     /// referral on every load of the queue.
-    public func queue(limit: Int = 200, offset: Int = 0) async throws -> [QueueLine] {
-        let rows = try await database.rows(QueueRead.self, offset + limit, limit, offset)
+    ///
+    /// `signOffFirst` is for those who sign off: to a practitioner, a referral waiting for
+    /// the manager is not theirs to act on, and it goes after the ones that are, so that a
+    /// high-risk notice leads their queue.
+    public func queue(limit: Int = 200, offset: Int = 0, signOffFirst: Bool = true) async throws -> [QueueLine] {
+        let rows = try await database.rows(QueueRead.self, offset + limit, signOffFirst ? 0 : 2, limit, offset)
         return try rows.map { row in
             QueueLine(
                 id: try row.decode(column: "id", as: UUID.self),
@@ -125,7 +129,8 @@ public struct ReferralRepository: Sendable {
         }
     }
 
-    /// $1 how many of each status to merge, $2 limit, $3 offset. The statuses are written
+    /// $1 how many of each status to merge, $2 where sign-off goes (0 before the referrals
+    /// waiting for screening, 2 after them), $3 limit, $4 offset. The statuses are written
     /// into the text, not given as values, so that PostgreSQL's kept plan knows how few
     /// referrals wait: planned for any status, it counted on reading a fifth of the table.
     /// A duplicate notice is counted once, under the first notice of its episode.
@@ -142,8 +147,8 @@ public struct ReferralRepository: Sendable {
                 SELECT * FROM (SELECT \(columns) FROM referrals
                     WHERE status = '\(ReferralRepository.signingOff)' AND episode_lead_id IS NULL ORDER BY priority DESC, decision_due_at LIMIT $1) AS signing_off
             ) AS waiting
-            ORDER BY CASE WHEN status = '\(ReferralRepository.signingOff)' THEN 0 ELSE 1 END, priority DESC, decision_due_at
-            LIMIT $2 OFFSET $3
+            ORDER BY CASE WHEN status = '\(ReferralRepository.signingOff)' THEN $2 ELSE 1 END, priority DESC, decision_due_at
+            LIMIT $3 OFFSET $4
             """
     }
 

@@ -192,7 +192,8 @@ struct ReferralDesk {
     }
 
     func queue(limit: Int = 200, offset: Int = 0) async throws -> [QueueLine] {
-        try await ReferralRepository(request.db).queue(limit: limit, offset: offset)
+        try await ReferralRepository(request.db).queue(limit: limit, offset: offset,
+            signOffFirst: policy.permits(user.actor, .signOffDecisions))
     }
 
     func myReferrals(limit: Int = 100) async throws -> [Referral] {

@@ -29,6 +29,11 @@ code computed from the key on the page (RFC 6238, as a phone's app would) is acc
 ten recovery codes are shown once. Her second sign-in, in Welsh, asks for a fresh code;
 her last signs in with a recovery code, and her account page says so, with nine left.
 
+Keyboard only: no step uses the mouse. Every link, button and field the walk uses is
+reached with one press of Tab from the stop before it in the page's tab order (so it is in
+the tab order, in its place), and worked as a keyboard works it: Enter on links and
+buttons, Space on boxes, the arrow keys through radio groups and lists, typing in fields.
+
 Accessibility, measured: every page the walk comes to (by its address, a link or a
 button: `go` and `click_and_wait` end in the check), in English and in Welsh, is checked by
 axe-core, as the PyPI package axe-selenium-python bundles it, with the rules of WCAG 2.0,
@@ -64,6 +69,7 @@ try:
     from selenium.common.exceptions import TimeoutException, WebDriverException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import Select, WebDriverWait
     import axe_selenium_python
 except ImportError as missing:
@@ -77,6 +83,33 @@ except ImportError as missing:
              "The browser walk does not run without it.")
 
 WAIT = 15  # seconds for a page to come
+
+# The page's tab order as the browser keeps it: elements with a positive tabindex first,
+# then the rest in the order of the page; hidden, disabled and closed-away ones left out;
+# a group of radio buttons is one stop, at its chosen button or else its first.
+# arguments[0] is the element to reach: returns [the stop before it or null, the stop
+# itself] (the stop is the group's, for a radio button).
+TAB_STOPS = """
+    const target = arguments[0];
+    const focusable = [...document.querySelectorAll(
+        'a[href], button, input, select, textarea, summary, [tabindex]')].filter(element =>
+        !element.disabled && element.tabIndex >= 0 && element.type !== 'hidden'
+        && element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden');
+    const ordered = [...focusable.filter(e => e.tabIndex > 0).sort((a, b) => a.tabIndex - b.tabIndex),
+                     ...focusable.filter(e => e.tabIndex === 0)];
+    const groupOf = e => e.type === 'radio' && e.name ? (e.form ? e.form.id || 'form' : 'page') + '|' + e.name : null;
+    const stops = [], seen = new Map();
+    for (const element of ordered) {
+        const group = groupOf(element);
+        if (!group) { stops.push(element); continue; }
+        const members = ordered.filter(other => groupOf(other) === group);
+        const stop = members.find(m => m.checked) || members[0];
+        if (!seen.has(group)) { seen.set(group, stop); stops.push(stop); }
+    }
+    const stop = groupOf(target) ? seen.get(groupOf(target)) : target;
+    const at = stops.indexOf(stop);
+    return [at > 0 ? stops[at - 1] : null, at >= 0 ? stop : null];
+"""
 
 
 def load_catalogues():
@@ -442,11 +475,43 @@ class Walk:
         self.driver.get(self.server.base + path)
         self.reached()
 
+    # Keyboard only (issue 15): no step of the walk uses the mouse. Each link, button and
+    # field is reached with the Tab key and worked with the keys a person without a mouse
+    # uses (Enter, Space, the arrows, typing), so a flow the keyboard cannot do fails.
+
+    def tab_to(self, element):
+        """Reaches `element` with one press of Tab from the stop before it in the page's tab
+        order: focus is put on that stop, Tab is pressed, and focus must land on the element
+        (or, for a radio button, on its group). So every element the walk uses is in the tab
+        order, in its place, and can be reached from the top of the page."""
+        before, stop = self.driver.execute_script(TAB_STOPS, element)
+        what = element.get_attribute("id") or element.text.strip()[:40] or element.tag_name
+        self.expect(stop is not None, f"{what!r} is not in the tab order: it cannot be reached without a mouse")
+        if before is None:
+            self.driver.execute_script("arguments[0].focus()", stop)
+        else:
+            self.driver.execute_script("arguments[0].focus()", before)
+            self.driver.switch_to.active_element.send_keys(Keys.TAB)
+            # A date or time control takes Tab through its own parts (day, month, year, hour,
+            # minute, am or pm) first.
+            for _ in range(6):
+                if self.driver.switch_to.active_element != before:
+                    break
+                self.driver.switch_to.active_element.send_keys(Keys.TAB)
+        landed = self.driver.switch_to.active_element
+        self.expect(landed == stop, f"Tab went to {landed.get_attribute('outerHTML')[:120]!r}, not to {what!r}")
+        return landed
+
+    def activate(self, element):
+        """Enter on a link or a button, as a keyboard does."""
+        self.tab_to(element).send_keys(Keys.ENTER)
+
     def click_and_wait(self, element):
-        """Clicks something that loads a new page, and waits until the new page is there:
-        the old page is marked, and the mark is gone once another document has loaded."""
+        """Follows a link or presses a button that loads a new page, with the keyboard, and
+        waits until the new page is there: the old page is marked, and the mark is gone once
+        another document has loaded."""
         self.driver.execute_script("window.__diogeluOldPage = true")
-        element.click()
+        self.activate(element)
 
         def loaded(driver):
             try:
@@ -511,7 +576,7 @@ class Walk:
         return self.driver.find_element(By.ID, name)
 
     def type(self, name, text):
-        element = self.field(name)
+        element = self.tab_to(self.field(name))
         element.clear()
         element.send_keys(text)
         self.expect(element.get_attribute("value") == text, f"{name} holds {element.get_attribute('value')!r} after typing")
@@ -527,7 +592,7 @@ class Walk:
 
     def type_date(self, name, day):
         """Types a date into a date field as a person does, digit by digit in the field's order."""
-        element = self.field(name)
+        element = self.tab_to(self.field(name))
         element.clear()
         formats = {"day": "%d", "month": "%m", "year": "%Y"}
         element.send_keys(day.strftime("".join(formats[part] for part in self.date_order())))
@@ -537,18 +602,38 @@ class Walk:
     def choose(self, name, value):
         """A radio button or a box to tick, by the field's name and the option's value."""
         element = self.field(f"{name}-{value}")
-        if not element.is_selected():
-            self.driver.find_element(By.CSS_SELECTOR, f'label[for="{name}-{value}"]').click()
+        if element.get_attribute("type") == "radio":
+            # Tab lands on the group; the arrows move through it, choosing as they go.
+            focused = self.tab_to(element)
+            for _ in range(len(self.driver.find_elements(By.NAME, element.get_attribute("name")))):
+                if focused == element:
+                    break
+                focused.send_keys(Keys.ARROW_DOWN)
+                focused = self.driver.switch_to.active_element
+            self.expect(focused == element, f"the arrow keys do not reach {name} = {value}")
+            if not element.is_selected():
+                element.send_keys(Keys.SPACE)
+        elif not element.is_selected():
+            self.tab_to(element).send_keys(Keys.SPACE)
         self.expect(element.is_selected(), f"{name} = {value} is not chosen")
 
     def tick(self, name, ticked=True):
         element = self.field(name)
         if element.is_selected() != ticked:
-            self.driver.find_element(By.CSS_SELECTOR, f'label[for="{name}"]').click()
+            self.tab_to(element).send_keys(Keys.SPACE)
         self.expect(element.is_selected() == ticked, f"{name} is not {'ticked' if ticked else 'clear'}")
 
     def select(self, name, value):
-        Select(self.field(name)).select_by_value(value)
+        """Chooses in a list with the arrow keys, from what it shows now."""
+        element = self.tab_to(self.field(name))
+        options = Select(element).options
+        values = [option.get_attribute("value") for option in options]
+        self.expect(value in values, f"{name} offers no {value!r}")
+        now = next((i for i, option in enumerate(options) if option.is_selected()), 0)
+        step = Keys.ARROW_DOWN if values.index(value) > now else Keys.ARROW_UP
+        for _ in range(abs(values.index(value) - now)):
+            element.send_keys(step)
+        self.expect(element.get_attribute("value") == value, f"{name} holds {element.get_attribute('value')!r}, not {value!r}")
 
     def label(self, name):
         return self.driver.find_element(By.CSS_SELECTOR, f'label[for="{name}"]').text.strip()
@@ -728,7 +813,7 @@ def refused_beside(walk, lang, field, message_key, kept):
     walk.expect(link.get_attribute("href").endswith("#" + field), "the error summary does not link to the field")
     walk.expect(walk.error_beside(field) == message, f"beside {field}: {walk.error_beside(field)!r}")
     # Following the link leaves the field's label in view above it, not scrolled away.
-    link.click()
+    walk.activate(link)
     top = walk.driver.execute_script(
         "const l = document.querySelector(`label[for='${arguments[0]}']`); return l ? l.getBoundingClientRect().top : -1;", field)
     walk.expect(top >= 0, f"the label of {field} has scrolled out of view ({top})")

@@ -90,8 +90,7 @@ struct ChildProtectionWebController: RouteCollection {
         let lines = try await ChildProtectionDesk(request).teamQueue().map { line in
             ChildProtectionPageContext.ClockLine(
                 kindKey: "cp.clock.\(line.clock.kind.rawValue)",
-                deadline: DeadlineWording.describe(line.clock.dueAt, now: now, language: language, catalogue: catalogue)
-                    + " – " + DateWording.date(line.clock.dueAt, language),
+                deadline: DeadlineWording.describe(line.clock.dueAt, now: now, language: language, catalogue: catalogue),
                 isOverdue: line.clock.dueAt < now,
                 href: Self.href(child: line.clock.childID, page: ChildProtectionStepPage.page(of: line.clock.kind),
                     record: line.clock.subjectID),

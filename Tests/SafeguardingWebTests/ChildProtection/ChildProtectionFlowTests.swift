@@ -382,6 +382,10 @@ struct ChildProtectionFlowTests {
                 #expect(page.status == .ok)
                 let leaked = keys.filter { page.text.contains(">\($0)<") || page.text.contains(" \($0)<") }
                 #expect(leaked.isEmpty, "\(path) shows raw keys \(leaked)")
+                // A deadline is written once, as every date is ("… – Monday 7 December 2026,
+                // 9:00am"), not followed by its date again (issue 15, item 7).
+                #expect(page.text.range(of: #"\d{4}, \d{1,2}:\d{2}(am|pm) – \d{1,2} [A-Z][a-z]+ \d{4}"#,
+                    options: .regularExpression) == nil, "\(path) writes a deadline's date twice")
             }
         }
     }

@@ -23,6 +23,13 @@ support needs on which the agencies disagree, so the hub manager (gareth.morgan)
 off; the teacher sees both outcomes in Welsh. Every heading, label and message looked for
 comes from the catalogues in Resources/Localisation, and no page may show a catalogue key.
 
+The partners' side of the working day (scripts/browser_partners.py): the health board and
+the education service answer requests for information, the school sees its Operation
+Encompass notices and marks one seen, a child protection social worker records a strategy
+meeting from the team queue and the team manager follows it to the Section 47 enquiry, and
+the quality assurance lead asks the audit trail who looked at a child, by name, in both
+languages.
+
 Two-factor sign-in: the hub social worker and the hub manager must set it up at their
 first sign-in (she in English, he in Welsh): a wrong code is refused beside the field, the
 code computed from the key on the page (RFC 6238, as a phone's app would) is accepted, and
@@ -81,6 +88,8 @@ except ImportError as missing:
     what = "axe-selenium-python (axe-core, the accessibility check)" if missing.name == "axe_selenium_python" else "Selenium"
     sys.exit(f"{what} is not installed ({missing}): run scripts/install-browser.sh. "
              "The browser walk does not run without it.")
+
+import browser_partners  # noqa: E402 (after Selenium is known to be there)
 
 WAIT = 15  # seconds for a page to come
 
@@ -381,6 +390,7 @@ class Walk:
     def __init__(self, driver, server, verbose=False):
         self.driver, self.server = driver, server
         self.pages, self.verbose, self.started = 0, verbose, time.time()
+        self.pages_in = {"en": 0, "cy": 0}
         self.accessibility = Accessibility(driver, verbose)
 
     # Reading the page
@@ -404,7 +414,10 @@ class Walk:
 
     def expect_page(self, language, key, *arguments):
         """Asserts the page is in `language` with the catalogue's heading `key`; counts it."""
-        expected = t(language, key, *arguments)
+        self.expect_heading(language, t(language, key, *arguments))
+
+    def expect_heading(self, language, expected):
+        """Asserts the page is in `language` with the heading `expected` (a child's name, say); counts it."""
         try:
             WebDriverWait(self.driver, WAIT).until(lambda d: self.heading() == expected)
         except TimeoutException:
@@ -421,6 +434,7 @@ class Walk:
             return  # the same page, looked at again
         self.driver.execute_script("window.__diogeluCounted = true")
         self.pages += 1
+        self.pages_in[language] += 1
         if self.verbose:
             print(f"  {self.pages:3d} {time.time() - self.started:6.1f}s {language} {expected}  {self.driver.current_url}")
 
@@ -599,6 +613,18 @@ class Walk:
         self.expect(element.get_attribute("value") == day.isoformat(),
                     f"{name} holds {element.get_attribute('value')!r} after typing {day.isoformat()}")
 
+    def type_time(self, name, hour, minute):
+        """Types a time into a time field as a person does: in the browser's own clock, with
+        "a" or "p" where it is a twelve-hour one (Debian's chromium, en-US)."""
+        element = self.tab_to(self.field(name))
+        twelve = self.driver.execute_script(
+            "return new Intl.DateTimeFormat(undefined, {hour: 'numeric', minute: 'numeric'})"
+            ".formatToParts(new Date(2001, 1, 3, 15, 30)).some(p => p.type === 'dayPeriod')")
+        keys = (f"{(hour % 12) or 12:02d}{minute:02d}{'A' if hour < 12 else 'P'}" if twelve else f"{hour:02d}{minute:02d}")
+        element.send_keys(keys)
+        self.expect(element.get_attribute("value") == f"{hour:02d}:{minute:02d}",
+                    f"{name} holds {element.get_attribute('value')!r} after typing {hour:02d}:{minute:02d}")
+
     def choose(self, name, value):
         """A radio button or a box to tick, by the field's name and the option's value."""
         element = self.field(f"{name}-{value}")
@@ -649,7 +675,7 @@ class Walk:
         self.expect_page(language, "signin.title")
         self.expect(self.label("username") == t(language, "signin.username"), "the username has no label")
         self.type("username", username)
-        self.field("password").send_keys(self.server.passwords[username])
+        self.tab_to(self.field("password")).send_keys(self.server.passwords[username])
         self.press(t(language, "signin.submit"))
         path = urllib.parse.urlsplit(self.driver.current_url).path
         if path == "/sign-in/set-up":
@@ -896,7 +922,8 @@ def summary_value(walk, lang, key):
 def expect_back_link(walk, lang, key, path):
     """Issue 15, item 13: a page reached from a list leads back to it."""
     back = walk.driver.find_elements(By.CSS_SELECTOR, "a.back-link")
-    walk.expect(len(back) == 1 and back[0].text.strip() == t(lang, key) and back[0].get_attribute("href").endswith(path),
+    walk.expect(len(back) == 1 and back[0].text.strip() == t(lang, key) and urllib.parse.urlsplit(
+                    back[0].get_attribute("href")).path.endswith(path),
                 f"no way back to {path}: {[link.text for link in back]}")
 
 
@@ -1225,8 +1252,8 @@ def main():
         driver = chromium()
         walk = Walk(driver, server, arguments.verbose)
         english_reference = english_walk(walk)
-        english_pages = walk.pages
         welsh_walk(walk, english_reference)
+        browser_partners.partner_walks(walk, sys.modules[__name__])
         accessibility = walk.accessibility
         print(accessibility.summary())
         if accessibility.violations:
@@ -1235,7 +1262,7 @@ def main():
             status = 1
         else:
             print(f"Browser walk passed on {engine}: English and Welsh, {walk.pages} pages "
-                  f"({english_pages} English, {walk.pages - english_pages} Welsh) in {time.time() - started:.1f} s")
+                  f"({walk.pages_in['en']} English, {walk.pages_in['cy']} Welsh) in {time.time() - started:.1f} s")
             status = 0
     except Exception as error:
         if walk and walk.accessibility.violations:

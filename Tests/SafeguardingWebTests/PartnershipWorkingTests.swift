@@ -267,6 +267,38 @@ struct PartnershipWorkingTests {
         }
     }
 
+    @Test("the school is told once about one incident, and an agency that is not a school is never told as the school")
+    func encompassOncePerIncidentOnlySchools() async throws {
+        try await withTestApp { app, partnership in
+            // The demo had recorded the education service "as the school" of English-medium
+            // children: the notice went there, where no one has pupils (issue 15, item 12).
+            let education = Agency(name: "Newport Education Service", welshName: "Gwasanaeth Addysg Casnewydd", kind: .education,
+                isHubMember: false)
+            try await AgencyRepository(app.db).create(education)
+            try await ChildRepository(app.db).addInvolvement(
+                AgencyInvolvement(agencyID: education.id, involvement: .school), of: partnership.knownToHealth.id)
+            let notice = Self.domesticAbuseNotice(givenName: "Cerys", surname: "Jones", dob: "2015-03-27", nhs: "9434765919")
+            let arresting = try await Self.account("pc.first", [.referrer], at: partnership.police, on: app)
+            let first = try await app.send(.POST, "/api/v1/referrals", as: try await Credentials.apiToken(for: arresting, on: app),
+                json: notice)
+            let firstID = UUID(uuidString: try #require(first.json["id"] as? String))!
+            let notification = try #require(try await EncompassRepository(app.db).forReferral(firstID))
+            #expect(notification.schoolAgencyID == nil && notification.sentAt == nil, "the education service is not her school")
+            let page = try await app.send(.GET, "/encompass", as: try await Credentials.session(
+                for: partnership.account(.hubPractitioner), on: app)).text
+            #expect(page.contains("School not known"))
+            let offered = try #require(page.range(of: #"name="school_id""#))
+            #expect(!page[offered.upperBound...].prefix(600).contains("Newport Education Service"), "only schools are offered")
+
+            // The second officer's notice of the same incident tells no school again.
+            let second = try await app.send(.POST, "/api/v1/referrals", as: try await Credentials.apiToken(
+                for: try await Self.account("pc.second", [.referrer], at: partnership.police, on: app), on: app), json: notice)
+            let secondID = UUID(uuidString: try #require(second.json["id"] as? String))!
+            #expect(try await ReferralRepository(app.db).find(secondID)?.episodeLeadID == firstID)
+            #expect(try await EncompassRepository(app.db).forReferral(secondID) == nil)
+        }
+    }
+
     @Test("a domestic abuse notice with the child present tells the school's lead, who records seeing it")
     func operationEncompass() async throws {
         try await withTestApp { app, partnership in

@@ -57,9 +57,11 @@ public enum OperationEncompass {
         return notice.noticeType == .domesticAbuse && (notice.childPresent || notice.childWitnessed)
     }
 
-    /// The school to tell: the child's current school, from the agencies involved.
-    public static func school(of involvements: [AgencyInvolvement]) -> UUID? {
-        involvements.first { $0.involvement == .school && $0.isCurrent }?.agencyID
+    /// The school to tell: the child's current school, from the agencies involved, and
+    /// only an agency that is a school: an education service recorded "as the school"
+    /// has no pupils, and the notice sent there reached no one who could act on it.
+    public static func school(of involvements: [AgencyInvolvement], among schools: Set<UUID>) -> UUID? {
+        involvements.first { $0.involvement == .school && $0.isCurrent && schools.contains($0.agencyID) }?.agencyID
     }
 
     /// Before the next school day after the incident (or after the notice reached us,

@@ -38,8 +38,8 @@ enum DemoFamilies {
 
     static func create(on db: any Database, agencyIDs: [UUID]) async throws {
         var random = SeededRandom(seed: 20_261_123)
-        let (council, police, health, education, school, yjs, probation, barnardos) = (
-            agencyIDs[0], agencyIDs[1], agencyIDs[2], agencyIDs[3], agencyIDs[4], agencyIDs[5], agencyIDs[6], agencyIDs[7]
+        let (council, police, health, school, yjs, probation, barnardos, maindee) = (
+            agencyIDs[0], agencyIDs[1], agencyIDs[2], agencyIDs[4], agencyIDs[5], agencyIDs[6], agencyIDs[7], agencyIDs[8]
         )
         let children = ChildRepository(db)
         var serial = 0
@@ -84,7 +84,7 @@ enum DemoFamilies {
                 }
                 var involvements = [
                     AgencyInvolvement(agencyID: health, involvement: .generalPractice, namedWorker: "Dr Anil Shah", since: child.dateOfBirth),
-                    AgencyInvolvement(agencyID: family.welsh ? school : education, involvement: .school, namedWorker: family.welsh ? "Owain Lewis" : "Mrs Karen Bowen", since: CalendarDay(year: 2024, month: 9, day: 2)),
+                    AgencyInvolvement(agencyID: family.welsh ? school : maindee, involvement: .school, namedWorker: family.welsh ? "Owain Lewis" : "Karen Lloyd", since: CalendarDay(year: 2024, month: 9, day: 2)),
                 ]
                 if familyIndex % 3 == 0 {
                     involvements.append(AgencyInvolvement(agencyID: council, involvement: .socialWorker, namedWorker: "Siân Pritchard", since: CalendarDay(year: 2026, month: 2, day: 10)))

@@ -5,8 +5,8 @@ import SafeguardingStore
 import Vapor
 
 /// A realistic demonstration partnership in the manner of a Welsh city: the council's
-/// children's services, the police, the health board, education and a Welsh-medium
-/// school, the youth justice service, probation and a third-sector partner; an account
+/// children's services, the police, the health board, education, a Welsh-medium and an
+/// English-medium school, the youth justice service, probation and a third-sector partner; an account
 /// for every role; and a few dozen children in their families.
 ///
 /// Loading is idempotent: when the partnership is already there, only the demo
@@ -29,6 +29,7 @@ enum DemoPartnership {
         ("Newport Youth Justice Service", "Gwasanaeth Cyfiawnder Ieuenctid Casnewydd", .youthJustice, false),
         ("Probation Service in Wales", "Y Gwasanaeth Prawf yng Nghymru", .probation, false),
         ("Barnardo's Cymru", "Barnardo's Cymru", .thirdSector, false),
+        ("Maindee Primary School", "Ysgol Gynradd Maindee", .school, false),
     ]
 
     static let accounts: [(String, String, String, String, Int, [Role])] = [
@@ -48,6 +49,7 @@ enum DemoPartnership {
         ("dafydd.rees", "Dafydd Rees", "Systems administrator", "dafydd.rees@newport.example", 0, [.administrator]),
         ("ffion.davies", "Ffion Davies", "Child protection social worker", "ffion.davies@newport.example", 0, [.socialWorker]),
         ("huw.jenkins", "Huw Jenkins", "Child protection team manager", "huw.jenkins@newport.example", 0, [.teamManager]),
+        ("karen.lloyd", "Karen Lloyd", "Designated safeguarding person", "karen.lloyd@maindee.example", 8, [.safeguardingLead]),
     ]
 
     static func load(into app: Application) async throws -> [DemoAccount] {

@@ -20,7 +20,9 @@ struct EncompassDesk {
     static func notify(for referral: Referral, at now: Date, calendar: WorkingCalendar, catalogue: Catalogue, db: any Database)
         async throws
     {
-        guard OperationEncompass.applies(to: referral.form),
+        // A second officer's notice of the same incident is counted under the first: the
+        // school is told once about one incident, not once for each notice.
+        guard OperationEncompass.applies(to: referral.form), referral.episodeLeadID == nil,
             try await EncompassRepository(db).forReferral(referral.id) == nil
         else { return }
         let school = try await schoolOf(referral.childID, db: db)
@@ -48,8 +50,8 @@ struct EncompassDesk {
     /// from a referral has and which had left notices waiting as "school not known".
     private static func schoolOf(_ childID: UUID?, db: any Database) async throws -> UUID? {
         guard let childID, let summary = try await ChildRepository(db).summary(of: childID) else { return nil }
-        if let school = OperationEncompass.school(of: summary.involvements) { return school }
         let schools = try await AgencyRepository(db).all().filter { $0.kind == .school }
+        if let school = OperationEncompass.school(of: summary.involvements, among: Set(schools.map(\.id))) { return school }
         return AgencyMentions.named(in: summary.child.school, among: schools.map { ($0.id, [$0.name, $0.welshName]) }).first
     }
 

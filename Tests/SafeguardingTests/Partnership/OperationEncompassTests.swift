@@ -44,13 +44,16 @@ struct OperationEncompassTests {
         #expect(christmas.status(at: londonTime(2026, 12, 24, 21)) == .schoolNotKnown)
     }
 
-    @Test func findsTheChildsCurrentSchool() {
-        let (old, current) = (UUID(), UUID())
-        let school = OperationEncompass.school(of: [
+    @Test("finds the child's current school, and only an agency that is a school")
+    func findsTheChildsCurrentSchool() {
+        let (old, current, educationService) = (UUID(), UUID(), UUID())
+        let involvements = [
             AgencyInvolvement(agencyID: old, involvement: .school, namedWorker: "", until: testDay(2025, 7, 20)),
             AgencyInvolvement(agencyID: UUID(), involvement: .generalPractice, namedWorker: ""),
+            AgencyInvolvement(agencyID: educationService, involvement: .school, namedWorker: ""),
             AgencyInvolvement(agencyID: current, involvement: .school, namedWorker: ""),
-        ])
-        #expect(school == current)
+        ]
+        #expect(OperationEncompass.school(of: involvements, among: [old, current]) == current)
+        #expect(OperationEncompass.school(of: Array(involvements.prefix(3)), among: [old, current]) == nil)
     }
 }

@@ -1,5 +1,5 @@
 # Everyday commands. The README's two commands need none of these; they are habits.
-.PHONY: build test test-postgres run demo format bench e2e crash-test browser-test catalogues
+.PHONY: build test test-postgres run demo format bench e2e crash-test browser-test
 
 build:
 	swift build --build-tests --explicit-target-dependency-import-check error
@@ -32,6 +32,3 @@ browser-test:
 
 format:
 	swift format --in-place --recursive Sources Tests Package.swift
-
-catalogues:
-	python3 scripts/catalogue_source.py

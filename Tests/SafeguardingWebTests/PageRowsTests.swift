@@ -37,6 +37,16 @@ struct HubQueueRowsTests {
             language: .english, catalogue: catalogue)
         #expect(!calm.contains("tag--") && !calm.contains("class=\"tag\""))
     }
+
+    @Test("one notice of the same incident is one notice, not '+1 notices'")
+    func linkedNoticeCount() {
+        let one = HubQueueRows.html([line(name: "Tyler", overdue: false, statusKey: "deadline.status.onTrack", linked: 1, signOff: false)],
+            language: .english, catalogue: catalogue)
+        #expect(one.contains("+1 notice about the same incident") && !one.contains("+1 notices"))
+        let two = HubQueueRows.html([line(name: "Tyler", overdue: false, statusKey: "deadline.status.onTrack", linked: 2, signOff: false)],
+            language: .english, catalogue: catalogue)
+        #expect(two.contains("+2 notices about the same incident"))
+    }
 }
 
 @Suite("A child's chronology and latest accesses, written in Swift")

@@ -37,7 +37,7 @@ enum HubQueueRows {
             if let type = line.concernTypeKey { html += "<br><span class=\"hint\">\(texts[type])</span>" }
             html += "</td>\n"
             html += "<td>\(HTMLText.escape(line.reference))<br><span class=\"hint\">\(kind)</span>"
-            if line.linkedNotices > 0 { html += "<br><span class=\"tag\">\(t("hub.linked_notices", [String(line.linkedNotices)]))</span>" }
+            if line.linkedNotices > 0 { html += "<br><span class=\"tag\">\(HTMLText.escape(catalogue.counted("hub.linked_notices", line.linkedNotices, language)))</span>" }
             html += "</td>\n<td>\(HTMLText.escape(line.agencyName))<br><span class=\"hint\">\(HTMLText.escape(line.received))</span></td>\n"
             html += "<td>\(line.qualityScore)</td>\n</tr>\n"
         }

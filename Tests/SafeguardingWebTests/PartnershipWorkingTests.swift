@@ -299,6 +299,22 @@ struct PartnershipWorkingTests {
         }
     }
 
+    @Test("only a school's home page speaks of 'your pupils'; the hub's says it routes every school's notices")
+    func encompassOnHomePages() async throws {
+        try await withTestApp { app, partnership in
+            let hub = try await app.send(.GET, "/home", as: try await Credentials.session(
+                for: partnership.account(.hubPractitioner), on: app)).text
+            #expect(hub.contains("Every school&#39;s notices after domestic abuse incidents"))
+            #expect(!hub.contains("your pupils"))
+            let lead = try await Self.account("school.lead", [.safeguardingLead], at: partnership.school, on: app)
+            let school = try await app.send(.GET, "/home", as: try await Credentials.session(for: lead, on: app)).text
+            #expect(school.contains("Domestic abuse incidents your pupils were present at"))
+            let nurse = try await Self.account("health.lead", [.safeguardingLead], at: partnership.healthBoard, on: app)
+            let health = try await app.send(.GET, "/home", as: try await Credentials.session(for: nurse, on: app)).text
+            #expect(!health.contains("your pupils") && !health.contains("Every school&#39;s notices"))
+        }
+    }
+
     @Test("a domestic abuse notice with the child present tells the school's lead, who records seeing it")
     func operationEncompass() async throws {
         try await withTestApp { app, partnership in

@@ -68,7 +68,9 @@ struct HomeWebController: RouteCollection {
         var context = HomeContext(
             roleKeys: policy.effectiveRoles(of: user.actor).sorted().map { "role.\($0.rawValue)" },
             tasks: Self.tasks.filter { policy.permits(user.actor, $0.3) }.map {
-                .init(href: $0.0, titleKey: $0.1, descriptionKey: $0.2)
+                // The hub routes every school's notices; only a school has pupils of its own.
+                let hubEncompass = $0.3 == .acknowledgeEncompass && user.agency.kind != .school
+                return .init(href: $0.0, titleKey: $0.1, descriptionKey: hubEncompass ? $0.2 + ".hub" : $0.2)
             },
             canSearch: policy.permits(user.actor, .searchChildren), alertCount: alerts)
         context.counts = counts

@@ -90,15 +90,24 @@ def encompass(walk, bt, lang, mark_seen):
     walk.sign_out()
 
 
+def follow_from_team_queue(walk, bt, lang, username, clock):
+    """Signs in, opens the team queue and follows Cerys Jones's line for `clock` (a
+    cp.clock key); returns that line's text."""
+    t = bt.t
+    sign_in(walk, username, lang)
+    walk.menu(lang, "nav.team")
+    walk.expect_page(lang, "team.title")
+    line = [row for row in rows(walk) if "Cerys Jones" in row.text and t(lang, clock) in row.text]
+    walk.expect(line, f"the team queue has no {t(lang, clock)!r} for Cerys Jones")
+    text = line[0].text
+    walk.follow(t(lang, clock), within=line[0])
+    return text
+
+
 def strategy_meeting(walk, bt, lang):
     """From the team queue to Cerys Jones's strategy meeting, recorded on its own page."""
     t = bt.t
-    sign_in(walk, "ffion.davies", lang)
-    walk.menu(lang, "nav.team")
-    walk.expect_page(lang, "team.title")
-    line = [row for row in rows(walk) if "Cerys Jones" in row.text and t(lang, "cp.clock.strategy_meeting") in row.text]
-    walk.expect(line, "the team queue has no strategy meeting for Cerys Jones")
-    walk.follow(t(lang, "cp.clock.strategy_meeting"), within=line[0])
+    follow_from_team_queue(walk, bt, lang, "ffion.davies", "cp.clock.strategy_meeting")
     walk.expect_page(lang, "cp.meeting.title")
     walk.expect_text(t(lang, "cp.step.caption", "Cerys Jones"))
     form = walk.driver.find_element(By.XPATH, f"//form[.//button[normalize-space()={bt.xpath_literal(t(lang, 'cp.meeting.record'))}]]")
@@ -127,14 +136,9 @@ def section_47_from_summary(walk, bt, lang):
     """The team manager goes from the team queue's overdue action for Cerys Jones to her
     summary, and on to the Section 47 enquiry the meeting started, with a way back."""
     t = bt.t
-    sign_in(walk, "huw.jenkins", lang)
-    walk.menu(lang, "nav.team")
-    walk.expect_page(lang, "team.title")
-    line = [row for row in rows(walk) if "Cerys Jones" in row.text and t(lang, "cp.clock.action") in row.text]
-    walk.expect(line, "the team queue has no agreed action for Cerys Jones")
-    walk.expect_text(t(lang, "deadline.status.overdue"), line[0])
+    line = follow_from_team_queue(walk, bt, lang, "huw.jenkins", "cp.clock.action")
+    walk.expect(t(lang, "deadline.status.overdue") in line, "the agreed action is not marked overdue")
     # An agreed action may belong to more than one step: it leads to her summary.
-    walk.follow(t(lang, "cp.clock.action"), within=line[0])
     walk.expect_heading(lang, "Cerys Jones")
     bt.expect_back_link(walk, lang, "cp.back_to_record", "/children/" + walk.driver.current_url.split("/children/")[1].split("/")[0])
     walk.follow(t(lang, "cp.enquiries"), within=walk.driver.find_element(By.CSS_SELECTOR, ".steps"))

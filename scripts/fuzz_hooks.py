@@ -54,6 +54,9 @@ DOMAIN_RULES = [
     # Who asks matters: a person issues their own tokens, and no one changes their own roles.
     (r"^POST /api/v1/tokens$", r"^user_id$", r"^error\.token\.person_issues_own$"),
     (r"^PUT /api/v1/users/", r"^roles$", r"^error\.user\.own_roles$"),
+    # A hub manager names someone else to open a sealed record: naming oneself is the
+    # break-glass route, audited as such (the stateful phase finds its own account's id).
+    (r"/access-grants$", r"^user_id$", r"^error\.grant\.to_oneself$"),
     # Text is measured without the white space at either end, which minLength cannot say.
     (r".", r".", r"^error\.field\.too_short$"),
 ]

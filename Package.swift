@@ -105,7 +105,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SafeguardingTests",
-            dependencies: ["Safeguarding"],
+            // PersonMatching's seeded generator draws the synthetic cohorts.
+            dependencies: ["Safeguarding", "PersonMatching"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -50,6 +50,9 @@ DOMAIN_RULES = [
     (r".", r".", r"^error\.[a-z]+\.[a-z]+_taken$"),
     # An answer cannot be due before the request is sent; dates of birth and events are not in the future.
     (r"/requests$", r"^due_at$", r"^error\.request\.due_in_past$"),
+    # An agency that knows the child says what it knows and which risks: a rule across
+    # fields (what the knowledge answer was), which the schema cannot say.
+    (r"/requests/\{requestID\}/answer$", r"^(what_is_known|known_risks)$", r"^error\.request\.(what_is_known|known_risks)$"),
     (r".", r".", r"^error\.field\.date_in_future$"),
     # Who asks matters: a person issues their own tokens, and no one changes their own roles.
     (r"^POST /api/v1/tokens$", r"^user_id$", r"^error\.token\.person_issues_own$"),

@@ -56,6 +56,8 @@ POOL_QUERIES = {
     "meetingID": ("hub_meetings", "1"),
     "requestID": ("information_requests", "1"),
     "notificationID": ("encompass_notifications", "1"),
+    "episodeID": ("missing_episodes", "1"),
+    "flagID": ("raised_flags", "1"),
 }
 
 

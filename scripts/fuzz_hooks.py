@@ -41,6 +41,11 @@ DOMAIN_RULES = [
     (r"^GET /api/v1/children$", r"^q$", r"^error\.search\.(no_real_term|name_needs_date_of_birth)$"),
     # Submitting names what the draft still lacks: that depends on the draft, not the request.
     (r"/submit$", r".", r"."),
+    # A missing episode's steps in their order and against its times (MissingError names
+    # them all); a warning that follows from the record is not raised by hand, a CAWN names
+    # its adult, and a warning ends once.
+    (r"/children/\{childID\}/missing", r".", r"^error\.missing\."),
+    (r"/children/\{childID\}/flags", r".", r"^error\.flag\."),
     # The child protection process: each step in its order (ChildProtectionError names them all).
     (r"/children/\{childID\}/", r".", r"^error\.cp\."),
     # A record named in the body that does not exist, or that the reader may not name.

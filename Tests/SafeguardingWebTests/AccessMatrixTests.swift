@@ -162,7 +162,28 @@ struct AccessMatrixTests {
         "GET /api/v1/children/:childID/child-protection": childProtectionReaders,
         "GET /api/v1/team/queue": childProtectionReaders,
         "GET /api/v1/measures/child-protection": [.hubManager, .auditor, .teamManager],
-    ].merging(childProtectionSteps) { agreed, _ in agreed }
+    ].merging(childProtectionSteps) { agreed, _ in agreed }.merging(missingAndFlags) { agreed, _ in agreed }
+
+    /// Any agency that knows the child may report them missing; the hub and the child
+    /// protection team record the return, the interview and the profile, and raise flags.
+    static let missingReporters: Set<Role> = [.hubPractitioner, .hubManager, .safeguardingLead, .socialWorker, .teamManager]
+    static let missingWorkers: Set<Role> = [.hubPractitioner, .hubManager, .socialWorker, .teamManager]
+
+    /// A child's missing episodes and warnings, on the pages and the API alike.
+    static let missingAndFlags: [String: Set<Role>?] = {
+        var agreed: [String: Set<Role>?] = [:]
+        for prefix in ["/children/:childID", "/api/v1/children/:childID"] {
+            agreed["GET \(prefix)/missing"] = childReaders
+            agreed["POST \(prefix)/missing"] = missingReporters
+            agreed["POST \(prefix)/missing/:episodeID/located"] = missingWorkers
+            agreed["POST \(prefix)/missing/:episodeID/return-interview"] = missingWorkers
+            agreed["POST \(prefix)/missing-profile"] = missingWorkers
+            agreed["GET \(prefix)/flags"] = childReaders
+            agreed["POST \(prefix)/flags"] = missingWorkers
+            agreed["POST \(prefix)/flags/:flagID/end"] = missingWorkers
+        }
+        return agreed
+    }()
 
     /// Every step of the child protection process, on the pages and the API: the team
     /// records them, and only the team manager records oversight and reviews agreements.

@@ -35,17 +35,19 @@ public struct AccessPolicy: Sendable {
         .hubPractitioner: [
             .useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass, .submitReferral,
             .screenReferrals, .decideReferrals, .requestInformation, .answerInformationRequests, .runHubMeetings,
-            .acknowledgeEncompass, .viewChildProtection,
+            .acknowledgeEncompass, .viewChildProtection, .reportMissing, .workMissingEpisodes, .raiseFlags,
+            .assessExploitation, .runExploitationMeetings,
         ],
         .hubManager: [
             .useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass, .restrictRecords, .viewAlerts,
             .submitReferral, .screenReferrals, .decideReferrals, .signOffDecisions, .viewMeasures, .mergeRecords,
             .requestInformation, .answerInformationRequests, .runHubMeetings, .acknowledgeEncompass, .workEarlyIntervention,
-            .viewChildProtection,
+            .viewChildProtection, .reportMissing, .workMissingEpisodes, .raiseFlags, .assessExploitation,
+            .runExploitationMeetings,
         ],
         .safeguardingLead: [
             .useAccount, .searchChildren, .viewChildRecord, .breakGlass, .submitReferral, .answerInformationRequests,
-            .acknowledgeEncompass,
+            .acknowledgeEncompass, .reportMissing, .assessExploitation,
         ],
         .earlyInterventionWorker: [.useAccount, .workEarlyIntervention],
         .auditor: [.useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .searchAuditTrail, .viewMeasures,
@@ -54,11 +56,12 @@ public struct AccessPolicy: Sendable {
         .administrator: [.useAccount, .manageAgencies, .manageUsers, .manageAPITokens],
         .socialWorker: [
             .useAccount, .searchChildren, .viewChildRecord, .breakGlass, .submitReferral, .viewChildProtection,
-            .workChildProtection,
+            .workChildProtection, .reportMissing, .workMissingEpisodes, .raiseFlags, .assessExploitation,
         ],
         .teamManager: [
             .useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass, .submitReferral,
-            .viewChildProtection, .workChildProtection, .overseeChildProtection, .viewMeasures,
+            .viewChildProtection, .workChildProtection, .overseeChildProtection, .viewMeasures, .reportMissing,
+            .workMissingEpisodes, .raiseFlags, .assessExploitation, .runExploitationMeetings,
         ],
         // Whatever a system may read it reads through the other roles its account holds.
         .integration: [.useAccount],

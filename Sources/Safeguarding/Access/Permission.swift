@@ -46,6 +46,16 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
     case workChildProtection = "work_child_protection"
     /// A manager's oversight and challenge of an enquiry, and review of written agreements.
     case overseeChildProtection = "oversee_child_protection"
+    /// Report a child missing (a police officer, or any agency that knows the child).
+    case reportMissing = "report_missing"
+    /// Record a missing child's return, the return interview and the profile kept ready.
+    case workMissingEpisodes = "work_missing_episodes"
+    /// Raise or end a warning on a child's record (a CAWN, MARAC, MAPPA).
+    case raiseFlags = "raise_flags"
+    /// Record one's agency's exploitation assessment of a child.
+    case assessExploitation = "assess_exploitation"
+    /// Run multi-agency child exploitation meetings and agree a child's level and plan.
+    case runExploitationMeetings = "run_exploitation_meetings"
     case manageAgencies = "manage_agencies"
     case manageUsers = "manage_users"
     case manageAPITokens = "manage_api_tokens"

@@ -67,12 +67,17 @@ public struct ChildProtectionRepository: Sendable {
     /// Whether the child is on the child protection register now: one small read, because
     /// every view of the child's record shows it as a banner.
     public func isOnRegister(_ childID: UUID) async throws -> Bool {
+        try await registeredSince(childID) != nil
+    }
+
+    /// When the child's current registration began, or `nil` when the child is not on
+    /// the register: the flag at the top of every page about the child says since when.
+    public func registeredSince(_ childID: UUID) async throws -> Date? {
         let rows = try await sql.select().column("details").from(ChildProtectionTable.register.rawValue)
             .where("child_id", .equal, childID).all()
-        return try rows.contains { row in
+        return try rows.map { row in
             try JSONDecoder().decode(RegisterEntry.self, from: Data(try row.decode(column: "details", as: String.self).utf8))
-                .isCurrent
-        }
+        }.filter(\.isCurrent).map(\.registeredAt).min()
     }
 
     /// The records of many children at once, in the order asked.

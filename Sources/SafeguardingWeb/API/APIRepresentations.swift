@@ -105,8 +105,11 @@ struct ChildResponse: Content {
     var accessBasis: AccessBasis
     var family: [FamilyMemberResponse]
     var agencies: [InvolvementResponse]
+    /// The warnings standing now, as far as the reader may see them (F19).
+    var flags: [ChildFlag]
 
-    init(_ summary: ChildRecordSummary, basis: AccessBasis) {
+    init(_ summary: ChildRecordSummary, basis: AccessBasis, flags: [ChildFlag]) {
+        self.flags = flags
         let child = summary.child
         id = child.id
         givenName = child.givenName

@@ -43,7 +43,8 @@ struct ChildAPIController: RouteCollection {
                 type: "https://diogelu.cymru/problems/break_glass_required", title: request.t("problem.break_glass_required"),
                 status: 403, detail: request.t("problem.break_glass_required.detail")), for: request)
         case .opened(let summary, let basis):
-            return try await ChildResponse(summary, basis: basis).encodeResponse(for: request)
+            let flags = try await request.showFlags(of: summary)
+            return try await ChildResponse(summary, basis: basis, flags: flags).encodeResponse(for: request)
         }
     }
 

@@ -114,7 +114,7 @@ enum OpenAPIDocument {
         .init(method: "get", path: "/api/v1/hub/queue", summary: "Referrals awaiting a decision, most urgent first",
             permission: .screenReferrals, query: [("limit", ["type": "integer", "minimum": 1, "maximum": 5000])],
             response: "Queue"),
-    ] + PartnershipAPIController.operations + ChildProtectionAPIController.operations }
+    ] + PartnershipAPIController.operations + ChildProtectionAPIController.operations + MissingAPIController.operations }
 
     /// A JSON schema for the shape of a value, read from an example of it.
     static func schema(of value: JSONValue) -> [String: Any] {
@@ -181,6 +181,10 @@ enum OpenAPIDocument {
             ["id": uuid, "user_id": uuid, "label": ["type": "string"], "issued_at": dateTime,
              "expires_at": nullable(dateTime), "revoked_at": nullable(dateTime), "token": ["type": "string"]],
             required: ["id", "user_id", "label", "issued_at"])
+        let childFlag = object(
+            ["kind": enumeration(FlagKind.self), "exploitation_level": enumeration(ExploitationRiskLevel.self),
+             "adult_named": ["type": "string"], "since": date, "until": date, "raised_flag_id": uuid],
+            required: ["kind", "adult_named"])
         let child = object(
             ["id": uuid, "given_name": ["type": "string"], "middle_names": ["type": "string"],
              "surname": ["type": "string"], "known_as": ["type": "string"], "date_of_birth": nullable(date),
@@ -190,6 +194,7 @@ enum OpenAPIDocument {
              "postcode": ["type": "string"], "preferred_language": enumeration(Language.self),
              "ethnicity": ["type": "string"], "school": ["type": "string"], "restricted": ["type": "boolean"],
              "access_basis": enumeration(AccessBasis.self),
+             "flags": ["type": "array", "items": childFlag],
              "family": ["type": "array", "items": object(
                 ["id": uuid, "name": ["type": "string"], "relationship": enumeration(Relationship.self),
                  "date_of_birth": nullable(date), "holds_parental_responsibility": ["type": "boolean"],
@@ -199,7 +204,7 @@ enum OpenAPIDocument {
                 ["agency_id": uuid, "involvement": enumeration(InvolvementKind.self),
                  "named_worker": ["type": "string"], "since": nullable(date), "until": nullable(date)],
                 required: ["agency_id", "involvement", "named_worker"])]],
-            required: ["id", "given_name", "surname", "sex", "restricted", "access_basis", "family", "agencies"])
+            required: ["id", "flags", "given_name", "surname", "sex", "restricted", "access_basis", "family", "agencies"])
         return [
             "Problem": [
                 "type": "object", "required": ["type", "title", "status"],
@@ -327,5 +332,6 @@ enum OpenAPIDocument {
                  "valid_for_days": ["type": "integer", "minimum": 1, "maximum": 366]], required: ["user_id", "label"]),
         ].merging(PartnershipAPIController.schemas) { ours, _ in ours }
             .merging(ChildProtectionAPIController.schemas) { ours, _ in ours }
+            .merging(MissingAPIController.schemas) { ours, _ in ours }
     }
 }

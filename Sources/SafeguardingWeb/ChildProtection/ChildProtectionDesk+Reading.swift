@@ -34,11 +34,7 @@ extension ChildProtectionDesk {
     /// is read, so that its problems never tell a record that exists from one that does not.
     @discardableResult
     func authorise(_ childID: UUID) async throws -> (ChildRecordSummary, AccessBasis) {
-        guard let (summary, facts) = try await ChildRepository(request.db).summaryAndAccess(
-            of: childID, userID: user.account.id, now: Date())
-        else { throw ProblemError.notFound }
-        guard case .granted(let basis) = policy.access(for: user.actor, to: facts) else { throw ProblemError.notFound }
-        return (summary, basis)
+        try await ChildAccessCheck.authorise(request, user, childID)
     }
 
     /// One line of the team queue: a clock and whose record it runs on.

@@ -43,6 +43,7 @@ struct ChildProtectionWebController: RouteCollection {
         submitted: SubmittedForm?
     ) async throws -> Response {
         let opened = try await ChildProtectionDesk(request).open(childID)
+        try await request.showFlags(of: opened.summary)
         let context = try await ChildProtectionPageContext.make(
             request, opened, step: step, failure: failure, failed: failed, submitted: submitted)
         return try await request.page(
@@ -87,15 +88,26 @@ struct ChildProtectionWebController: RouteCollection {
         let language = request.language
         let catalogue = request.application.catalogue
         let now = Date()
-        let lines = try await ChildProtectionDesk(request).teamQueue().map { line in
-            ChildProtectionPageContext.ClockLine(
+        let clocks = try await ChildProtectionDesk(request).teamQueue().map { line in
+            (line.clock.dueAt, ChildProtectionPageContext.ClockLine(
                 kindKey: "cp.clock.\(line.clock.kind.rawValue)",
                 deadline: DeadlineWording.describe(line.clock.dueAt, now: now, language: language, catalogue: catalogue),
                 isOverdue: line.clock.dueAt < now,
                 href: Self.href(child: line.clock.childID, page: ChildProtectionStepPage.page(of: line.clock.kind),
                     record: line.clock.subjectID),
-                childName: line.childName)
+                childName: line.childName))
         }
+        // A child back from missing is owed a return interview within 72 hours: the same
+        // queue shows it, so the team sees who is about to miss it.
+        let interviews = try await MissingDesk(request).awaitedInterviews().compactMap { line -> (Date, ChildProtectionPageContext.ClockLine)? in
+            guard let due = line.episode.returnInterviewDueAt else { return nil }
+            return (due, ChildProtectionPageContext.ClockLine(
+                kindKey: "missing.clock.return_interview",
+                deadline: DeadlineWording.describe(due, now: now, language: language, catalogue: catalogue),
+                isOverdue: due < now, href: "/children/\(line.episode.childID.uuidString.lowercased())/missing#interview",
+                childName: line.childName))
+        }
+        let lines = (clocks + interviews).sorted { $0.0 < $1.0 }.map(\.1)
         return try await request.page(
             "team", titleKey: "team.title", TeamContext(lines: lines, overdueCount: lines.filter(\.isOverdue).count))
     }

@@ -91,6 +91,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: EarlyInterventionWebController())
     try app.register(collection: EncompassWebController())
     try app.register(collection: ChildProtectionWebController())
+    try app.register(collection: MissingWebController())
+    try app.register(collection: FlagsWebController())
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
     try api.register(collection: AccountAPIController())
@@ -102,6 +104,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: HubMeetingAPIController())
     try api.register(collection: EarlyInterventionAPIController())
     try api.register(collection: ChildProtectionAPIController())
+    try api.register(collection: MissingAPIController())
 }
 
 /// Work that runs beside the server: delivering the outbox. Only `serve` needs it.

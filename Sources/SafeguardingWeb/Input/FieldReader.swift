@@ -325,7 +325,7 @@ struct FieldReader {
             if required { note(name, .missing) }
             return nil
         }
-        if let instant = ISO8601DateFormatter().date(from: text) { return instant }
+        if let instant = ISO8601DateFormatter().date(from: text) ?? Self.fractionalSeconds.date(from: text) { return instant }
         let parts = text.split(separator: "T", maxSplits: 1).map(String.init)
         let clock = parts.count == 2 ? parts[1].split(separator: ":").compactMap { Int($0) } : []
         guard parts.count == 2, let day = CalendarDay(iso8601: parts[0]), clock.count >= 2,
@@ -336,6 +336,13 @@ struct FieldReader {
         }
         return calendar.date(on: day, at: time)
     }
+
+    /// RFC 3339 allows a fraction of a second, which a partner's clock may well send.
+    nonisolated(unsafe) private static let fractionalSeconds: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }()
 
     /// Fails with every problem found, including fields that were sent but not asked for.
     func finish() throws {

@@ -71,8 +71,9 @@ struct ChildRecordContext: Encodable, Sendable {
 
     /// The child protection record's link, for those who may read it (F11–F15).
     var childProtectionHref: String?
-    /// On the child protection register now: shown as the record's banner.
-    var isOnRegister: Bool
+    /// The child's missing episodes and warnings, each on its own page.
+    var missingHref: String
+    var flagsHref: String
 
     /// The people a manager may name to read a restricted record: active, with roles that
     /// read children's records, and not the manager (see ``AccessPolicy/refusalToGrant(to:by:)``).
@@ -170,7 +171,7 @@ struct ChildRecordContext: Encodable, Sendable {
                 ? try await mergedRecords(of: child.id, on: request.db) : [],
             childProtectionHref: policy.permits(user.actor, .viewChildProtection)
                 ? "/children/\(child.id.uuidString.lowercased())/child-protection" : nil,
-            isOnRegister: summary.hasRegisterHistory
-                ? try await ChildProtectionRepository(request.db).isOnRegister(child.id) : false)
+            missingHref: "/children/\(child.id.uuidString.lowercased())/missing",
+            flagsHref: "/children/\(child.id.uuidString.lowercased())/flags")
     }
 }

@@ -87,6 +87,7 @@ struct ChildWebController: RouteCollection {
         case .opened(let summary, let basis):
             let audit = try await desk.auditOfChild(childID)
             let context = try await ChildRecordContext.make(summary: summary, basis: basis, audit: audit, for: request)
+            try await request.showFlags(of: summary)
             return try await request.page("child", titleKey: "child.title", titleArgument: summary.child.fullName, context)
                 .encodeResponse(for: request)
         }

@@ -31,6 +31,8 @@ struct LayoutContext: Encodable, Sendable {
     var template = ""
     /// The banner confirming what the last form saved, if the page follows one.
     var savedKey: String?
+    /// The warnings about the child the page is about, if it is about one (``Request/showFlags(of:)``).
+    var flagsHTML = ""
 
     static let menu: [(String, String, Permission)] = [
         ("/home", "nav.home", .useAccount),
@@ -137,6 +139,7 @@ extension Request {
     ) async throws -> View {
         var layout = LayoutContext(request: self, titleKey: titleKey, titleArgument: titleArgument)
         layout.template = template
+        if let flags = childFlags { layout.flagsHTML = FlagsBanner.html(flags, language: language, catalogue: application.catalogue) }
         return try await view.render(template, Page(layout: layout, page: content))
     }
 

@@ -255,7 +255,7 @@ struct ChildProtectionFlowTests {
             #expect(!record.openClocks.contains { $0.kind == .outlinePlan })
             #expect(record.openClocks.contains { $0.kind == .conferenceRecord })
             response = try await app.send(.GET, base, as: social)
-            #expect(response.text.contains(t("cp.register.banner")))
+            #expect(response.text.contains(t("flag.on_child_protection_register")))
             response = try await app.send(.GET, "\(base)/child-protection/register", as: social)
             #expect(response.text.contains(t("cp.category.neglect")))
             #expect(response.text.contains(t("cp.register.current")))
@@ -352,7 +352,7 @@ struct ChildProtectionFlowTests {
             #expect(record.register.count == 1)
             #expect(!record.openClocks.contains { $0.kind == .coreGroup }, "no core groups once off the register")
             response = try await app.send(.GET, base, as: social)
-            #expect(!response.text.contains(t("cp.register.banner")))
+            #expect(!response.text.contains(t("flag.on_child_protection_register")))
 
             // The measures count this child's meeting, conferences and core group attendance by agency.
             let token = try await Credentials.apiToken(for: manager, on: app)

@@ -1,0 +1,55 @@
+import Fluent
+import Foundation
+import Safeguarding
+import SafeguardingStore
+import Vapor
+
+/// The warnings shown at the top of every page about a child (F19), gathered from where
+/// the record holds each fact and cut to what the reader's roles may see. Asked only
+/// after the reader's access to the child is granted, by every page and API answer about
+/// the child, so it reads little: the register only when the child has a register history.
+struct ChildFlagsReader {
+    let database: any Database
+    let calendar: WorkingCalendar
+
+    func flags(for summary: ChildRecordSummary, visibleTo roles: Set<Role>, now: Date = Date()) async throws -> [ChildFlag] {
+        let childID = summary.child.id
+        var facts = FlaggedFacts()
+        if summary.hasRegisterHistory, let since = try await ChildProtectionRepository(database).registeredSince(childID) {
+            facts.registeredSince = calendar.day(of: since)
+        }
+        if let since = try await MissingRepository(database).missingSince([childID])[childID] {
+            facts.missingSince = calendar.day(of: since)
+        }
+        if let agreed = try await ExploitationRepository(database).latestAgreed(of: childID) {
+            facts.agreedExploitationLevel = agreed.level
+            facts.exploitationReviewDue = agreed.reviewDue
+        }
+        // An open youth justice case with no start recorded still flags, from today.
+        let youthJustice = summary.involvements.filter { $0.involvement == .youthJusticeCase && $0.isCurrent }
+        if !youthJustice.isEmpty { facts.youthJusticeSince = youthJustice.compactMap(\.since).min() ?? calendar.day(of: now) }
+        let raised = try await RaisedFlagRepository(database).flags(of: childID)
+        return ChildFlags.current(facts: facts, raised: raised, on: calendar.day(of: now), visibleTo: roles)
+    }
+}
+
+extension Request {
+    private struct ChildFlagsKey: StorageKey { typealias Value = [ChildFlag] }
+
+    /// The flags the page being built shows in its frame; set by a page about a child once
+    /// its reader's access is granted, and written into every page's top by the layout.
+    var childFlags: [ChildFlag]? {
+        get { storage[ChildFlagsKey.self] }
+        set { storage[ChildFlagsKey.self] = newValue }
+    }
+
+    /// Reads the child's flags for this reader and keeps them for the page's frame.
+    @discardableResult
+    func showFlags(of summary: ChildRecordSummary) async throws -> [ChildFlag] {
+        guard let user = signedInUser else { return [] }
+        let flags = try await ChildFlagsReader(database: db, calendar: application.workingCalendar)
+            .flags(for: summary, visibleTo: AccessPolicy().effectiveRoles(of: user.actor))
+        childFlags = flags
+        return flags
+    }
+}

@@ -46,6 +46,11 @@ DOMAIN_RULES = [
     # its adult, and a warning ends once.
     (r"/children/\{childID\}/missing", r".", r"^error\.missing\."),
     (r"/children/\{childID\}/flags", r".", r"^error\.flag\."),
+    # An agreed level that differs from the computed one needs its reason; sightings fall
+    # between birth and the assessment; a MACE meeting decides only what is on its agenda,
+    # while open, and closes once held and attended.
+    (r"/(exploitation|mace)", r".", r"^error\.(exploitation|mace)\."),
+    (r"/(exploitation|mace)", r"^action_(owner|description)$", r"^error\.field\.missing$"),
     # The child protection process: each step in its order (ChildProtectionError names them all).
     (r"/children/\{childID\}/", r".", r"^error\.cp\."),
     # A record named in the body that does not exist, or that the reader may not name.

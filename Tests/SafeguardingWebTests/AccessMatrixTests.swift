@@ -181,9 +181,22 @@ struct AccessMatrixTests {
             agreed["GET \(prefix)/flags"] = childReaders
             agreed["POST \(prefix)/flags"] = missingWorkers
             agreed["POST \(prefix)/flags/:flagID/end"] = missingWorkers
+            agreed["GET \(prefix)/exploitation"] = childReaders
+            agreed["POST \(prefix)/exploitation"] = missingReporters
+            agreed["POST \(prefix)/exploitation/outcomes"] = maceRunners
+        }
+        for path in ["GET /mace", "POST /mace", "GET /mace/:meetingID", "POST /mace/:meetingID/attendance",
+            "POST /mace/:meetingID/children/:childID/decision", "POST /mace/:meetingID/close", "GET /mace/:meetingID/minutes",
+            "GET /api/v1/mace", "POST /api/v1/mace", "GET /api/v1/mace/:meetingID", "PUT /api/v1/mace/:meetingID/attendance",
+            "POST /api/v1/mace/:meetingID/children/:childID/decision", "POST /api/v1/mace/:meetingID/close"]
+        {
+            agreed[path] = maceRunners
         }
         return agreed
     }()
+
+    /// The hub and the child protection team's manager run MACE meetings and record outcomes.
+    static let maceRunners: Set<Role> = [.hubPractitioner, .hubManager, .teamManager]
 
     /// Every step of the child protection process, on the pages and the API: the team
     /// records them, and only the team manager records oversight and reviews agreements.

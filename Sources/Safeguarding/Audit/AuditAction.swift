@@ -79,4 +79,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case exploitationAssessed = "exploitation.assessed"
     case exploitationLevelAgreed = "exploitation.level_agreed"
     case exploitationOutcomeRecorded = "exploitation.outcome_recorded"
+    case maceMeetingArranged = "mace.arranged"
+    case maceAttendanceRecorded = "mace.attendance_recorded"
+    case maceMeetingClosed = "mace.closed"
+    case maceMeetingViewed = "mace.viewed"
 }

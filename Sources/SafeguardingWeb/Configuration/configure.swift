@@ -92,6 +92,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: EncompassWebController())
     try app.register(collection: ChildProtectionWebController())
     try app.register(collection: MissingWebController())
+    try app.register(collection: ExploitationWebController())
+    try app.register(collection: MACEWebController())
     try app.register(collection: FlagsWebController())
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
@@ -105,6 +107,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: EarlyInterventionAPIController())
     try api.register(collection: ChildProtectionAPIController())
     try api.register(collection: MissingAPIController())
+    try api.register(collection: ExploitationAPIController())
 }
 
 /// Work that runs beside the server: delivering the outbox. Only `serve` needs it.

@@ -73,6 +73,7 @@ struct ChildRecordContext: Encodable, Sendable {
     var childProtectionHref: String?
     /// The child's missing episodes and warnings, each on its own page.
     var missingHref: String
+    var exploitationHref: String
     var flagsHref: String
 
     /// The people a manager may name to read a restricted record: active, with roles that
@@ -172,6 +173,7 @@ struct ChildRecordContext: Encodable, Sendable {
             childProtectionHref: policy.permits(user.actor, .viewChildProtection)
                 ? "/children/\(child.id.uuidString.lowercased())/child-protection" : nil,
             missingHref: "/children/\(child.id.uuidString.lowercased())/missing",
+            exploitationHref: "/children/\(child.id.uuidString.lowercased())/exploitation",
             flagsHref: "/children/\(child.id.uuidString.lowercased())/flags")
     }
 }

@@ -38,6 +38,7 @@ struct LayoutContext: Encodable, Sendable {
         ("/home", "nav.home", .useAccount),
         ("/hub", "nav.hub", .screenReferrals),
         ("/hub/meetings", "nav.meetings", .runHubMeetings),
+        ("/mace", "nav.mace", .runExploitationMeetings),
         ("/requests", "nav.requests", .answerInformationRequests),
         ("/early-intervention", "nav.early_intervention", .workEarlyIntervention),
         ("/encompass", "nav.encompass", .acknowledgeEncompass),

@@ -98,38 +98,7 @@ struct HubMeetingAPIController: RouteCollection {
         let id = try HubMeetingWebController.meetingID(request)
         try await HubMeetingDesk(request).mayReach(id)
         var fields = try await FieldReader.json(from: request)
-        var entries: [HubMeetingAttendance] = []
-        if case .array(let items)? = fields.document("attendance") {
-            for (index, item) in items.enumerated() {
-                guard case .object(let object) = item else {
-                    fields.note("attendance[\(index)]", .wrongType(expected: .object))
-                    continue
-                }
-                var entry = FieldReader(json: object)
-                let agency = entry.identifier("agency_id")
-                let present = entry.flag("present")
-                let name = entry.text("attendee_name", required: false, maxLength: 200) ?? ""
-                let role = entry.text("attendee_role", required: false, maxLength: 200) ?? ""
-                if present == nil { entry.note("present", .missing) }
-                do { try entry.finish() } catch let failure as ValidationFailure {
-                    for error in failure.errors { fields.note("attendance[\(index)].\(error.field)", error.problem) }
-                    continue
-                }
-                entries.append(HubMeetingAttendance(
-                    agencyID: agency!, present: present!, attendeeName: present! ? name : "", attendeeRole: present! ? role : ""))
-            }
-        } else {
-            fields.note("attendance", .wrongType(expected: .array))
-        }
-        try fields.finish()
-        let agencies = try await request.agencies()
-        let known = Set(agencies.map(\.id))
-        guard entries.allSatisfy({ known.contains($0.agencyID) }) else {
-            throw ValidationFailure([FieldError("attendance", .notAnIdentifier)])
-        }
-        let recorded = agencies.map { agency in
-            entries.first { $0.agencyID == agency.id } ?? HubMeetingAttendance(agencyID: agency.id, present: false)
-        }
+        let recorded = try await Self.readAttendance(&fields, agencies: try await request.agencies())
         try await HubMeetingDesk(request).recordAttendance(id, recorded)
         return try await show(request)
     }
@@ -216,5 +185,45 @@ struct EarlyInterventionAPIController: RouteCollection {
         try await FieldReader.json(from: request).finish()
         try await EncompassDesk(request).markSeen(id)
         return Response(status: .noContent)
+    }
+
+}
+
+extension HubMeetingAPIController {
+    /// `{"attendance": [{"agency_id": …, "present": true, …}]}` read into one line per
+    /// agency of the partnership, those left out absent (hub and MACE meetings alike).
+    static func readAttendance(_ fields: inout FieldReader, agencies: [Agency]) async throws -> [HubMeetingAttendance] {
+        var entries: [HubMeetingAttendance] = []
+        if case .array(let items)? = fields.document("attendance") {
+            for (index, item) in items.enumerated() {
+                guard case .object(let object) = item else {
+                    fields.note("attendance[\(index)]", .wrongType(expected: .object))
+                    continue
+                }
+                var entry = FieldReader(json: object)
+                let agency = entry.identifier("agency_id")
+                let present = entry.flag("present")
+                let name = entry.text("attendee_name", required: false, maxLength: 200) ?? ""
+                let role = entry.text("attendee_role", required: false, maxLength: 200) ?? ""
+                if present == nil { entry.note("present", .missing) }
+                do { try entry.finish() } catch let failure as ValidationFailure {
+                    for error in failure.errors { fields.note("attendance[\(index)].\(error.field)", error.problem) }
+                    continue
+                }
+                entries.append(HubMeetingAttendance(
+                    agencyID: agency!, present: present!, attendeeName: present! ? name : "", attendeeRole: present! ? role : ""))
+            }
+        } else {
+            fields.note("attendance", .wrongType(expected: .array))
+        }
+        try fields.finish()
+        let known = Set(agencies.map(\.id))
+        guard entries.allSatisfy({ known.contains($0.agencyID) }) else {
+            throw ValidationFailure([FieldError("attendance", .notAnIdentifier)])
+        }
+        let recorded = agencies.map { agency in
+            entries.first { $0.agencyID == agency.id } ?? HubMeetingAttendance(agencyID: agency.id, present: false)
+        }
+        return recorded
     }
 }

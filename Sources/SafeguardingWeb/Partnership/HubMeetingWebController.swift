@@ -92,6 +92,7 @@ struct HubMeetingWebController: RouteCollection {
         var isClosed: Bool
         var items: [Item]
         var attendance: [Attendance]
+        var attendanceAction: String
         var attendanceTaken: Bool
         var canDecide: Bool
         var errors: [FormErrorContext]
@@ -110,7 +111,6 @@ struct HubMeetingWebController: RouteCollection {
             of: Set(record.requests.values.joined().compactMap { $0.answer?.answeredBy }))
         let now = Date()
         let agencyName = { (id: UUID) in record.agencies[id]?.name(in: language) ?? "" }
-        let recorded = Dictionary(meeting.attendance.map { ($0.agencyID, $0) }, uniquingKeysWith: { first, _ in first })
         let context = MeetingContext(
             id: id.uuidString.lowercased(), startsAt: DateWording.dateTime(meeting.startsAt, language), chair: record.chairName,
             isClosed: meeting.isClosed,
@@ -129,12 +129,8 @@ struct HubMeetingWebController: RouteCollection {
                         .filter { $0 != .noFurtherActionWithEarlyIntervention || referral.kind == .policeProtectionNotice }
                         .map { ChoiceOption(value: $0.rawValue, labelKey: "decision.outcome.\($0.rawValue)") })
             },
-            attendance: record.agencies.values.sorted { $0.name(in: language) < $1.name(in: language) }.map { agency in
-                let entry = recorded[agency.id]
-                return .init(
-                    agencyID: agency.id.uuidString.lowercased(), agencyName: agency.name(in: language),
-                    present: entry?.present ?? false, name: entry?.attendeeName ?? "", role: entry?.attendeeRole ?? "")
-            },
+            attendance: Self.attendanceRows(Array(record.agencies.values), meeting.attendance, language: language),
+            attendanceAction: "/hub/meetings/\(id.uuidString.lowercased())/attendance",
             attendanceTaken: !meeting.attendance.isEmpty,
             canDecide: !meeting.isClosed && AccessPolicy().permits(user.actor, .decideReferrals),
             errors: request.formErrors(failure))
@@ -155,6 +151,19 @@ struct HubMeetingWebController: RouteCollection {
 
     /// Attendance comes as `present` (agency ids ticked) and `name-<agency id>`,
     /// `role-<agency id>` for each agency; an agency not ticked was absent.
+    /// Every agency's line of an attendance form, as recorded so far (hub and MACE meetings alike).
+    static func attendanceRows(
+        _ agencies: [Agency], _ attendance: [HubMeetingAttendance], language: Language
+    ) -> [MeetingContext.Attendance] {
+        let recorded = Dictionary(attendance.map { ($0.agencyID, $0) }, uniquingKeysWith: { first, _ in first })
+        return agencies.sorted { $0.name(in: language) < $1.name(in: language) }.map { agency in
+            let entry = recorded[agency.id]
+            return .init(
+                agencyID: agency.id.uuidString.lowercased(), agencyName: agency.name(in: language),
+                present: entry?.present ?? false, name: entry?.attendeeName ?? "", role: entry?.attendeeRole ?? "")
+        }
+    }
+
     static func readAttendance(_ fields: inout FieldReader, agencies: [Agency]) -> [HubMeetingAttendance] {
         let present = Set(fields.identifiers("present", required: false) ?? [])
         return agencies.map { agency in

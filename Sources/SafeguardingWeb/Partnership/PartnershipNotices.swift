@@ -50,4 +50,21 @@ enum PartnershipNotices {
             body: [minutes[language] ?? "", minutes[other] ?? ""].joined(separator: "\n\n* * *\n\n"),
             createdAt: Date())
     }
+
+    /// A MACE meeting's minutes: agenda numbers and levels only; the children's names are
+    /// on the minutes page, where reading them is audited.
+    static func maceMinutes(
+        _ minutes: [Language: String], day: CalendarDay, meetingID: UUID, to person: UserAccount, catalogue: Catalogue
+    ) -> Notice {
+        let language = person.language
+        let other: Language = language == .english ? .welsh : .english
+        return Notice(
+            kind: "mace_minutes", referralID: nil, recipientUserID: person.id, language: language,
+            subject: catalogue.text("notice.mace_minutes.subject", language, [DateWording.date(day, language)]),
+            body: [
+                minutes[language] ?? "", minutes[other] ?? "",
+                catalogue.text("notice.mace_minutes.link", language, ["/mace/\(meetingID.uuidString.lowercased())/minutes"]),
+            ].joined(separator: "\n\n* * *\n\n"),
+            createdAt: Date())
+    }
 }

@@ -182,6 +182,7 @@ struct AccessMatrixTests {
             agreed["POST \(prefix)/flags"] = missingWorkers
             agreed["POST \(prefix)/flags/:flagID/end"] = missingWorkers
             agreed["GET \(prefix)/exploitation"] = childReaders
+            agreed["GET \(prefix)/log"] = childReaders
             agreed["POST \(prefix)/exploitation"] = missingReporters
             agreed["POST \(prefix)/exploitation/outcomes"] = maceRunners
         }

@@ -36,6 +36,32 @@ public struct ChronologyEvent: Sendable, Hashable {
         case deregistered
         case coreGroup
         case assessmentCompleted
+        case carePlanMade
+        case missingReported(MissingRiskGrade)
+        case missingLocated
+        case returnInterview(ReturnInterview.Outcome)
+        case exploitationAssessed(ExploitationRiskLevel)
+        case exploitationLevelAgreed(ExploitationRiskLevel)
+        case flagRaised(FlagKind)
+        case flagEnded(FlagKind)
+    }
+
+    /// The kinds the master log is filtered by.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case referrals, information
+        case childProtection = "child_protection"
+        case missing, exploitation, flags
+    }
+
+    public var kind: Kind {
+        switch what {
+        case .referralReceived, .hubDecision, .signOff: .referrals
+        case .informationShared: .information
+        case .missingReported, .missingLocated, .returnInterview: .missing
+        case .exploitationAssessed, .exploitationLevelAgreed: .exploitation
+        case .flagRaised, .flagEnded: .flags
+        default: .childProtection
+        }
     }
 
     public var at: Date
@@ -49,10 +75,14 @@ public struct ChronologyEvent: Sendable, Hashable {
     public var detail: String
 
     /// Whether the event belongs to the child protection record, which fewer people read.
-    public var isChildProtection: Bool {
+    public var isChildProtection: Bool { kind == .childProtection }
+
+    /// Whether a reader holding `roles` may see the entry: the child protection record's
+    /// steps go to those who read it, a flag's raising and ending to those who see the flag.
+    public func isVisible(to roles: Set<Role>, readsChildProtection: Bool) -> Bool {
         switch what {
-        case .referralReceived, .hubDecision, .signOff, .informationShared: false
-        default: true
+        case .flagRaised(let flag), .flagEnded(let flag): roles.contains { flag.isVisible(to: $0) }
+        default: !isChildProtection || readsChildProtection
         }
     }
 
@@ -102,6 +132,44 @@ public enum ChildChronology {
         return events.sorted { $0.at > $1.at }
     }
 
+    /// The master log (F17): the chronology with the child's missing episodes,
+    /// exploitation assessments, MACE decisions and warnings raised and ended, newest first.
+    public static func masterLog(
+        _ chronology: [ChronologyEvent], missing: [MissingEpisode],
+        assessments: [(assessment: ExploitationAssessment, level: ExploitationRiskLevel)],
+        agreed: [AgreedExploitationLevel], flags: [RaisedFlag], calendar: WorkingCalendar
+    ) -> [ChronologyEvent] {
+        var events = chronology
+        for episode in missing {
+            events.append(ChronologyEvent(at: episode.reportedAt, what: .missingReported(episode.riskGrade),
+                agencyID: episode.reportedByAgencyID, detail: episode.lastSeenWhere))
+            if let located = episode.locatedAt {
+                events.append(ChronologyEvent(at: located, what: .missingLocated,
+                    detail: [episode.foundWhere, episode.foundWith].filter { !$0.isEmpty }.joined(separator: "; ")))
+            }
+            if let interview = episode.returnInterview {
+                events.append(ChronologyEvent(at: interview.at, what: .returnInterview(interview.outcome), detail: interview.childSaid))
+            }
+        }
+        for (assessment, level) in assessments {
+            events.append(ChronologyEvent(at: assessment.recordedAt, what: .exploitationAssessed(level),
+                agencyID: assessment.agencyID, detail: assessment.summary))
+        }
+        for decision in agreed {
+            events.append(ChronologyEvent(at: calendar.date(on: decision.agreedOn, at: .nineAM),
+                what: .exploitationLevelAgreed(decision.level), detail: decision.reason))
+        }
+        for flag in flags {
+            events.append(ChronologyEvent(at: calendar.date(on: flag.startsOn, at: .nineAM), what: .flagRaised(flag.kind),
+                agencyID: flag.raisedByAgencyID, detail: flag.source))
+            if let ended = flag.endedOn {
+                events.append(ChronologyEvent(at: calendar.date(on: ended, at: .nineAM), what: .flagEnded(flag.kind),
+                    agencyID: flag.raisedByAgencyID, detail: flag.endedReason))
+            }
+        }
+        return events.sorted { $0.at > $1.at }
+    }
+
     static func childProtectionEvents(_ record: ChildProtectionCase) -> [ChronologyEvent] {
         var events: [ChronologyEvent] = []
         for discussion in record.discussions {
@@ -131,6 +199,7 @@ public enum ChildChronology {
         for assessment in record.assessments {
             if let done = assessment.completedAt { events.append(ChronologyEvent(at: done, what: .assessmentCompleted)) }
         }
+        if let plan = record.plan { events.append(ChronologyEvent(at: plan.createdAt, what: .carePlanMade)) }
         return events
     }
 

@@ -92,6 +92,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: EncompassWebController())
     try app.register(collection: ChildProtectionWebController())
     try app.register(collection: MissingWebController())
+    try app.register(collection: MasterLogController())
     try app.register(collection: ExploitationWebController())
     try app.register(collection: MACEWebController())
     try app.register(collection: FlagsWebController())

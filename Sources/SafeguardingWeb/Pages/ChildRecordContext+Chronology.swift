@@ -11,9 +11,19 @@ extension ChildRecordContext {
     struct Working {
         var chronology: [ChronologyLine]
         var agencies: [AgencyRow]
+        /// Each line with the event it was written from, for the API's entries.
+        var events: [(event: ChronologyEvent, line: ChronologyLine)] = []
     }
 
-    static func working(of summary: ChildRecordSummary, for request: Request) async throws -> Working {
+    /// What the master log is narrowed to: one kind of entry, one agency's.
+    struct LogFilter: Sendable {
+        var kind: ChronologyEvent.Kind?
+        var agencyID: UUID?
+    }
+
+    static func working(
+        of summary: ChildRecordSummary, for request: Request, filter: LogFilter = LogFilter()
+    ) async throws -> Working {
         let language = request.language
         let user = try request.requireUser()
         let policy = AccessPolicy()
@@ -33,8 +43,18 @@ extension ChildRecordContext {
         let decisions = try await DecisionRepository(request.db).all(forReferrals: ids)
         let requests = try await InformationRequestRepository(request.db).forReferrals(ids)
         let childProtection = readsChildProtection ? try await ChildProtectionRepository(request.db).record(of: child.id) : nil
-        let events = ChildChronology.events(
+        let chronology = ChildChronology.events(
             referrals: referrals, decisions: decisions, requests: requests, childProtection: childProtection)
+        let exploitation = ExploitationRepository(request.db)
+        let roles = policy.effectiveRoles(of: user.actor)
+        let events = ChildChronology.masterLog(
+            chronology, missing: try await MissingRepository(request.db).episodes(of: child.id),
+            assessments: try await exploitation.assessments(of: child.id).map { ($0, $0.score(dateOfBirth: child.dateOfBirth).level) },
+            agreed: try await exploitation.agreedLevels(of: child.id), flags: try await RaisedFlagRepository(request.db).flags(of: child.id),
+            calendar: request.application.workingCalendar)
+        .filter { $0.isVisible(to: roles, readsChildProtection: readsChildProtection) }
+        .filter { event in filter.kind.map { event.kind == $0 } ?? true }
+        .filter { event in filter.agencyID.map { event.agencyID == $0 } ?? true }
         let lines = events.map { event in
             let (titleKey, argumentKey) = title(of: event.what)
             return ChronologyLine(
@@ -54,7 +74,7 @@ extension ChildRecordContext {
                 since: agency.since.map { DateWording.date($0, language) } ?? "",
                 statusKey: agency.isCurrent ? "involvement.current" : "involvement.ended")
         }
-        return Working(chronology: lines, agencies: rows)
+        return Working(chronology: lines, agencies: rows, events: Array(zip(events, lines)).map { ($0.0, $0.1) })
     }
 
     /// The catalogue key of an event's title and, where the title names a term, the term's key.
@@ -75,6 +95,14 @@ extension ChildRecordContext {
         case .deregistered: ("chronology.deregistered", nil)
         case .coreGroup: ("chronology.core_group", nil)
         case .assessmentCompleted: ("chronology.assessment_completed", nil)
+        case .carePlanMade: ("chronology.care_plan_made", nil)
+        case .missingReported(let grade): ("chronology.missing_reported", "missing.grade.\(grade.rawValue)")
+        case .missingLocated: ("chronology.missing_located", nil)
+        case .returnInterview(let outcome): ("chronology.return_interview", "missing.interview.outcome.\(outcome.rawValue)")
+        case .exploitationAssessed(let level): ("chronology.exploitation_assessed", "exploitation.level.\(level.rawValue)")
+        case .exploitationLevelAgreed(let level): ("chronology.exploitation_agreed", "exploitation.level.\(level.rawValue)")
+        case .flagRaised(let kind): ("chronology.flag_raised", "flag.\(kind.rawValue)")
+        case .flagEnded(let kind): ("chronology.flag_ended", "flag.\(kind.rawValue)")
         }
     }
 }

@@ -74,6 +74,7 @@ struct ChildRecordContext: Encodable, Sendable {
     /// The child's missing episodes and warnings, each on its own page.
     var missingHref: String
     var exploitationHref: String
+    var logHref: String
     var flagsHref: String
 
     /// The people a manager may name to read a restricted record: active, with roles that
@@ -174,6 +175,7 @@ struct ChildRecordContext: Encodable, Sendable {
                 ? "/children/\(child.id.uuidString.lowercased())/child-protection" : nil,
             missingHref: "/children/\(child.id.uuidString.lowercased())/missing",
             exploitationHref: "/children/\(child.id.uuidString.lowercased())/exploitation",
+            logHref: "/children/\(child.id.uuidString.lowercased())/log",
             flagsHref: "/children/\(child.id.uuidString.lowercased())/flags")
     }
 }

@@ -8,10 +8,12 @@ import Vapor
 /// `diogelu bench seed --children N --referrals M` builds a synthetic partnership in the
 /// configured database and writes the credentials the load needs to a file;
 /// `diogelu bench load --url URL --credentials FILE` measures a running server over real
-/// HTTP (see scripts/bench.sh, which runs both on SQLite and PostgreSQL).
+/// HTTP (see scripts/bench.sh, which runs both on SQLite and PostgreSQL);
+/// `diogelu bench validate --assessments N` seeds exploitation assessments and times
+/// the validation report over them.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "seed or load")
+        @Argument(name: "action", help: "seed, load or validate")
         var action: String
         @Option(name: "children", help: "children to create (seed)")
         var children: Int?
@@ -29,9 +31,13 @@ struct BenchCommand: AsyncCommand {
         var serverPID: Int?
         @Option(name: "only", help: "measure only these, comma-separated: submission, queue, child (load; default all)")
         var only: String?
+        @Option(name: "assessments", help: "exploitation assessments to seed before timing the validation (validate; default 100000)")
+        var assessments: Int?
     }
 
-    var help: String { "Builds a national-scale synthetic partnership (seed) or measures a running server (load)." }
+    var help: String {
+        "Builds a national-scale synthetic partnership (seed), measures a running server (load) or times the validation report (validate)."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let file = signature.credentials ?? "bench-credentials.json"
@@ -53,6 +59,15 @@ struct BenchCommand: AsyncCommand {
                 only: signature.only.map { Set($0.split(separator: ",").map(String.init)) }
             ).run(log: { context.console.print($0) })
             context.console.print(report)
+        case "validate":
+            let app = context.application
+            try await prepareDatabase(app)
+            let timing = try await BenchValidation.run(
+                app: app, assessments: signature.assessments ?? 100_000, log: { context.console.print($0) })
+            context.console.print(
+                "validation of \(ValidationFigures.count(timing.assessments)) assessments: \(BenchValidation.seconds(timing.total)) s "
+                    + "(read, link and report with \(ExploitationValidationRun.defaultReplicates) resamples: \(BenchValidation.seconds(timing.computed)) s; "
+                    + "HTML and summary: \(BenchValidation.seconds(timing.rendered)) s; the read alone: \(BenchValidation.seconds(timing.read)) s)")
         default:
             throw BenchError.usage
         }
@@ -61,7 +76,7 @@ struct BenchCommand: AsyncCommand {
 
 enum BenchError: Error, CustomStringConvertible {
     case usage
-    var description: String { "Use: diogelu bench seed [--children N --referrals M] | diogelu bench load --url URL" }
+    var description: String { "Use: diogelu bench seed [--children N --referrals M] | diogelu bench load --url URL | diogelu bench validate [--assessments N]" }
 }
 
 /// What the load needs to act as a referrer (API token) and as a hub practitioner

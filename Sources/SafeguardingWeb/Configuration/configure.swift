@@ -70,6 +70,7 @@ public func configure(_ app: Application, _ configuration: DiogeluConfiguration)
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(MatchCommand(), as: "match")
+    app.asyncCommands.use(ExploitationCommand(), as: "exploitation")
 }
 
 extension DatabaseID {

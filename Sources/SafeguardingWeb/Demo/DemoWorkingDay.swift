@@ -17,5 +17,6 @@ enum DemoWorkingDay {
         try await DemoRegister.create(day)
         try await DemoAlerts.create(day, breakGlassDuration: breakGlassDuration)
         try await DemoHubMeeting.create(day)
+        try await DemoExploitationCohort.create(day)
     }
 }

@@ -62,4 +62,39 @@ struct MasterLogTests {
             #expect(entries.first?["detail"] as? String == "CAWN 2026/9")
         }
     }
+
+    @Test("the referral being screened and the request being answered carry the child's warnings, as far as the reader may see")
+    func flagsOnScreeningAndRequests() async throws {
+        try await withTestApp { app, partnership in
+            let referrer = try await Credentials.apiToken(for: partnership.account(.referrer), on: app)
+            let created = try await app.send(
+                .POST, "/api/v1/referrals", as: referrer, json: #"{"kind": "marf", "submit": true, "form": \#(schoolReferralJSON())}"#)
+            let id = try #require(UUID(uuidString: created.json["id"] as? String ?? ""))
+            let referral = try #require(try await ReferralRepository(app.db).find(id))
+            let cerys = partnership.knownToHealth.id
+            #expect(referral.childID == cerys, "the NHS number links the referral to Cerys's record")
+            let hub = try await Credentials.session(for: partnership.account(.hubPractitioner), on: app)
+            let today = app.workingCalendar.day(of: Date())
+            _ = try await app.send(.POST, "/children/\(cerys.uuidString.lowercased())/flags", as: hub, form: [
+                ("kind", "marac"), ("source", "Newport MARAC"), ("ends_on", today.adding(days: 30).iso),
+            ])
+            let text = app.catalogue.text("flag.marac", .english)
+            var response = try await app.send(.GET, "/referrals/\(id.uuidString.lowercased())", as: hub)
+            #expect(response.text.contains(text))
+            // The health board's lead is asked about Cerys, and may open her record (her GP is involved), but a MARAC
+            // is for the hub and child protection: the request page shows no warning it may not see.
+            let token = try await Credentials.apiToken(for: partnership.account(.hubPractitioner), on: app)
+            response = try await app.send(.POST, "/api/v1/referrals/\(id.uuidString.lowercased())/requests", as: token,
+                json: #"{"agency_ids": ["\#(partnership.healthBoard.id.uuidString)"], "question": "What do you know?"}"#)
+            let requests = try await InformationRequestRepository(app.db).forReferrals([id])
+            let request = try #require(requests.first, "the request was sent: \(response.text)")
+            do {
+                let lead = try await Credentials.session(for: partnership.account(.safeguardingLead), on: app)
+                response = try await app.send(.GET, "/requests/\(request.id.uuidString.lowercased())", as: lead)
+                #expect(response.status == .ok)
+                #expect(!response.text.contains(text))
+                #expect(!response.text.contains("class=\"flags\""))
+            }
+        }
+    }
 }

@@ -43,6 +43,16 @@ extension Request {
         set { storage[ChildFlagsKey.self] = newValue }
     }
 
+    /// The flags of a child a page is about without opening the record (a referral being
+    /// screened, a request being answered): shown only when the reader may open the record.
+    func showFlags(ofChild childID: UUID?) async throws {
+        guard let childID, let user = signedInUser,
+            let (summary, facts) = try await ChildRepository(db).summaryAndAccess(of: childID, userID: user.account.id, now: Date()),
+            case .granted = AccessPolicy().access(for: user.actor, to: facts)
+        else { return }
+        try await showFlags(of: summary)
+    }
+
     /// Reads the child's flags for this reader and keeps them for the page's frame.
     @discardableResult
     func showFlags(of summary: ChildRecordSummary) async throws -> [ChildFlag] {

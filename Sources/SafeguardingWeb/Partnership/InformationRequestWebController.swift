@@ -67,6 +67,7 @@ struct InformationRequestWebController: RouteCollection {
         let agency = try await AgencyRepository(request.db).find(item.agencyID)
         let names = try await UserRepository(request.db).names(of: Set([item.answer?.answeredBy].compactMap { $0 }))
         let selected = values["knowledge"] ?? ""
+        try await request.showFlags(ofChild: item.childID ?? referral.childID)
         return try await request.page("request", titleKey: "request.title", titleArgument: referral.reference ?? "",
             RequestPageContext(
                 id: id.uuidString.lowercased(), subject: RequestSubject(referral, language: language),

@@ -17,6 +17,7 @@ extension ReferralWebController {
         if referral.status == .draft {
             return request.redirect(to: "/referrals/\(id.uuidString.lowercased())/check")
         }
+        try await request.showFlags(ofChild: referral.childID)
         return try await request.page(
             "referral", titleKey: "referral.page.title", titleArgument: referral.reference ?? "",
             try await pageContext(request, screening, justSubmitted: request.query[String.self, at: "submitted"] == "1",
@@ -30,6 +31,7 @@ extension ReferralWebController {
         let screening = try await ReferralDesk(request).open(id)
         let context = try await pageContext(request, screening, justSubmitted: false, failure: nil)
         guard action.isOpen(in: context) else { return request.redirect(to: "/referrals/\(context.id)") }
+        try await request.showFlags(ofChild: screening.referral.childID)
         return try await request.page(
             action.template, titleKey: action.titleKey, context, status: .ok)
     }

@@ -90,6 +90,7 @@ except ImportError as missing:
              "The browser walk does not run without it.")
 
 import browser_partners  # noqa: E402 (after Selenium is known to be there)
+import browser_exploitation  # noqa: E402
 
 WAIT = 15  # seconds for a page to come
 
@@ -106,7 +107,10 @@ TAB_STOPS = """
         && element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden');
     const ordered = [...focusable.filter(e => e.tabIndex > 0).sort((a, b) => a.tabIndex - b.tabIndex),
                      ...focusable.filter(e => e.tabIndex === 0)];
-    const groupOf = e => e.type === 'radio' && e.name ? (e.form ? e.form.id || 'form' : 'page') + '|' + e.name : null;
+    // A browser groups radio buttons by name within their form: several forms on a page
+    // (one per MACE agenda item) each have their own group of the same name.
+    const forms = [...document.forms];
+    const groupOf = e => e.type === 'radio' && e.name ? (e.form ? 'form' + forms.indexOf(e.form) : 'page') + '|' + e.name : null;
     const stops = [], seen = new Map();
     for (const element of ordered) {
         const group = groupOf(element);
@@ -1254,6 +1258,7 @@ def main():
         english_reference = english_walk(walk)
         welsh_walk(walk, english_reference)
         browser_partners.partner_walks(walk, sys.modules[__name__])
+        browser_exploitation.exploitation_walks(walk, sys.modules[__name__])
         accessibility = walk.accessibility
         print(accessibility.summary())
         if accessibility.violations:

@@ -57,6 +57,6 @@ struct MissingWebController: RouteCollection {
         } catch let failure as ValidationFailure {
             return try await page(request, childID, failure: failure, form: form, submitted: submitted)
         }
-        return request.redirect(to: "/children/\(childID.uuidString.lowercased())/missing", saved: .stepRecorded)
+        return request.redirect(to: "/children/\(childID.uuidString.lowercased())/missing", saved: .saved)
     }
 }

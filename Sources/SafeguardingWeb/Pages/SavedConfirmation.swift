@@ -16,6 +16,7 @@ enum SavedConfirmation: String, CaseIterable, Sendable {
     case signedOff = "signed_off"
     case requestsSent = "requests_sent"
     case added
+    case arranged
     case saved
 
     var messageKey: String { "saved.\(rawValue)" }
@@ -33,7 +34,10 @@ enum SavedConfirmation: String, CaseIterable, Sendable {
 
 extension Request {
     /// A redirect to one of Diogelu's own paths, whose page confirms what was saved.
+    /// A fragment stays at the end, where it belongs: "/mace/1?saved=decided#child-2".
     func redirect(to path: String, saved: SavedConfirmation) -> Response {
-        redirect(to: path + (path.contains("?") ? "&" : "?") + "saved=\(saved.rawValue)")
+        let parts = path.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let page = String(parts[0]), fragment = parts.count > 1 ? "#" + parts[1] : ""
+        return redirect(to: page + (page.contains("?") ? "&" : "?") + "saved=\(saved.rawValue)" + fragment)
     }
 }

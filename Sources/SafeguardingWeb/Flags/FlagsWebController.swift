@@ -29,17 +29,12 @@ struct FlagsWebController: RouteCollection {
             var ended: String
             var isStanding: Bool
         }
-        struct Kind: Encodable, Sendable {
-            var value: String
-            var labelKey: String
-            var checked: Bool
-        }
         var childID: String
         var childName: String
         var childHref: String
         var lines: [Line]
         var mayRaise: Bool
-        var kinds: [Kind]
+        var kinds: [FormChoice]
         var values: [String: String]
         var errors: [FormErrorContext]
     }
@@ -67,13 +62,12 @@ struct FlagsWebController: RouteCollection {
                 } ?? "",
                 isStanding: flag.isCurrent(on: today))
         }
-        var values: [String: String] = [:]
-        for (name, texts) in submitted?.values ?? [:] where name != "_csrf" { values[name] = texts.first ?? "" }
+        let values = submitted.firstValues
         let id = childID.uuidString.lowercased()
         let context = Context(
             childID: id, childName: summary.child.fullName, childHref: "/children/\(id)", lines: lines,
             mayRaise: AccessPolicy().permits(request.signedInUser!.actor, .raiseFlags),
-            kinds: FlagsDesk.raisable.map { Context.Kind(value: $0.rawValue, labelKey: "flag.\($0.rawValue)", checked: values["kind"] == $0.rawValue) },
+            kinds: FlagsDesk.raisable.map { FormChoice(value: $0.rawValue, labelKey: "flag.\($0.rawValue)", checked: values["kind"] == $0.rawValue) },
             values: values, errors: request.formErrors(failure, form: form))
         return try await request.page("flags", titleKey: "flags.title", titleArgument: summary.child.fullName, context,
             status: failure == nil ? .ok : .unprocessableEntity)

@@ -33,12 +33,6 @@ struct MissingPageContext: Encodable, Sendable {
         var strategyMeetingDue: Bool
     }
 
-    struct Option: Encodable, Sendable {
-        var value: String
-        var labelKey: String
-        var checked: Bool
-    }
-
     var childID: String
     var childName: String
     var childHref: String
@@ -50,11 +44,11 @@ struct MissingPageContext: Encodable, Sendable {
     var interviewEpisodeID: String
     var mayReport: Bool
     var mayWork: Bool
-    var grades: [Option]
-    var outcomes: [Option]
-    var pushFactors: [Option]
-    var pullFactors: [Option]
-    var indicators: [Option]
+    var grades: [FormChoice]
+    var outcomes: [FormChoice]
+    var pushFactors: [FormChoice]
+    var pullFactors: [FormChoice]
+    var indicators: [FormChoice]
     var errors: [FormErrorContext]
     /// What a refused form had in it, so nothing typed is lost.
     var values: [String: String]
@@ -90,13 +84,9 @@ struct MissingPageContext: Encodable, Sendable {
                 indicatorKeys: (interview?.indicatorsFound ?? []).map { "exploitation.indicator.\($0.rawValue)" }.sorted(),
                 strategyMeetingDue: episode.strategyMeetingDue)
         }
-        var values: [String: String] = [:]
-        for (name, texts) in submitted?.values ?? [:] where name != "_csrf" { values[name] = texts.first ?? "" }
-        func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ prefix: String, _ name: String) -> [Option]
-        where T.RawValue == String {
-            let chosen = Set(submitted?.values(name) ?? [])
-            return T.allCases.map { Option(value: $0.rawValue, labelKey: "\(prefix).\($0.rawValue)", checked: chosen.contains($0.rawValue)) }
-        }
+        let values = submitted.firstValues
+        func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ prefix: String, _ name: String) -> [FormChoice]
+        where T.RawValue == String { FormChoice.all(type, prefix, chosen: submitted.chosen(name)) }
         let open = opened.episodes.first(where: \.isMissingNow)
         let awaiting = opened.episodes.first { $0.locatedAt != nil && $0.returnInterview == nil }
         let id = opened.summary.child.id.uuidString.lowercased()

@@ -213,10 +213,7 @@ struct HubMeetingMinutes {
         chair = catalogue.text("minutes.chair", language, [record.chairName])
         presentLabel = catalogue.text("minutes.present", language)
         absentLabel = catalogue.text("minutes.absent", language)
-        present = meeting.attendance.filter(\.present).map {
-            [agencyName($0.agencyID), $0.attendeeName, $0.attendeeRole].filter { !$0.isEmpty }.joined(separator: ", ")
-        }
-        absent = meeting.attendance.filter { !$0.present }.map { agencyName($0.agencyID) }
+        (present, absent) = Self.attendance(meeting.attendance, agencies: record.agencies, language: language)
         items = meeting.items.sorted { $0.position < $1.position }.map { item in
             let referral = record.referrals[item.referralID]
             let lacking = (record.lacking[item.referralID] ?? []).map(agencyName).joined(separator: ", ")
@@ -245,5 +242,19 @@ struct HubMeetingMinutes {
             if !item.lacking.isEmpty { lines.append("  " + item.lacking) }
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension HubMeetingMinutes {
+    /// Who came for each agency ("Gwent Police, Rhian Evans, sergeant"), and the agencies
+    /// that sent no one: the attendance lines of any meeting's minutes, hub or MACE.
+    static func attendance(
+        _ attendance: [HubMeetingAttendance], agencies: [UUID: Agency], language: Language
+    ) -> (present: [String], absent: [String]) {
+        func agencyName(_ id: UUID) -> String { agencies[id]?.name(in: language) ?? "" }
+        let present = attendance.filter(\.present).map {
+            [agencyName($0.agencyID), $0.attendeeName, $0.attendeeRole].filter { !$0.isEmpty }.joined(separator: ", ")
+        }
+        return (present, attendance.filter { !$0.present }.map { agencyName($0.agencyID) })
     }
 }

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Safeguarding
 import SafeguardingStore
+import SQLKit
 import Vapor
 
 /// Fills the database with the synthetic partnership, in batches so memory stays flat.
@@ -32,6 +33,10 @@ enum BenchSeed {
         let now = Date()
         let span: TimeInterval = 2 * 365 * 86_400
         let waiting = min(2_000, referrals)
+        // The demo's own referrals come first in the year's numbering.
+        let sql = db as! any SQLDatabase
+        let already = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("referrals")
+            .first()?.decode(column: "n", as: Int.self) ?? 0
         var number = 0
         while number < referrals {
             let count = min(batch, referrals - number)
@@ -43,7 +48,7 @@ enum BenchSeed {
                 let child = partnership.childFor(id: childIDs[childIndex], index: childIndex)
                 let submitted = now.addingTimeInterval(-span * Double(referrals - n) / Double(referrals) - 60)
                 rows.append(partnership.referral(
-                    number: n, about: child, referrer: referrer.id, agency: referrer.agencyID,
+                    number: already + n, about: child, referrer: referrer.id, agency: referrer.agencyID,
                     submittedAt: submitted, waiting: n > referrals - waiting))
             }
             try await loader.insertReferrals(rows)
@@ -58,7 +63,7 @@ enum BenchSeed {
             number += count
             if number % 200_000 == 0 { log("referrals: \(number)") }
         }
-        try await loader.setReferenceCounter(year: 2026, to: referrals + 1)
+        try await loader.setReferenceCounter(year: 2026, to: already + referrals + 1)
         try await loader.settle()
         let (token, _) = try await Store(db).transaction { db in
             try await APITokenIssuer.issue(
@@ -74,7 +79,9 @@ enum BenchSeed {
             lifetime: 7 * 86_400)
         // Keep a sample of children for the record-page load, not all million.
         let sample = stride(from: 0, to: childIDs.count, by: max(1, childIDs.count / 10_000)).map { childIDs[$0] }
-        return BenchCredentials(referrerToken: token, hubCookie: cookie, childIDs: sample)
+        // The demo's MACE meeting (a dozen young people) is the cohort page measured.
+        let mace = try await MACEMeetingRepository(db).recent().first { !$0.isClosed }?.id
+        return BenchCredentials(referrerToken: token, hubCookie: cookie, childIDs: sample, maceMeetingID: mace)
     }
 }
 

@@ -79,6 +79,17 @@ struct LoadDriver: Sendable {
                 request.headers.add(name: "Cookie", value: "diogelu_session=\(credentials.hubCookie)")
                 return request
             }),
+            ("log", "master log page", { index in
+                let child = credentials.childIDs[(index * 7) % credentials.childIDs.count]
+                var request = HTTPClientRequest(url: base + "/children/\(child.uuidString.lowercased())/log")
+                request.headers.add(name: "Cookie", value: "diogelu_session=\(credentials.hubCookie)")
+                return request
+            }),
+            ("mace", "MACE cohort page", { _ in
+                var request = HTTPClientRequest(url: base + "/mace/\(credentials.maceMeetingID?.uuidString.lowercased() ?? "none")")
+                request.headers.add(name: "Cookie", value: "diogelu_session=\(credentials.hubCookie)")
+                return request
+            }),
             ("submission", "referral submission", { index in
                 var request = HTTPClientRequest(url: base + "/api/v1/referrals")
                 request.method = .POST

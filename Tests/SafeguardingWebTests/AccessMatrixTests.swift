@@ -162,6 +162,7 @@ struct AccessMatrixTests {
         "GET /api/v1/children/:childID/child-protection": childProtectionReaders,
         "GET /api/v1/team/queue": childProtectionReaders,
         "GET /api/v1/measures/child-protection": [.hubManager, .auditor, .teamManager],
+        "GET /api/v1/measures/missing": [.hubManager, .auditor, .teamManager],
     ].merging(childProtectionSteps) { agreed, _ in agreed }.merging(missingAndFlags) { agreed, _ in agreed }
 
     /// Any agency that knows the child may report them missing; the hub and the child

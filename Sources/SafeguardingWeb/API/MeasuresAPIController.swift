@@ -8,6 +8,48 @@ import Vapor
 struct MeasuresAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.on(.GET, "measures", "referral-quality", requires: .permission(.viewMeasures), use: referralQuality)
+        routes.on(.GET, "measures", "missing", requires: .permission(.viewMeasures), use: missing)
+    }
+
+    struct MissingResponse: Content {
+        struct Missed: Content {
+            var episodeId: UUID
+            var childId: UUID
+            var returnedAt: Date?
+            var interviewDueAt: Date?
+        }
+        var from: String
+        var until: String
+        var episodes: Int
+        var children: Int
+        var repeatChildren: Int
+        var interviewsDue: Int
+        /// In time: within 72 hours of the child's return.
+        var offeredInTime: Int
+        var heldInTime: Int
+        var offeredInTimeRate: Double?
+        var heldInTimeRate: Double?
+        var strategyMeetingsDue: Int
+        /// Each episode whose interview was not offered in time: who missed it is on its record.
+        var missed: [Missed]
+    }
+
+    /// Episodes per child, repeat missing, and return interviews offered and held within
+    /// 72 hours of the return (F18), for the episodes reported in the period.
+    func missing(_ request: Request) async throws -> MissingResponse {
+        let period = try MeasurePeriod(request)
+        let episodes = try await MissingRepository(request.db).reported(during: period.start..<period.end)
+        let measures = MissingMeasures.compute(from: episodes, during: period.start..<period.end, now: Date())
+        let byID = Dictionary(uniqueKeysWithValues: episodes.map { ($0.id, $0) })
+        return MissingResponse(
+            from: period.from.iso, until: period.until.iso, episodes: measures.episodes, children: measures.children,
+            repeatChildren: measures.repeatChildren, interviewsDue: measures.interviewsDue,
+            offeredInTime: measures.offeredInTime, heldInTime: measures.heldInTime,
+            offeredInTimeRate: measures.offeredInTimeRate, heldInTimeRate: measures.heldInTimeRate,
+            strategyMeetingsDue: measures.strategyMeetingsDue,
+            missed: measures.missed.compactMap { id in
+                byID[id].map { MissingResponse.Missed(episodeId: id, childId: $0.childID, returnedAt: $0.locatedAt, interviewDueAt: $0.returnInterviewDueAt) }
+            })
     }
 
     struct ReferralQualityResponse: Content {

@@ -7,6 +7,9 @@ extension MissingAPIController {
     static var operations: [OpenAPIDocument.Operation] {
         let child = "/api/v1/children/{childID}"
         return [
+            .init(method: "get", path: "/api/v1/measures/missing",
+                summary: "Missing episodes per child, repeat missing, return interviews offered and held within 72 hours, and the episodes that missed it",
+                permission: .viewMeasures, query: Doc.period, response: "MissingMeasures"),
             .init(method: "get", path: "\(child)/missing",
                 summary: "A child's missing episodes, each return interview's clock, and the profile kept for the police (audited)",
                 permission: .viewChildRecord, response: "MissingEpisodes"),
@@ -38,6 +41,7 @@ extension MissingAPIController {
         let place = Doc.string(maxLength: 500), text = Doc.string(maxLength: 5_000)
         let many: ([String: Any]) -> [String: Any] = { ["type": "array", "items": $0] }
         return [
+            "MissingMeasures": ["type": "object", "description": "Counted over the episodes reported in the period"],
             "MissingEpisodes": ["type": "object", "description": "episodes (each with return_interview_due_at and return_interview_offered_in_time), missing_now, profile"],
             "MissingEpisode": ["type": "object", "description": "episode, and the assessment a return interview's indicators updated"],
             "ChildFlags": ["type": "object", "description": "current: the warnings standing now as far as the reader may see them; raised: those raised by agencies"],

@@ -130,6 +130,13 @@ struct MissingEpisodeFlowTests {
             response = try await app.send(.GET, "\(base)/missing", as: social)
             #expect(response.text.contains(t("missing.interview.in_time")))
 
+            // The measures count her episode, offered and held inside the 72 hours.
+            let manager = try await Credentials.apiToken(for: partnership.account(.hubManager), on: app)
+            response = try await app.send(.GET, "/api/v1/measures/missing", as: manager)
+            #expect(response.json["episodes"] as? Int == 1)
+            #expect(response.json["held_in_time"] as? Int == 1)
+            #expect((response.json["missed"] as? [Any])?.isEmpty == true)
+
             // Every step is in the audit trail of her record.
             let actions = Set(try await AuditTrail.latest(aboutChild: cerys, limit: 50, on: app.db).map(\.event.action))
             #expect(actions.isSuperset(of: [

@@ -114,7 +114,8 @@ enum OpenAPIDocument {
         .init(method: "get", path: "/api/v1/hub/queue", summary: "Referrals awaiting a decision, most urgent first",
             permission: .screenReferrals, query: [("limit", ["type": "integer", "minimum": 1, "maximum": 5000])],
             response: "Queue"),
-    ] + PartnershipAPIController.operations + ChildProtectionAPIController.operations + MissingAPIController.operations }
+    ] + PartnershipAPIController.operations + ChildProtectionAPIController.operations + MissingAPIController.operations
+        + NetworkAPIController.operations + CareAPIController.operations }
 
     /// A JSON schema for the shape of a value, read from an example of it.
     static func schema(of value: JSONValue) -> [String: Any] {
@@ -333,5 +334,7 @@ enum OpenAPIDocument {
         ].merging(PartnershipAPIController.schemas) { ours, _ in ours }
             .merging(ChildProtectionAPIController.schemas) { ours, _ in ours }
             .merging(MissingAPIController.schemas) { ours, _ in ours }
+            .merging(NetworkAPIController.schemas) { ours, _ in ours }
+            .merging(CareAPIController.schemas) { ours, _ in ours }
     }
 }

@@ -93,6 +93,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: ChildProtectionWebController())
     try app.register(collection: MissingWebController())
     try app.register(collection: FlagsWebController())
+    try app.register(collection: NetworkWebController())
+    try app.register(collection: CareWebController())
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
     try api.register(collection: AccountAPIController())
@@ -105,6 +107,8 @@ func routes(_ app: Application) throws {
     try api.register(collection: EarlyInterventionAPIController())
     try api.register(collection: ChildProtectionAPIController())
     try api.register(collection: MissingAPIController())
+    try api.register(collection: NetworkAPIController())
+    try api.register(collection: CareAPIController())
 }
 
 /// Work that runs beside the server: delivering the outbox. Only `serve` needs it.

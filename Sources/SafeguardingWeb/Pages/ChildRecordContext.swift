@@ -74,6 +74,11 @@ struct ChildRecordContext: Encodable, Sendable {
     /// The child's missing episodes and warnings, each on its own page.
     var missingHref: String
     var flagsHref: String
+    /// The child's network and care pages (F20), and each place or group the child shares
+    /// with other children: "3 children linked to 14 Heol Caerleon".
+    var networkHref: String
+    var careHref: String
+    var networkShared: [String]
 
     /// The people a manager may name to read a restricted record: active, with roles that
     /// read children's records, and not the manager (see ``AccessPolicy/refusalToGrant(to:by:)``).
@@ -172,6 +177,11 @@ struct ChildRecordContext: Encodable, Sendable {
             childProtectionHref: policy.permits(user.actor, .viewChildProtection)
                 ? "/children/\(child.id.uuidString.lowercased())/child-protection" : nil,
             missingHref: "/children/\(child.id.uuidString.lowercased())/missing",
-            flagsHref: "/children/\(child.id.uuidString.lowercased())/flags")
+            flagsHref: "/children/\(child.id.uuidString.lowercased())/flags",
+            networkHref: "/children/\(child.id.uuidString.lowercased())/network",
+            careHref: "/children/\(child.id.uuidString.lowercased())/care",
+            networkShared: try await NetworkRepository(request.db).shared(by: child.id, on: today).map {
+                request.t("child.network.shared.\($0.node.kind.rawValue)", String($0.children), $0.node.name)
+            })
     }
 }

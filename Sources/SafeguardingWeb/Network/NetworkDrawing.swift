@@ -47,7 +47,8 @@ enum NetworkDrawing {
             guard let at = positions[node.id] else { continue }
             svg += "<g class=\"network__member network__member--\(node.kind.rawValue)\(node.ring == 0 ? " network__member--centre" : "")\">"
             svg += shape(node.kind, x: Int(at.x), y: Int(at.y), large: node.ring == 0)
-            let label = node.label.count > 24 ? String(node.label.prefix(23)) + "…" : node.label
+            let label = node.label.count > 28
+                ? String(node.label.prefix(27)).trimmingCharacters(in: .whitespaces) + "…" : node.label
             svg += "<text x=\"\(Int(at.x))\" y=\"\(Int(at.y) + (node.ring == 0 ? 40 : 32))\" text-anchor=\"middle\">\(HTMLText.escape(label))</text></g>"
         }
         svg += "</g>" + legend(texts.kinds) + "</svg>"
@@ -68,16 +69,21 @@ enum NetworkDrawing {
 
     static func legend(_ kinds: [NetworkNodeKind: String]) -> String {
         var html = "<g class=\"network__legend\">"
-        for (index, kind) in NetworkNodeKind.allCases.enumerated() {
-            let x = 30 + index * 200, y = height - 30
+        var x = 30
+        let y = height - 30
+        for kind in NetworkNodeKind.allCases {
+            let label = kinds[kind] ?? ""
             html += "<g class=\"network__member network__member--\(kind.rawValue)\">" + shape(kind, x: x, y: y, large: false)
-            html += "<text x=\"\(x + 26)\" y=\"\(y + 5)\">\(HTMLText.escape(kinds[kind] ?? ""))</text></g>"
+            html += "<text x=\"\(x + 26)\" y=\"\(y + 5)\">\(HTMLText.escape(label))</text></g>"
+            // About eight units a letter at the legend's size, and room for the next shape.
+            x += 60 + label.count * 8
         }
         return html + "</g>"
     }
 
-    /// Ring 1 evenly round the centre from the top, clockwise; ring 2 in the order of the
-    /// first ring-1 member each is linked to, so each sits near what links it in.
+    /// Ring 1 evenly round the centre from the top, clockwise. Ring 2 in the arc behind the
+    /// first ring-1 member each is linked to, so each sits beyond what links it in and no
+    /// line runs back across the centre.
     static func layout(_ nodes: [Node], edges: [(UUID, UUID)]) -> [UUID: (x: Double, y: Double)] {
         var positions: [UUID: (x: Double, y: Double)] = [:]
         var angles: [UUID: Double] = [:]
@@ -88,17 +94,21 @@ enum NetworkDrawing {
             angles[node.id] = angle
             positions[node.id] = point(angle, radii[1])
         }
-        var parentAngle: [UUID: Double] = [:]
+        var parent: [UUID: UUID] = [:]
         for (a, b) in edges {
-            if let angle = angles[a], parentAngle[b].map({ angle < $0 }) ?? true { parentAngle[b] = angle }
-            if let angle = angles[b], parentAngle[a].map({ angle < $0 }) ?? true { parentAngle[a] = angle }
+            for (inside, outside) in [(a, b), (b, a)] {
+                guard let angle = angles[inside], angles[outside] == nil else { continue }
+                if parent[outside].map({ angle < angles[$0]! }) ?? true { parent[outside] = inside }
+            }
         }
-        let outer = nodes.enumerated().filter { $0.element.ring == 2 }
-            .sorted { (parentAngle[$0.element.id] ?? 10, $0.offset) < (parentAngle[$1.element.id] ?? 10, $1.offset) }
-            .prefix(outerRingLimit).map(\.element)
-        let start = outer.first.flatMap { parentAngle[$0.id] } ?? -Double.pi / 2
-        for (index, node) in outer.enumerated() {
-            positions[node.id] = point(start + 2 * Double.pi * Double(index) / Double(max(outer.count, 1)), radii[2])
+        let outer = Array(nodes.filter { $0.ring == 2 && parent[$0.id] != nil }.prefix(outerRingLimit))
+        let sector = 2 * Double.pi / Double(max(inner.count, 1))
+        for (inside, group) in Dictionary(grouping: outer, by: { parent[$0.id]! }) {
+            // The group's order is the nodes' own order, so the same network draws the same way.
+            let ordered = outer.filter { member in group.contains { $0.id == member.id } }
+            let step = min(sector * 0.9 / Double(ordered.count), 0.45)
+            let first = angles[inside]! - step * Double(ordered.count - 1) / 2
+            for (index, node) in ordered.enumerated() { positions[node.id] = point(first + step * Double(index), radii[2]) }
         }
         return positions
     }

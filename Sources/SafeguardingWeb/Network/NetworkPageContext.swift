@@ -129,7 +129,8 @@ struct NetworkPageContext: Encodable, Sendable {
         let gatherings = centre.kind == .child ? opened.members.filter { $0.distance == 1 } : [centre]
         let shared = gatherings.filter { [.place, .peerGroup].contains($0.kind) && $0.childrenLinked > (centre.kind == .child ? 1 : 0) }
             .map { member in
-                Shared(name: member.name, href: href(member),
+                // On the place's or group's own page its name is the heading already.
+                Shared(name: member.id == centre.id ? "" : member.name, href: href(member),
                     text: catalogue.text("network.children_linked.\(member.kind.rawValue)", language, [String(member.childrenLinked)]))
             }
         let picture = NetworkDrawing.svg(

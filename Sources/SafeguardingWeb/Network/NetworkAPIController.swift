@@ -39,7 +39,7 @@ struct NetworkAPIController: RouteCollection {
             try await Self.requireNode(id, .place, request)
             var fields = try await FieldReader.json(from: request)
             let check = try await desk.recordCheck(place: id, &fields)
-            let lacking = try await desk.open(node: id, as: .place).lacking.count
+            let lacking = try await desk.placementsLackingCheck(at: id)
             return try await Self.created(SafetyCheckResponse(check: check, placementsLackingCheck: lacking), request)
         }
         let child = routes.grouped("children", ":childID", "network")

@@ -82,6 +82,15 @@ struct NetworkDesk {
         return opened
     }
 
+    /// How many children placed at a place today still lack a safety check that stands:
+    /// what a check just recorded leaves to do.
+    func placementsLackingCheck(at placeID: UUID) async throws -> Int {
+        let care = CareRepository(request.db), today = self.today
+        let checks = try await care.checks(of: [placeID])
+        return try await care.placements(at: placeID)
+            .filter { PlacementRules.lacksSafetyCheck($0, checks: checks, on: today) }.count
+    }
+
     /// Adults, places and groups by name or postcode, the search audited.
     func search(_ text: String) async throws -> [NetworkNode] {
         let found = try await NetworkRepository(request.db).search(text)

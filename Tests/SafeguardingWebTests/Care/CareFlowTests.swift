@@ -99,6 +99,35 @@ struct CareFlowTests {
         }
     }
 
+    @Test("the API places a child in a B&B and records its safety check with the same fields as the pages")
+    func api() async throws {
+        try await withTestApp { app, partnership in
+            let token = try await Credentials.apiToken(for: partnership.account(.teamManager), on: app)
+            let base = "/api/v1/children/\(partnership.knownToHubOnly.id.uuidString.lowercased())"
+            let today = app.workingCalendar.day(of: Date()).iso
+            var response = try await app.send(.POST, "\(base)/care/periods", as: token,
+                json: #"{"legal_status": "police_protection", "starts_on": "\#(today)", "reason": "Found alone at night"}"#)
+            #expect(response.status == .created)
+            response = try await app.send(.POST, "\(base)/care/placements", as: token, json: #"""
+                {"placement_type": "temporary_accommodation", "provider": "Tŷ Gwyn Hostel", "starts_on": "\#(today)",
+                 "place_name": "Tŷ Gwyn Hostel", "place_postcode": "NP20 2BB"}
+                """#)
+            #expect(response.status == .created)
+            let placeID = try #require(response.json["place_id"] as? String)
+            response = try await app.send(.GET, "\(base)/care", as: token)
+            #expect(((response.json["placements"] as? [[String: Any]])?.first?["lacks_safety_check"] as? Bool) == true)
+            response = try await app.send(.POST, "/api/v1/places/\(placeID)/safety-checks", as: token,
+                json: #"{"checked_on": "\#(today)", "result": "safe", "checked_by": "Rhys Bowen"}"#)
+            #expect(response.status == .created)
+            #expect(response.json["placements_lacking_check"] as? Int == 0)
+            response = try await app.send(.GET, "\(base)/care", as: token)
+            #expect(((response.json["placements"] as? [[String: Any]])?.first?["lacks_safety_check"] as? Bool) == false)
+            response = try await app.send(.GET, "\(base)/network", as: token)
+            let names = (response.json["members"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+            #expect(names.contains("Tŷ Gwyn Hostel"), "the placement linked the child to the place")
+        }
+    }
+
     @Test("bad input is answered field by field, in the form and the API, and nothing is written")
     func badInput() async throws {
         try await withTestApp { app, partnership in

@@ -58,6 +58,11 @@ POOL_QUERIES = {
     "notificationID": ("encompass_notifications", "1"),
     "episodeID": ("missing_episodes", "1"),
     "flagID": ("raised_flags", "1"),
+    "placeID": ("network_nodes", "kind = 'place'"),
+    "groupID": ("network_nodes", "kind = 'peer_group'"),
+    "linkID": ("network_links", "1"),
+    "periodID": ("looked_after_periods", "1"),
+    "placementID": ("placements", "1"),
 }
 
 

@@ -51,6 +51,12 @@ DOMAIN_RULES = [
     # while open, and closes once held and attended.
     (r"/(exploitation|mace)", r".", r"^error\.(exploitation|mace)\."),
     (r"/(exploitation|mace)", r"^action_(owner|description)$", r"^error\.field\.missing$"),
+    # A network's links in words that fit what they join, once, and ended once after they
+    # began; an unsafe check says what it found (NetworkError names them all). A care
+    # record's periods do not overlap, a placement falls in one, and each ends once after
+    # it began (CareError names them all).
+    (r"/(network|places|groups|adults)", r".", r"^error\.network\."),
+    (r"/children/\{childID\}/care", r".", r"^error\.care\."),
     # The child protection process: each step in its order (ChildProtectionError names them all).
     (r"/children/\{childID\}/", r".", r"^error\.cp\."),
     # A record named in the body that does not exist, or that the reader may not name.

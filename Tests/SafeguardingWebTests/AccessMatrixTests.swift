@@ -164,6 +164,7 @@ struct AccessMatrixTests {
         "GET /api/v1/measures/child-protection": [.hubManager, .auditor, .teamManager],
         "GET /api/v1/measures/missing": [.hubManager, .auditor, .teamManager],
     ].merging(childProtectionSteps) { agreed, _ in agreed }.merging(missingAndFlags) { agreed, _ in agreed }
+        .merging(networkAndCare) { agreed, _ in agreed }
 
     /// Any agency that knows the child may report them missing; the hub and the child
     /// protection team record the return, the interview and the profile, and raise flags.
@@ -199,6 +200,36 @@ struct AccessMatrixTests {
 
     /// The hub and the child protection team's manager run MACE meetings and record outcomes.
     static let maceRunners: Set<Role> = [.hubPractitioner, .hubManager, .teamManager]
+
+    /// Hub staff, the child protection team and auditors read the networks of places and
+    /// groups; hub staff and the team record them; the team and hub managers record care.
+    static let networkReaders: Set<Role> = [.hubPractitioner, .hubManager, .auditor, .socialWorker, .teamManager]
+    static let networkWorkers: Set<Role> = [.hubPractitioner, .hubManager, .socialWorker, .teamManager]
+    static let careWorkers: Set<Role> = [.hubManager, .socialWorker, .teamManager]
+
+    /// A child's network and care, places, groups and adults (F20), on the pages and the API alike.
+    static let networkAndCare: [String: Set<Role>?] = {
+        var agreed: [String: Set<Role>?] = [:]
+        for prefix in ["", "/api/v1"] {
+            let child = "\(prefix)/children/:childID"
+            agreed["GET \(prefix)/network"] = networkReaders
+            for path in ["places", "groups", "adults"] { agreed["POST \(prefix)/\(path)"] = networkWorkers }
+            for node in ["places/:placeID", "groups/:groupID"] {
+                agreed["GET \(prefix)/\(node)"] = networkReaders
+                agreed["POST \(prefix)/\(node)/links"] = networkWorkers
+            }
+            agreed["POST \(prefix)/places/:placeID/safety-checks"] = networkWorkers
+            agreed["GET \(child)/network"] = childReaders
+            agreed["POST \(child)/network/links"] = networkWorkers
+            agreed["POST \(child)/network/links/:linkID/end"] = networkWorkers
+            agreed["GET \(child)/care"] = childReaders
+            agreed["POST \(child)/care/periods"] = careWorkers
+            agreed["POST \(child)/care/periods/:periodID/end"] = careWorkers
+            agreed["POST \(child)/care/placements"] = careWorkers
+            agreed["POST \(child)/care/placements/:placementID/end"] = careWorkers
+        }
+        return agreed
+    }()
 
     /// Every step of the child protection process, on the pages and the API: the team
     /// records them, and only the team manager records oversight and reviews agreements.

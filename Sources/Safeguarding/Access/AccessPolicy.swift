@@ -18,6 +18,11 @@
 ///   Operation Encompass notifications;
 /// - the early intervention team works the families the hub hands to it, and sees no
 ///   other record;
+/// - a child's network and care pages are read by whoever may open the child's record;
+///   the networks of places and peer groups by hub staff, the child protection team and
+///   auditors, and a child in them that the reader could not open is shown as "a child";
+///   hub staff and the child protection team record the network and safety checks, and
+///   the child protection team and hub managers record periods of care and placements;
 /// - a restricted record opens only for the people a hub manager names, or by breaking
 ///   the glass (hub staff and safeguarding leads), which is logged and alerted.
 public struct AccessPolicy: Sendable {
@@ -36,14 +41,14 @@ public struct AccessPolicy: Sendable {
             .useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass, .submitReferral,
             .screenReferrals, .decideReferrals, .requestInformation, .answerInformationRequests, .runHubMeetings,
             .acknowledgeEncompass, .viewChildProtection, .reportMissing, .workMissingEpisodes, .raiseFlags,
-            .assessExploitation, .runExploitationMeetings,
+            .assessExploitation, .runExploitationMeetings, .viewNetwork, .workNetwork,
         ],
         .hubManager: [
             .useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass, .restrictRecords, .viewAlerts,
             .submitReferral, .screenReferrals, .decideReferrals, .signOffDecisions, .viewMeasures, .mergeRecords,
             .requestInformation, .answerInformationRequests, .runHubMeetings, .acknowledgeEncompass, .workEarlyIntervention,
             .viewChildProtection, .reportMissing, .workMissingEpisodes, .raiseFlags, .assessExploitation,
-            .runExploitationMeetings,
+            .runExploitationMeetings, .viewNetwork, .workNetwork, .workCare,
         ],
         .safeguardingLead: [
             .useAccount, .searchChildren, .viewChildRecord, .breakGlass, .submitReferral, .answerInformationRequests,
@@ -51,17 +56,19 @@ public struct AccessPolicy: Sendable {
         ],
         .earlyInterventionWorker: [.useAccount, .workEarlyIntervention],
         .auditor: [.useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .searchAuditTrail, .viewMeasures,
-            .viewChildProtection,
+            .viewChildProtection, .viewNetwork,
         ],
         .administrator: [.useAccount, .manageAgencies, .manageUsers, .manageAPITokens],
         .socialWorker: [
             .useAccount, .searchChildren, .viewChildRecord, .breakGlass, .submitReferral, .viewChildProtection,
             .workChildProtection, .reportMissing, .workMissingEpisodes, .raiseFlags, .assessExploitation,
+            .viewNetwork, .workNetwork, .workCare,
         ],
         .teamManager: [
             .useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass, .submitReferral,
             .viewChildProtection, .workChildProtection, .overseeChildProtection, .viewMeasures, .reportMissing,
-            .workMissingEpisodes, .raiseFlags, .assessExploitation, .runExploitationMeetings,
+            .workMissingEpisodes, .raiseFlags, .assessExploitation, .runExploitationMeetings, .viewNetwork, .workNetwork,
+            .workCare,
         ],
         // Whatever a system may read it reads through the other roles its account holds.
         .integration: [.useAccount],

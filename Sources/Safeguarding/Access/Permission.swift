@@ -56,6 +56,14 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
     case assessExploitation = "assess_exploitation"
     /// Run multi-agency child exploitation meetings and agree a child's level and plan.
     case runExploitationMeetings = "run_exploitation_meetings"
+    /// Read the networks of places and peer groups (F20): who is linked to an address, a
+    /// park, a B&B or a group, and the place's safety checks.
+    case viewNetwork = "view_network"
+    /// Record adults, places and peer groups, the links between them and children, and
+    /// safety checks of places.
+    case workNetwork = "work_network"
+    /// Record a child's periods of being looked after and their placements.
+    case workCare = "work_care"
     case manageAgencies = "manage_agencies"
     case manageUsers = "manage_users"
     case manageAPITokens = "manage_api_tokens"

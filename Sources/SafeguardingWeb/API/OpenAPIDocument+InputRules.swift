@@ -45,6 +45,9 @@ extension OpenAPIDocument {
                 object["properties"] = properties
             }
             if let items = object["items"] { object["items"] = asRequestBody(items) }
+            // A body that is one of several shapes (a link to a member already recorded, or
+            // to a new one) keeps the same rules in each.
+            if let variants = object["oneOf"] as? [Any] { object["oneOf"] = variants.map(asRequestBody) }
             return object
         default:
             return schema

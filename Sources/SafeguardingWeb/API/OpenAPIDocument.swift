@@ -115,7 +115,7 @@ enum OpenAPIDocument {
             permission: .screenReferrals, query: [("limit", ["type": "integer", "minimum": 1, "maximum": 5000])],
             response: "Queue"),
     ] + PartnershipAPIController.operations + ChildProtectionAPIController.operations + MissingAPIController.operations
-        + ExploitationAPIController.operations }
+        + ExploitationAPIController.operations + NetworkAPIController.operations + CareAPIController.operations }
 
     /// A JSON schema for the shape of a value, read from an example of it.
     static func schema(of value: JSONValue) -> [String: Any] {
@@ -335,5 +335,7 @@ enum OpenAPIDocument {
             .merging(ChildProtectionAPIController.schemas) { ours, _ in ours }
             .merging(MissingAPIController.schemas) { ours, _ in ours }
             .merging(ExploitationAPIController.schemas) { ours, _ in ours }
+            .merging(NetworkAPIController.schemas) { ours, _ in ours }
+            .merging(CareAPIController.schemas) { ours, _ in ours }
     }
 }

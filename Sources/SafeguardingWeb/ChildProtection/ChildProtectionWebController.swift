@@ -107,7 +107,17 @@ struct ChildProtectionWebController: RouteCollection {
                 isOverdue: due < now, href: "/children/\(line.episode.childID.uuidString.lowercased())/missing#interview",
                 childName: line.childName))
         }
-        let lines = (clocks + interviews).sorted { $0.0 < $1.0 }.map(\.1)
+        // A child placed in temporary accommodation whose place has no safety check: the
+        // check was due the day the child moved in (the inspection found children in B&Bs
+        // without one).
+        let checks = try await CareDesk(request).awaitedChecks().map { line in
+            (line.dueAt, ChildProtectionPageContext.ClockLine(
+                kindKey: "care.clock.safety_check",
+                deadline: DeadlineWording.describe(line.dueAt, now: now, language: language, catalogue: catalogue),
+                isOverdue: line.dueAt < now, href: "/places/\(line.placement.placeID.uuidString.lowercased())#safety-check",
+                childName: line.childName))
+        }
+        let lines = (clocks + interviews + checks).sorted { $0.0 < $1.0 }.map(\.1)
         return try await request.page(
             "team", titleKey: "team.title", TeamContext(lines: lines, overdueCount: lines.filter(\.isOverdue).count))
     }

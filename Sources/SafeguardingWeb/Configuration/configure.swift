@@ -97,6 +97,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: ExploitationWebController())
     try app.register(collection: MACEWebController())
     try app.register(collection: FlagsWebController())
+    try app.register(collection: NetworkWebController())
+    try app.register(collection: CareWebController())
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
     try api.register(collection: AccountAPIController())
@@ -110,6 +112,8 @@ func routes(_ app: Application) throws {
     try api.register(collection: ChildProtectionAPIController())
     try api.register(collection: MissingAPIController())
     try api.register(collection: ExploitationAPIController())
+    try api.register(collection: NetworkAPIController())
+    try api.register(collection: CareAPIController())
 }
 
 /// Work that runs beside the server: delivering the outbox. Only `serve` needs it.

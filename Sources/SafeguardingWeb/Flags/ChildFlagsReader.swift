@@ -25,6 +25,9 @@ struct ChildFlagsReader {
             facts.agreedExploitationLevel = agreed.level
             facts.exploitationReviewDue = agreed.reviewDue
         }
+        if let period = try await CareRepository(database).currentPeriod(of: childID, on: calendar.day(of: now)) {
+            facts.lookedAfterSince = period.startsOn
+        }
         // An open youth justice case with no start recorded still flags, from today.
         let youthJustice = summary.involvements.filter { $0.involvement == .youthJusticeCase && $0.isCurrent }
         if !youthJustice.isEmpty { facts.youthJusticeSince = youthJustice.compactMap(\.since).min() ?? calendar.day(of: now) }

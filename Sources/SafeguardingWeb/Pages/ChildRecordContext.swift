@@ -76,6 +76,11 @@ struct ChildRecordContext: Encodable, Sendable {
     var exploitationHref: String
     var logHref: String
     var flagsHref: String
+    /// The child's network and care pages (F20), and each place or group the child shares
+    /// with other children: "3 children linked to 14 Heol Caerleon".
+    var networkHref: String
+    var careHref: String
+    var networkShared: [String]
 
     /// The people a manager may name to read a restricted record: active, with roles that
     /// read children's records, and not the manager (see ``AccessPolicy/refusalToGrant(to:by:)``).
@@ -176,6 +181,11 @@ struct ChildRecordContext: Encodable, Sendable {
             missingHref: "/children/\(child.id.uuidString.lowercased())/missing",
             exploitationHref: "/children/\(child.id.uuidString.lowercased())/exploitation",
             logHref: "/children/\(child.id.uuidString.lowercased())/log",
-            flagsHref: "/children/\(child.id.uuidString.lowercased())/flags")
+            flagsHref: "/children/\(child.id.uuidString.lowercased())/flags",
+            networkHref: "/children/\(child.id.uuidString.lowercased())/network",
+            careHref: "/children/\(child.id.uuidString.lowercased())/care",
+            networkShared: try await NetworkRepository(request.db).shared(by: child.id, on: today).map {
+                request.t("child.network.shared.\($0.node.kind.rawValue)", String($0.children), $0.node.name)
+            })
     }
 }

@@ -45,7 +45,9 @@ enum NetworkDrawing {
         svg += "</g><g class=\"network__members\">"
         for node in nodes {
             guard let at = positions[node.id] else { continue }
+            // The whole name as the member's title: the label under it may be shortened.
             svg += "<g class=\"network__member network__member--\(node.kind.rawValue)\(node.ring == 0 ? " network__member--centre" : "")\">"
+            svg += "<title>\(HTMLText.escape(node.label))</title>"
             svg += shape(node.kind, x: Int(at.x), y: Int(at.y), large: node.ring == 0)
             let label = node.label.count > 28
                 ? String(node.label.prefix(27)).trimmingCharacters(in: .whitespaces) + "…" : node.label

@@ -43,7 +43,6 @@ struct LayoutContext: Encodable, Sendable {
         ("/early-intervention", "nav.early_intervention", .workEarlyIntervention),
         ("/encompass", "nav.encompass", .acknowledgeEncompass),
         ("/team", "nav.team", .viewChildProtection),
-        ("/network", "nav.network", .viewNetwork),
         ("/referrals/mine", "nav.referrals", .submitReferral),
         ("/children", "nav.children", .searchChildren),
         ("/alerts", "nav.alerts", .viewAlerts),

@@ -29,7 +29,7 @@ struct BenchCommand: AsyncCommand {
         var seconds: Int?
         @Option(name: "server-pid", help: "the server's process id, to report its CPU use (load)")
         var serverPID: Int?
-        @Option(name: "only", help: "measure only these, comma-separated: submission, queue, child, log, mace (load; default all)")
+        @Option(name: "only", help: "measure only these, comma-separated: submission, queue, child, log, mace, network (load; default all)")
         var only: String?
         @Option(name: "assessments", help: "exploitation assessments to seed before timing the validation (validate; default 100000)")
         var assessments: Int?
@@ -87,4 +87,6 @@ struct BenchCredentials: Codable, Sendable {
     var childIDs: [UUID]
     /// The open MACE meeting whose page is measured (absent from older credentials files).
     var maceMeetingID: UUID?
+    /// The child whose network page is measured.
+    var networkChildID: UUID?
 }

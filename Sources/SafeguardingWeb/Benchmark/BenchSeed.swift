@@ -81,7 +81,10 @@ enum BenchSeed {
         let sample = stride(from: 0, to: childIDs.count, by: max(1, childIDs.count / 10_000)).map { childIDs[$0] }
         // The demo's MACE meeting (a dozen young people) is the cohort page measured.
         let mace = try await MACEMeetingRepository(db).recent().first { !$0.isClosed }?.id
-        return BenchCredentials(referrerToken: token, hubCookie: cookie, childIDs: sample, maceMeetingID: mace)
+        // Jac Evans's network (a flat, a group, an adult, five other children) is the one measured.
+        let network = try await ChildRepository(db).search(text: "Jac Evans", dateOfBirth: nil).first?.id
+        return BenchCredentials(
+            referrerToken: token, hubCookie: cookie, childIDs: sample, maceMeetingID: mace, networkChildID: network)
     }
 }
 

@@ -90,6 +90,12 @@ struct LoadDriver: Sendable {
                 request.headers.add(name: "Cookie", value: "diogelu_session=\(credentials.hubCookie)")
                 return request
             }),
+            ("network", "child's network page", { _ in
+                let child = credentials.networkChildID?.uuidString.lowercased() ?? "none"
+                var request = HTTPClientRequest(url: base + "/children/\(child)/network")
+                request.headers.add(name: "Cookie", value: "diogelu_session=\(credentials.hubCookie)")
+                return request
+            }),
             ("submission", "referral submission", { index in
                 var request = HTTPClientRequest(url: base + "/api/v1/referrals")
                 request.method = .POST

@@ -116,8 +116,12 @@ def strategy_meeting(walk, bt, lang):
     walk.expect_page(lang, "cp.meeting.title")
     walk.expect_text(t(lang, "form.error_summary"))
     walk.expect(walk.error_beside(f"{prefix}-held_at") is not None, "no message beside the date held")
-    walk.type_date(f"{prefix}-held_at", datetime.date.today())
-    walk.type_time(f"{prefix}-held_time", 9, 30)
+    # Two hours ago, on UTC's clock read as London's (an hour or two behind it, so always
+    # past): a fixed time of day would be in the future, and rightly refused, whenever the
+    # walk runs before it (CI did, at 00:40).
+    held = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=2)
+    walk.type_date(f"{prefix}-held_at", held.date())
+    walk.type_time(f"{prefix}-held_time", held.hour, held.minute)
     for box in walk.driver.find_elements(By.CSS_SELECTOR, f'input[type=checkbox][id^="{prefix}-attended-"]'):
         walk.tick(box.get_attribute("id"))
     walk.choose(f"{prefix}-outcome", "section_47_enquiry")

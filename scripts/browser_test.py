@@ -1245,7 +1245,10 @@ def main():
     parser.add_argument("binary")
     parser.add_argument("--postgres", metavar="URL", help="run on a new database on this PostgreSQL server")
     parser.add_argument("--verbose", action="store_true", help="print each page as it is reached")
+    parser.add_argument("--only", metavar="WALKS", default="english,welsh,partners,exploitation",
+                        help="the walks to take, comma-separated (the Welsh walk takes the English one with it)")
     arguments = parser.parse_args()
+    walks = set(arguments.only.split(","))
     binary = os.path.abspath(arguments.binary)
     work = tempfile.mkdtemp(prefix="diogelu-browser-")
     started = time.time()
@@ -1255,10 +1258,16 @@ def main():
         server = Server(binary, work, arguments.postgres)
         driver = chromium()
         walk = Walk(driver, server, arguments.verbose)
-        english_reference = english_walk(walk)
-        welsh_walk(walk, english_reference)
-        browser_partners.partner_walks(walk, sys.modules[__name__])
-        browser_exploitation.exploitation_walks(walk, sys.modules[__name__])
+        if walks & {"english", "welsh"}:
+            english_reference = english_walk(walk)
+            if "welsh" in walks:
+                welsh_walk(walk, english_reference)
+        if not walks & {"english", "welsh"}:
+            walk.go("/")  # the sign-in page the walks after these start from
+        if "partners" in walks:
+            browser_partners.partner_walks(walk, sys.modules[__name__])
+        if "exploitation" in walks:
+            browser_exploitation.exploitation_walks(walk, sys.modules[__name__])
         accessibility = walk.accessibility
         print(accessibility.summary())
         if accessibility.violations:

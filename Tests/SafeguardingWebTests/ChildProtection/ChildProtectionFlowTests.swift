@@ -209,16 +209,16 @@ struct ChildProtectionFlowTests {
             record = try await cpRecord(app, cerys)
             let icpc = try #require(record.conferences.first)
             #expect(icpc.dueAt == enquiry.initialConferenceDueAt)
-            let today = CalendarDay(Date(), in: calendar.timeZone)
+            let recent = RecentMinutes(calendar: calendar)
             response = try await app.send(
                 .POST, "\(base)/conferences/\(lower(icpc.id))", as: social,
-                form: [("held_at", today.description), ("held_time", "00:01"), ("register", "true")])
+                form: [("held_at", recent.day(0).description), ("held_time", recent.time(0)), ("register", "true")])
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains(t("error.cp.category_missing")))
             #expect(try await cpRecord(app, cerys).register.isEmpty)
             response = try await app.send(
                 .POST, "\(base)/conferences/\(lower(icpc.id))", as: social,
-                form: [("held_at", today.description), ("held_time", "00:01"), ("register", "true"),
+                form: [("held_at", recent.day(0).description), ("held_time", recent.time(0)), ("register", "true"),
                     ("categories", "neglect"), ("report_\(lower(partnership.healthBoard.id))", "true")])
             #expect(response.status == .seeOther)
             record = try await cpRecord(app, cerys)
@@ -226,7 +226,7 @@ struct ChildProtectionFlowTests {
             #expect(record.currentRegistration?.categories == [.neglect])
             let trail = try await AuditTrail.search(AuditQuery(childID: cerys, limit: 200), on: app.db)
             #expect(trail.contains { $0.event.action == .registerChanged && $0.event.detail == "registered categories=neglect" })
-            let icpcHeld = calendar.date(on: today, at: TimeOfDay(hour: 0, minute: 1)!)
+            let icpcHeld = recent.instant(0)
             let firstCoreGroup = try #require(record.coreGroups.first)
             #expect(firstCoreGroup.dueAt == calendar.deadline(for: .firstCoreGroup, from: icpcHeld).due)
             let review = try #require(record.conferences.first { $0.kind == .review })
@@ -236,10 +236,10 @@ struct ChildProtectionFlowTests {
             #expect(registration.seenAloneDueAt == calendar.deadline(for: .childSeenAlone, from: icpcHeld).due)
             response = try await app.send(
                 .POST, "\(base)/register/visits", as: social,
-                form: [("visited_at", today.description), ("visited_time", "00:01"), ("seen_alone", "true"),
+                form: [("visited_at", recent.day(0).description), ("visited_time", recent.time(0)), ("seen_alone", "true"),
                     ("note", "Cerys showed me her room")])
             #expect(response.status == .seeOther)
-            let visitedAt = calendar.date(on: today, at: TimeOfDay(hour: 0, minute: 1)!)
+            let visitedAt = recent.instant(0)
             #expect(try await cpRecord(app, cerys).currentRegistration?.seenAloneDueAt
                 == calendar.deadline(for: .childSeenAlone, from: visitedAt).due)
             response = try await app.send(.GET, "\(base)/child-protection/visits", as: social)
@@ -265,18 +265,18 @@ struct ChildProtectionFlowTests {
             let gpMember = firstCoreGroup.members[0]
             response = try await app.send(
                 .POST, "\(base)/core-groups/\(lower(firstCoreGroup.id))", as: social,
-                form: [("held_at", today.description), ("held_time", "00:02")])
+                form: [("held_at", recent.day(1).description), ("held_time", recent.time(1))])
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains(t("error.cp.attendance_not_recorded")))
             response = try await app.send(
                 .POST, "\(base)/core-groups/\(lower(firstCoreGroup.id))", as: social,
-                form: [("held_at", today.description), ("held_time", "00:02"), ("attended_\(lower(gpMember.id))", "false"),
+                form: [("held_at", recent.day(1).description), ("held_time", recent.time(1)), ("attended_\(lower(gpMember.id))", "false"),
                     ("report_\(lower(gpMember.id))", "true"), ("added_agency_id", lower(partnership.school.id)),
                     ("added_role", "teacher"), ("added_name", "Mr Pugh"), ("added_attended", "true")])
             #expect(response.status == .seeOther)
             record = try await cpRecord(app, cerys)
             #expect(record.coreGroups.count == 2, "the next core group is scheduled")
-            let coreGroupHeld = calendar.date(on: today, at: TimeOfDay(hour: 0, minute: 2)!)
+            let coreGroupHeld = recent.instant(1)
             #expect(record.coreGroups.first { !$0.isHeld }?.dueAt
                 == calendar.deadline(for: .laterCoreGroup, from: coreGroupHeld).due)
 
@@ -345,7 +345,7 @@ struct ChildProtectionFlowTests {
             // The review conference removes Cerys from the register.
             response = try await app.send(
                 .POST, "\(base)/conferences/\(lower(review.id))", as: social,
-                form: [("held_at", today.description), ("held_time", "00:03"), ("register", "false")])
+                form: [("held_at", recent.day(2).description), ("held_time", recent.time(2)), ("register", "false")])
             #expect(response.status == .seeOther)
             record = try await cpRecord(app, cerys)
             #expect(!record.isOnRegister)
@@ -415,13 +415,13 @@ struct ChildProtectionFlowTests {
                 json: #"{"held_at": "\#(yesterday)", "held_time": "11:00", "outcome": "strategy_meeting", "attended_\#(lower(gp))": true}"#)
             #expect(response.status == .created)
             let meeting = try #require(try await cpRecord(app, cerys).meetings.first)
-            // Held at midnight today, so its minutes (due a working day later) are not yet
-            // overdue whatever the time the suite runs: held yesterday at 16:00, they were
-            // overdue whenever the suite ran after 4pm.
-            let today = yesterday.adding(days: 1)
+            // Held minutes ago, so its minutes (due a working day later) are not yet overdue
+            // whatever the time the suite runs: held yesterday at 16:00, they were overdue
+            // whenever the suite ran after 4pm.
+            let recent = RecentMinutes(calendar: app.workingCalendar)
             response = try await app.send(
                 .POST, "\(base)/strategy-meetings/\(lower(meeting.id))", as: worker,
-                json: #"{"held_at": "\#(today)", "held_time": "00:00", "outcome": "section_47_enquiry"}"#)
+                json: #"{"held_at": "\#(recent.day(0))", "held_time": "\#(recent.time(0))", "outcome": "section_47_enquiry"}"#)
             #expect(response.status == .created)
             #expect((response.json["clocks"] as? [[String: Any]])?.contains { $0["kind"] as? String == "minutes" } == true)
 

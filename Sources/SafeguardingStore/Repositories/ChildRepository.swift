@@ -74,6 +74,21 @@ public struct ChildRepository: Sendable {
         return Dictionary(grouping: records, by: \.childID).mapValues { $0.map(\.agencyInvolvement) }
     }
 
+    /// Which of these children `userID` holds a live grant to, and which they have an open
+    /// break-glass view of, in two reads: what a list of many children needs beside the
+    /// records' own facts to judge each as opening it would.
+    public func personalAccess(to childIDs: [UUID], userID: UUID, now: Date) async throws
+        -> (granted: Set<UUID>, brokenGlass: Set<UUID>)
+    {
+        guard !childIDs.isEmpty else { return ([], []) }
+        let ids = Array(Set(childIDs))
+        let grants = try await AccessGrantRecord.query(on: database)
+            .filter(\.$childID ~~ ids).filter(\.$userID == userID).filter(\.$revokedAt == nil).all()
+        let views = try await BreakGlassRecord.query(on: database)
+            .filter(\.$childID ~~ ids).filter(\.$userID == userID).filter(\.$expiresAt > now).all()
+        return (Set(grants.map(\.childID)), Set(views.map(\.childID)))
+    }
+
     /// Everything the access policy needs to decide about this child for `userID`.
     public func accessFacts(for childID: UUID, userID: UUID, now: Date) async throws -> ChildAccessFacts? {
         try await read(childID, for: userID, now: now)?.facts

@@ -154,25 +154,9 @@ struct AuditWebController: RouteCollection {
     }
 
     /// The names of the children on a page of entries that the auditor may open; a
-    /// restricted record they may not open keeps its name to itself. Two reads for the
-    /// page; only a record the plain facts do not open (restricted, or opened by a grant
-    /// or broken glass) is asked about on its own.
+    /// restricted record they may not open keeps its name to itself.
     private func openableNames(of ids: Set<UUID>, as user: SignedInUser, on request: Request) async throws -> [UUID: String] {
-        let repository = ChildRepository(request.db)
-        let children = try await repository.children(Array(ids))
-        let involvements = try await repository.involvements(of: Array(ids))
-        let policy = AccessPolicy()
-        var names: [UUID: String] = [:]
-        for (id, child) in children {
-            let facts = ChildAccessFacts(
-                isRestricted: child.isRestricted, involvedAgencyIDs: Set((involvements[id] ?? []).map(\.agencyID)))
-            if case .granted = policy.access(for: user.actor, to: facts) {
-                names[id] = child.fullName
-            } else if try await ChildRecordDesk.mayOpen(id, as: user, on: request.db) {
-                names[id] = child.fullName
-            }
-        }
-        return names
+        try await VisibleChildren.named(ids, for: user, on: request.db).mapValues(\.fullName)
     }
 
     static func startOfDay(_ date: CalendarDay) -> Date {

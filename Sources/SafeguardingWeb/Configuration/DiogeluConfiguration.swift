@@ -32,6 +32,9 @@ public struct DiogeluConfiguration: Sendable {
     /// Who must sign in with a second factor (`DIOGELU_TWO_FACTOR`: `required`, the
     /// default, or `optional` for trying the system out without a phone to hand).
     public var twoFactor = TwoFactorRequirement()
+    /// When repeat missing makes a missing-child strategy meeting due: partnerships set
+    /// their own (the third episode in 30 days unless they say otherwise).
+    public var missingRules = MissingRules()
 
     public init(
         database: DatabaseLocation = .sqliteFile(path: "diogelu.sqlite"), host: String = "127.0.0.1", port: Int = 8080,
@@ -60,7 +63,7 @@ public struct DiogeluConfiguration: Sendable {
 
     /// Reads `DATABASE_URL`, `DIOGELU_DATABASE_PATH`, `HOST`, `PORT`, `DIOGELU_SECURE_COOKIES`,
     /// `DIOGELU_BCRYPT_COST`, `DIOGELU_SESSION_HOURS`, `DIOGELU_SECRET`, `DIOGELU_TRUSTED_PROXIES`, `DIOGELU_TWO_FACTOR`,
-    /// `DIOGELU_RESOURCES`.
+    /// `DIOGELU_RESOURCES`, `DIOGELU_MISSING_REPEAT_EPISODES`, `DIOGELU_MISSING_REPEAT_DAYS`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> DiogeluConfiguration
     {
@@ -108,6 +111,14 @@ public struct DiogeluConfiguration: Sendable {
         if let text = environment["DIOGELU_TWO_FACTOR"], !text.isEmpty {
             if let mode = TwoFactorRequirement.Mode(rawValue: text.lowercased()) { configuration.twoFactor = TwoFactorRequirement(mode: mode) }
             else { problems.append("DIOGELU_TWO_FACTOR must be required or optional") }
+        }
+        if let text = environment["DIOGELU_MISSING_REPEAT_EPISODES"], !text.isEmpty {
+            if let count = Int(text), (2...20).contains(count) { configuration.missingRules.repeatEpisodes = count }
+            else { problems.append("DIOGELU_MISSING_REPEAT_EPISODES must be a number from 2 to 20") }
+        }
+        if let text = environment["DIOGELU_MISSING_REPEAT_DAYS"], !text.isEmpty {
+            if let days = Int(text), (1...365).contains(days) { configuration.missingRules.repeatWindowDays = days }
+            else { problems.append("DIOGELU_MISSING_REPEAT_DAYS must be a number of days from 1 to 365") }
         }
         if let resources = environment["DIOGELU_RESOURCES"], !resources.isEmpty {
             configuration.resourcesDirectory = resources

@@ -11,7 +11,6 @@ import Vapor
 struct MissingDesk {
     let request: Request
     let user: SignedInUser
-    var rules = MissingRules()
 
     init(_ request: Request) throws {
         self.request = request
@@ -19,6 +18,7 @@ struct MissingDesk {
     }
 
     var calendar: WorkingCalendar { request.application.workingCalendar }
+    var rules: MissingRules { request.application.diogelu.missingRules }
 
     struct Opened: Sendable {
         var summary: ChildRecordSummary
@@ -82,6 +82,28 @@ struct MissingDesk {
             return episode
         }
         return saved
+    }
+
+    /// A missing person PPN, once linked to the child's record (on submission, by its NHS
+    /// number, or by the hub), opens the episode it tells of in the same transaction,
+    /// unless the child is already missing: the police report once, not twice. The
+    /// linking person is audited as the one who made it, the officer as its reporter.
+    static func policeNoticeLinked(
+        _ referral: Referral, by user: SignedInUser, rules: MissingRules, calendar: WorkingCalendar, requestID: String,
+        db: any Database
+    ) async throws {
+        guard referral.form.policeNotice?.noticeType == .missingPerson, let childID = referral.childID else { return }
+        let repository = MissingRepository(db)
+        let earlier = try await repository.episodes(of: childID)
+        let now = Date()
+        guard !earlier.contains(where: \.isMissingNow), var episode = MissingEpisode.told(by: referral, earlier: earlier, now: now)
+        else { return }
+        episode.strategyMeetingDue = rules.strategyMeetingDue(for: episode, earlier: earlier)
+        try await repository.save(episode)
+        try await bringReviewForward(childID, on: calendar.day(of: now), db)
+        try await AuditTrail.append(
+            user.auditEvent(.missingReported, childID: childID, subjectID: episode.id,
+                detail: "grade=\(episode.riskGrade.rawValue) from=police_notice", requestID: requestID), on: db)
     }
 
     /// The child is found or has come back; the return interview's 72 hours start.

@@ -47,7 +47,7 @@ struct IntakeDesk {
     /// Links the referral to an existing record.
     func link(_ referralID: UUID, to childID: UUID) async throws {
         let user = self.user, requestID = request.requestID, catalogue = request.application.catalogue
-        let calendar = request.application.workingCalendar
+        let calendar = request.application.workingCalendar, rules = request.application.diogelu.missingRules
         try await request.store.transaction { db in
             guard var referral = try await ReferralRepository(db).find(referralID), referral.status != .draft else {
                 throw ProblemError.notFound
@@ -60,6 +60,8 @@ struct IntakeDesk {
             referral.childID = childID
             try await ReferralRepository(db).save(referral)
             try await EncompassDesk.childLinked(referral, catalogue: catalogue, db: db)
+            try await MissingDesk.policeNoticeLinked(
+                referral, by: user, rules: rules, calendar: calendar, requestID: requestID, db: db)
             // Decided "strategy discussion" before it was linked: the discussion opens now,
             // still on the decision's clock.
             if referral.outcome == .strategyDiscussion {
@@ -74,7 +76,7 @@ struct IntakeDesk {
     /// family, and links the referral to it.
     func createRecord(for referralID: UUID) async throws -> Child {
         let user = self.user, requestID = request.requestID, calendar = request.application.workingCalendar
-        let catalogue = request.application.catalogue
+        let catalogue = request.application.catalogue, rules = request.application.diogelu.missingRules
         let child: Child = try await request.store.transaction { db in
             guard var referral = try await ReferralRepository(db).find(referralID), referral.status != .draft else {
                 throw ProblemError.notFound
@@ -97,6 +99,8 @@ struct IntakeDesk {
             referral.childID = child.id
             try await ReferralRepository(db).save(referral)
             try await EncompassDesk.childLinked(referral, catalogue: catalogue, db: db)
+            try await MissingDesk.policeNoticeLinked(
+                referral, by: user, rules: rules, calendar: calendar, requestID: requestID, db: db)
             if referral.outcome == .strategyDiscussion {
                 try await ChildProtectionDesk.openDiscussion(after: referral, calendar: calendar, on: db)
             }

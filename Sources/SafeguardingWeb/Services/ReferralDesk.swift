@@ -77,7 +77,7 @@ struct ReferralDesk {
         guard problems.isEmpty else { throw ValidationFailure(problems) }
         let now = Date()
         let user = self.user, requestID = request.requestID, calendar = self.calendar
-        let catalogue = request.application.catalogue
+        let catalogue = request.application.catalogue, rules = request.application.diogelu.missingRules
         let due = calendar.deadline(for: .referralDecision, from: now).due
         // A referral made and sent in one call was scored a moment ago, on this same form.
         let score = isNew ? draft.qualityScore : quality(of: draft.form).total
@@ -102,6 +102,8 @@ struct ReferralDesk {
                 user.auditEvent(.referralSubmitted, childID: referral.childID, subjectID: referral.id,
                     detail: "reference=\(referral.reference ?? "") quality=\(score)", requestID: requestID), on: db)
             try await EncompassDesk.notify(for: referral, at: now, calendar: calendar, catalogue: catalogue, db: db)
+            try await MissingDesk.policeNoticeLinked(
+                referral, by: user, rules: rules, calendar: calendar, requestID: requestID, db: db)
             return referral
         }
     }

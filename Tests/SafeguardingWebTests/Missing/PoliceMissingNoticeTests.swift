@@ -44,7 +44,7 @@ struct PoliceMissingNoticeTests {
             #expect(episode.referralID == referralID && episode.isMissingNow)
             #expect(episode.riskGrade == .high && episode.strategyMeetingDue)
             #expect(episode.reportedByAgencyID == partnership.police.id && episode.lastSeenWhere == "Newport bus station")
-            #expect(abs(episode.reportedAt.timeIntervalSinceNow + 7_200) < 2)
+            #expect(episode.reportedAt == ISO8601DateFormatter().date(from: twoHoursAgo), "reported when the notice says, not when it was sent")
             let audit = try await AuditTrail.search(AuditQuery(action: .missingReported), on: app.db).filter { $0.event.subjectID == episode.id }
             #expect(audit.count == 1 && audit.first?.event.detail.contains("from=police_notice") == true)
 

@@ -60,6 +60,7 @@ POOL_QUERIES = {
     "flagID": ("raised_flags", "1"),
     "placeID": ("network_nodes", "kind = 'place'"),
     "groupID": ("network_nodes", "kind = 'peer_group'"),
+    "nodeID": ("network_nodes", "kind IN ('place', 'peer_group')"),
     "linkID": ("network_links", "1"),
     "periodID": ("looked_after_periods", "1"),
     "placementID": ("placements", "1"),

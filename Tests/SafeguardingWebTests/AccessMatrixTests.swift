@@ -191,7 +191,9 @@ struct AccessMatrixTests {
         for path in ["GET /mace", "POST /mace", "GET /mace/:meetingID", "POST /mace/:meetingID/attendance",
             "POST /mace/:meetingID/children/:childID/decision", "POST /mace/:meetingID/close", "GET /mace/:meetingID/minutes",
             "GET /api/v1/mace", "POST /api/v1/mace", "GET /api/v1/mace/:meetingID", "PUT /api/v1/mace/:meetingID/attendance",
-            "POST /api/v1/mace/:meetingID/children/:childID/decision", "POST /api/v1/mace/:meetingID/close"]
+            "POST /api/v1/mace/:meetingID/children/:childID/decision", "POST /api/v1/mace/:meetingID/close",
+            "POST /mace/:meetingID/contexts", "POST /mace/:meetingID/contexts/:nodeID/decision",
+            "POST /api/v1/mace/:meetingID/contexts", "POST /api/v1/mace/:meetingID/contexts/:nodeID/decision"]
         {
             agreed[path] = maceRunners
         }

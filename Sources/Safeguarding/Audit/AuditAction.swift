@@ -83,6 +83,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case maceAttendanceRecorded = "mace.attendance_recorded"
     case maceMeetingClosed = "mace.closed"
     case maceMeetingViewed = "mace.viewed"
+    case maceContextAdded = "mace.context_added"
+    case maceContextDecided = "mace.context_decided"
     case networkViewed = "network.viewed"
     case networkNodeRecorded = "network.node_recorded"
     case networkLinked = "network.linked"

@@ -7,7 +7,7 @@ public enum DiogeluMigrations {
             CreateAccounts(), CreateChildren(), CreateAuditTrail(), CreateReferrals(), AddRecordMerges(), AddNoticeEpisodes(),
             AddPartnershipWorking(),
             AddChildProtection(), AddAuditHeadTrigger(), AddTwoFactor(), AddScreeningPriority(), SeparateSchools(),
-            AddExploitation(), AddMissingAndFlags(), AddNetworkAndCare(), AddMACEMeetings(),
+            AddExploitation(), AddMissingAndFlags(), AddNetworkAndCare(), AddMACEMeetings(), AddMACEContexts(),
         ]
     }
 }

@@ -92,4 +92,66 @@ public struct MACEMeetingRepository: Sendable {
         }
         return decisions
     }
+
+    // MARK: Places and groups on the agenda
+
+    /// A place or group a meeting keeps on its agenda: brought by the chair, frozen
+    /// when the meeting closed, or decided about.
+    public struct KeptContext: Sendable, Hashable {
+        public var nodeID: UUID
+        public var nodeKind: NetworkNodeKind
+        public var addedByChair: Bool
+        public var decision: MACEContextDecision?
+
+        public init(nodeID: UUID, nodeKind: NetworkNodeKind, addedByChair: Bool, decision: MACEContextDecision? = nil) {
+            self.nodeID = nodeID
+            self.nodeKind = nodeKind
+            self.addedByChair = addedByChair
+            self.decision = decision
+        }
+    }
+
+    /// Keeps a context on the meeting's agenda, replacing what was kept before.
+    public func keep(_ context: KeptContext, meetingID: UUID) async throws {
+        try await sql.insert(into: "mace_context_items")
+            .columns("meeting_id", "node_id", "node_kind", "added_by_chair", "decided_on", "action_count", "document")
+            .values(
+                SQLBind(meetingID), SQLBind(context.nodeID), SQLBind(context.nodeKind.rawValue), SQLBind(context.addedByChair),
+                SQLBind(context.decision?.decidedOn.iso), SQLBind(context.decision?.plan.count ?? 0),
+                SQLBind(try context.decision.map { try DocumentColumn.encode($0) }))
+            .onConflict(with: ["meeting_id", "node_id"]) { conflict in
+                ["added_by_chair", "decided_on", "action_count", "document"].reduce(conflict) { $0.set(excludedValueOf: $1) }
+            }
+            .run()
+    }
+
+    public func keptContexts(of meetingID: UUID) async throws -> [UUID: KeptContext] {
+        let rows = try await sql.select().columns("node_id", "node_kind", "added_by_chair", "document").from("mace_context_items")
+            .where("meeting_id", .equal, meetingID).all()
+        var kept: [UUID: KeptContext] = [:]
+        for row in rows {
+            let nodeID = try row.decode(column: "node_id", as: UUID.self)
+            kept[nodeID] = KeptContext(
+                nodeID: nodeID,
+                nodeKind: NetworkNodeKind(rawValue: try row.decode(column: "node_kind", as: String.self)) ?? .place,
+                addedByChair: try row.decode(column: "added_by_chair", as: Bool.self),
+                decision: try row.decode(column: "document", as: String?.self).map {
+                    try DocumentColumn.decode(MACEContextDecision.self, from: $0)
+                })
+        }
+        return kept
+    }
+
+    /// The latest decision about a place or group at a meeting other than this one, held
+    /// no later than `day`: what the next decision carries forward.
+    public func latestContextDecision(about nodeID: UUID, otherThan meetingID: UUID, by day: CalendarDay) async throws
+        -> MACEContextDecision?
+    {
+        let row = try await sql.select().column("document").from("mace_context_items")
+            .where("node_id", .equal, nodeID).where("meeting_id", .notEqual, meetingID)
+            .where("decided_on", .lessThanOrEqual, day.iso)
+            .orderBy("decided_on", .descending).limit(1).first()
+        return try row.flatMap { try $0.decode(column: "document", as: String?.self) }
+            .map { try DocumentColumn.decode(MACEContextDecision.self, from: $0) }
+    }
 }

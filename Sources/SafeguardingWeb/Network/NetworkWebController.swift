@@ -116,12 +116,8 @@ struct NetworkWebController: RouteCollection {
         let context = IndexContext(
             query: query, searched: !query.isEmpty,
             lines: found.map { node in
-                let id = node.id.uuidString.lowercased()
-                return IndexContext.Line(
-                    name: node.name,
-                    href: node.kind == .place ? "/places/\(id)" : node.kind == .peerGroup ? "/groups/\(id)" : nil,
-                    kindKey: node.placeKind.map { "network.place_kind.\($0.rawValue)" } ?? "network.kind.\(node.kind.rawValue)",
-                    postcode: node.postcode)
+                IndexContext.Line(
+                    name: node.name, href: NetworkPaths.href(node), kindKey: NetworkPaths.kindKey(node), postcode: node.postcode)
             },
             mayWork: AccessPolicy().permits(request.signedInUser!.actor, .workNetwork),
             placeKinds: PlaceKind.allCases.map {

@@ -16,6 +16,7 @@ enum SavedConfirmation: String, CaseIterable, Sendable {
     case signedOff = "signed_off"
     case requestsSent = "requests_sent"
     case added
+    case addedToAgenda = "added_to_agenda"
     case arranged
     case saved
 

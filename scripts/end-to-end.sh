@@ -67,7 +67,39 @@ expect_broken() {
     echo "verify named the edited entry: $(grep BROKEN "$WORK/broken.txt")"
 }
 
+# Installed as a release would be: the binary and its Resources copied to another
+# folder, started from a third. `migrate` with no terminal to ask says how to answer
+# instead of crashing, and a wrong DIOGELU_RESOURCES is one sentence.
+installed() {
+    echo "--- installed in another folder"
+    mkdir -p "$WORK/install/bin" "$WORK/elsewhere"
+    cp "$BIN" "$WORK/install/bin/diogelu"
+    cp -R Resources "$WORK/install/bin/Resources"
+    cd "$WORK/elsewhere"
+    local db="DIOGELU_DATABASE_PATH=$WORK/elsewhere/installed.sqlite" out
+    if out="$(env "$db" "$WORK/install/bin/diogelu" migrate < /dev/null 2>&1)"; then
+        echo "migrate ran without asking and without --yes"; exit 1
+    fi
+    printf '%s\n' "$out" | tail -1 | grep -q "run diogelu migrate --yes" || { echo "$out" | tail -5; exit 1; }
+    env "$db" "$WORK/install/bin/diogelu" migrate --yes < /dev/null 2>&1 | grep -q "Migration successful"
+    if out="$(env "$db" DIOGELU_RESOURCES="$WORK/nothing" "$WORK/install/bin/diogelu" serve 2>&1)"; then
+        echo "served without its resources"; exit 1
+    fi
+    printf '%s\n' "$out" | tail -1 | grep -q "^DIOGELU_RESOURCES names $WORK/nothing" || { echo "$out" | tail -5; exit 1; }
+    env "$db" PORT=18081 "$WORK/install/bin/diogelu" serve > "$WORK/installed.log" 2>&1 &
+    SERVER_PID=$!
+    for _ in $(seq 1 60); do curl -fsS -o /dev/null http://127.0.0.1:18081/sign-in 2>/dev/null && break; sleep 0.5; done
+    curl -fsS http://127.0.0.1:18081/sign-in | grep -q "Mewngofnodi\|Sign in" || { echo "no sign-in page"; exit 1; }
+    curl -fsS -o /dev/null http://127.0.0.1:18081/styles/diogelu.css || { echo "no stylesheet"; exit 1; }
+    kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+    cd "$ROOT_DIR"
+    echo "the copied binary migrated (asking for --yes first), refused a wrong DIOGELU_RESOURCES in one sentence, and served"
+}
+
+ROOT_DIR="$(pwd)"
 passed=0
+installed
+passed=$((passed + 1))
 run_against "SQLite" DIOGELU_DATABASE_PATH="$WORK/e2e.sqlite"
 tamper_sqlite "$WORK/e2e.sqlite"
 expect_broken DIOGELU_DATABASE_PATH="$WORK/e2e.sqlite"

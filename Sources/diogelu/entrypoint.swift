@@ -23,6 +23,12 @@ enum Entrypoint {
             let configuration = try DiogeluConfiguration.fromEnvironment()
             try await configure(app, configuration)
             let command = arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+            // Vapor's migrate asks before it changes the database; with no terminal to ask
+            // (a deployment script, a systemd unit) it would crash reading the answer.
+            if command == "migrate", isatty(STDIN_FILENO) == 0, !arguments.contains(where: { ["--yes", "-y"].contains($0) }) {
+                throw CommandRefused(
+                    "diogelu migrate asks before it changes the database, and there is no terminal to ask: run diogelu migrate --yes")
+            }
             if command == "serve" {
                 try await prepareDatabase(app)
                 if demo { try await loadDemo(app) }
@@ -45,4 +51,10 @@ enum Entrypoint {
         }
         try await app.asyncShutdown()
     }
+}
+
+/// A command that cannot run as it was asked, with the sentence that says why.
+struct CommandRefused: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -17,10 +17,9 @@ public func configure(_ app: Application, _ configuration: DiogeluConfiguration)
     app.http.server.configuration.logger.logLevel = .notice
     app.http.server.configuration.shutdownTimeout = .seconds(Application.gracePeriod.components.seconds)
 
-    let root = configuration.resourcesDirectory.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path + "/" }
-        ?? app.directory.workingDirectory
-    app.directory = DirectoryConfiguration(workingDirectory: root.hasSuffix("/") ? root : root + "/")
-    let resources = app.directory.workingDirectory + "Resources/"
+    let folder = try ResourceFolder.locate(configured: configuration.resourcesDirectory)
+    app.directory = DirectoryConfiguration(workingDirectory: folder.root)
+    let resources = folder.resources
 
     app.databases.use(try configuration.database.configurationFactory(), as: .main, isDefault: true)
     app.migrations.add(DiogeluMigrations.all)

@@ -18,8 +18,10 @@ public struct Catalogue: Sendable {
         var texts: [Language: [String: String]] = [:]
         for language in Language.allCases {
             let url = URL(fileURLWithPath: directory).appendingPathComponent("Localisation/\(language.rawValue).json")
-            let data = try Data(contentsOf: url)
-            texts[language] = try JSONDecoder().decode([String: String].self, from: data)
+            // A catalogue that cannot be read stops the server with the file's name, not a decoder's dump.
+            guard let data = try? Data(contentsOf: url), let read = try? JSONDecoder().decode([String: String].self, from: data)
+            else { throw CatalogueUnreadable(path: url.path) }
+            texts[language] = read
         }
         return Catalogue(texts: texts)
     }
@@ -64,5 +66,14 @@ public struct Catalogue: Sendable {
 
     public func has(_ key: String, _ language: Language) -> Bool {
         texts[language]?[key] != nil
+    }
+}
+
+/// A catalogue file missing, unreadable or not a flat JSON object of strings.
+public struct CatalogueUnreadable: Error, CustomStringConvertible, Equatable {
+    public var path: String
+
+    public var description: String {
+        "The catalogue \(path) cannot be read as a JSON object of texts by key: restore it from the release."
     }
 }

@@ -29,7 +29,7 @@ extension CareAPIController {
         ]
         let required = ["placement_type", "provider", "starts_on"]
         return [
-            "Care": ["type": "object", "description": "looked_after, periods, and placements (placement, place, lacks_safety_check)"],
+            "Care": ["type": "object", "description": "looked_after, periods, placements (placement, place, lacks_safety_check), and missing_profile_readiness (not_needed, ready, missing, needs_review)"],
             "LookedAfterPeriod": ["type": "object", "description": "id, child_id, legal_status, starts_on, ends_on, reason"],
             "Placement": ["type": "object", "description": "id, child_id, period_id, type, provider, place_id, starts_on, ends_on"],
             "LookedAfterPeriodInput": Doc.object(

@@ -41,6 +41,8 @@ struct CareAPIController: RouteCollection {
         var lookedAfter: Bool
         var periods: [LookedAfterPeriod]
         var placements: [Line]
+        /// Whether the profile the police need should the child go missing is ready.
+        var missingProfileReadiness: MissingProfileReadiness
     }
 
     func show(_ request: Request) async throws -> CareResponse {
@@ -51,7 +53,7 @@ struct CareAPIController: RouteCollection {
             lookedAfter: opened.current(on: desk.today) != nil, periods: opened.periods,
             placements: opened.placements.map {
                 .init(placement: $0, place: opened.places[$0.placeID], lacksSafetyCheck: opened.lacking.contains($0.id))
-            })
+            }, missingProfileReadiness: opened.profile.readiness)
     }
 
     private func run<Body: Content>(

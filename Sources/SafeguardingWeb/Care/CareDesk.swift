@@ -31,6 +31,8 @@ struct CareDesk {
         var lacking: Set<UUID>
         /// The places the child is linked to now, offered for a placement.
         var linkedPlaces: [NetworkNode]
+        /// Whether the profile the police need should the child go missing is ready.
+        var profile: MissingDesk.ProfileStanding
 
         func current(on day: CalendarDay) -> LookedAfterPeriod? { periods.first { $0.isCurrent(on: day) } }
     }
@@ -46,10 +48,13 @@ struct CareDesk {
             .filter { $0.link.from == childID && $0.toKind == .place }.map(\.link.to)
         let places = try await network.nodes(placements.map(\.placeID) + linked)
         let checks = try await care.checks(of: placements.filter { $0.isCurrent(on: today) }.map(\.placeID))
+        let periods = try await care.periods(of: childID)
+        let profile = try await MissingRepository(request.db).profile(of: childID)
         let opened = Opened(
-            summary: summary, periods: try await care.periods(of: childID), placements: placements, places: places,
+            summary: summary, periods: periods, placements: placements, places: places,
             lacking: Set(placements.filter { PlacementRules.lacksSafetyCheck($0, checks: checks, on: today) }.map(\.id)),
-            linkedPlaces: Array(Set(linked)).compactMap { places[$0] }.sorted { $0.name < $1.name })
+            linkedPlaces: Array(Set(linked)).compactMap { places[$0] }.sorted { $0.name < $1.name },
+            profile: .init(profile, periods: periods, placements: placements, calendar: calendar))
         try await request.application.auditCommitQueue.append(
             user.auditEvent(.careViewed, childID: childID, reason: basis.rawValue, requestID: request.requestID))
         return opened

@@ -38,6 +38,10 @@ struct CarePageContext: Encodable, Sendable {
     var placements: [PlacementLine]
     /// One line per placement with no safety check that stands.
     var warnings: [String]
+    /// For a child in care, whether the profile the police need is ready, in words.
+    var profileReadiness: String
+    var profileOwed: Bool
+    var missingHref: String
     var mayWork: Bool
     var legalStatuses: [NetworkPageContext.Option]
     var placementTypes: [NetworkPageContext.Option]
@@ -83,6 +87,8 @@ struct CarePageContext: Encodable, Sendable {
             warnings: opened.placements.filter { opened.lacking.contains($0.id) }.map {
                 catalogue.text("care.warning.no_safety_check", language, [placeName($0.placeID)])
             },
+            profileReadiness: opened.profile.wording(catalogue, language), profileOwed: opened.profile.readiness.isOwed,
+            missingHref: "/children/\(id)/missing#profile",
             mayWork: policy.permits(actor, .workCare),
             legalStatuses: options(LegalStatus.self, "care.legal_status", "legal_status"),
             placementTypes: options(PlacementType.self, "care.placement_type", "placement_type"),

@@ -42,7 +42,7 @@ extension MissingAPIController {
         let many: ([String: Any]) -> [String: Any] = { ["type": "array", "items": $0] }
         return [
             "MissingMeasures": ["type": "object", "description": "Counted over the episodes reported in the period"],
-            "MissingEpisodes": ["type": "object", "description": "episodes (each with return_interview_due_at and return_interview_offered_in_time), missing_now, profile"],
+            "MissingEpisodes": ["type": "object", "description": "episodes (each with return_interview_due_at and return_interview_offered_in_time), missing_now, profile, and profile_readiness (not_needed, ready, missing, or needs_review when older than the current placement)"],
             "MissingEpisode": ["type": "object", "description": "episode, and the assessment a return interview's indicators updated"],
             "ChildFlags": ["type": "object", "description": "current: the warnings standing now as far as the reader may see them; raised: those raised by agencies"],
             "MissingReport": Doc.object(

@@ -72,6 +72,8 @@ struct MissingAPIController: RouteCollection {
         var missingNow: Bool
         /// Shown to the police when the child is reported missing.
         var profile: MissingProfile?
+        /// For a child in care: `ready`, `missing`, or `needs_review` (older than the current placement).
+        var profileReadiness: MissingProfileReadiness
 
         init(_ opened: MissingDesk.Opened, now: Date) {
             episodes = opened.episodes.map {
@@ -80,6 +82,7 @@ struct MissingAPIController: RouteCollection {
             }
             missingNow = opened.episodes.contains(where: \.isMissingNow)
             profile = opened.profile
+            profileReadiness = opened.standing.readiness
         }
     }
 

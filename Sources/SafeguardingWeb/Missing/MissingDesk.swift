@@ -24,6 +24,32 @@ struct MissingDesk {
         var summary: ChildRecordSummary
         var episodes: [MissingEpisode]
         var profile: MissingProfile?
+        var standing: ProfileStanding
+    }
+
+    /// Whether the profile is owed today: the child is in care, and it is missing or
+    /// older than the current placement, which began on `placementBegan`.
+    struct ProfileStanding: Sendable {
+        var readiness: MissingProfileReadiness
+        var placementBegan: CalendarDay?
+
+        init(_ profile: MissingProfile?, periods: [LookedAfterPeriod], placements: [Placement], calendar: WorkingCalendar) {
+            let today = calendar.day(of: Date())
+            readiness = .of(profile, updatedOn: profile.map { calendar.day(of: $0.updatedAt) }, periods: periods,
+                placements: placements, on: today)
+            placementBegan = MissingProfileReadiness.placementBegan(periods: periods, placements: placements, on: today)
+        }
+
+        /// In words, for those who look after the child; empty when none is owed.
+        func wording(_ catalogue: Catalogue, _ language: Language) -> String {
+            switch readiness {
+            case .notNeeded: ""
+            case .needsReview:
+                catalogue.text("missing.profile.readiness.needs_review", language,
+                    [placementBegan.map { DateWording.date($0, language) } ?? ""])
+            case .ready, .missing: catalogue.text("missing.profile.readiness.\(readiness.rawValue)", language)
+            }
+        }
     }
 
     // MARK: Reading
@@ -31,9 +57,11 @@ struct MissingDesk {
     /// A child's episodes and profile, the read audited as a read of the child's record.
     func open(_ childID: UUID) async throws -> Opened {
         let (summary, basis) = try await ChildAccessCheck.authorise(request, user, childID)
-        let repository = MissingRepository(request.db)
-        let opened = Opened(summary: summary, episodes: try await repository.episodes(of: childID),
-            profile: try await repository.profile(of: childID))
+        let repository = MissingRepository(request.db), care = CareRepository(request.db)
+        let profile = try await repository.profile(of: childID)
+        let (periods, placements) = (try await care.periods(of: childID), try await care.placements(of: childID))
+        let opened = Opened(summary: summary, episodes: try await repository.episodes(of: childID), profile: profile,
+            standing: ProfileStanding(profile, periods: periods, placements: placements, calendar: calendar))
         try await request.application.auditCommitQueue.append(
             user.auditEvent(.missingViewed, childID: childID, reason: basis.rawValue, requestID: request.requestID))
         return opened

@@ -39,6 +39,9 @@ struct MissingPageContext: Encodable, Sendable {
     var missingSince: String
     var profile: MissingProfile?
     var profileUpdated: String
+    /// For a child in care: whether the profile is ready, in words; empty when none is owed.
+    var profileReadiness: String
+    var profileOwed: Bool
     var episodes: [Episode]
     var openEpisodeID: String
     var interviewEpisodeID: String
@@ -93,6 +96,8 @@ struct MissingPageContext: Encodable, Sendable {
         return MissingPageContext(
             childID: id, childName: opened.summary.child.fullName, childHref: "/children/\(id)",
             missingSince: when(open?.reportedAt), profile: opened.profile, profileUpdated: when(opened.profile?.updatedAt),
+            profileReadiness: opened.standing.wording(request.application.catalogue, language),
+            profileOwed: opened.standing.readiness.isOwed,
             episodes: episodes, openEpisodeID: open?.id.uuidString.lowercased() ?? "",
             interviewEpisodeID: awaiting?.id.uuidString.lowercased() ?? "",
             mayReport: policy.permits(actor, .reportMissing) && open == nil,

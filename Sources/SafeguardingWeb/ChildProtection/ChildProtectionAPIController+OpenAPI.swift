@@ -12,7 +12,7 @@ extension ChildProtectionAPIController {
                 summary: "A child's child protection record and its open clocks (the read is audited)",
                 permission: .viewChildProtection, response: "ChildProtectionRecord"),
             .init(method: "get", path: "/api/v1/team/queue",
-                summary: "Every open child protection clock, most overdue first", permission: .viewChildProtection,
+                summary: "Every open clock the team must beat, most overdue first: child protection, return interviews, safety checks", permission: .viewChildProtection,
                 response: "TeamQueue"),
             .init(method: "get", path: "/api/v1/measures/child-protection",
                 summary: "Strategy meeting delay, minutes circulated late, conference timeliness, core group attendance by agency",
@@ -49,7 +49,7 @@ extension ChildProtectionAPIController {
         }
         return [
             "ChildProtectionRecord": ["type": "object", "description": "The child's record: discussions, meetings, enquiries, conferences, register, core groups, assessments, plan, and open clocks"],
-            "TeamQueue": ["type": "object", "description": "items: kind, child_id, child_name, subject_id, due_at, overdue, seconds_remaining"],
+            "TeamQueue": ["type": "object", "description": "items: kind (a child protection clock's kind, return_interview with the episode as subject, or safety_check with the placement as subject), child_id, child_name, subject_id, due_at, overdue, seconds_remaining"],
             "ChildProtectionMeasures": ["type": "object", "description": "Counted per event"],
             "Empty": Doc.object([:], required: []),
             "StartStrategyDiscussion": Doc.object(["referral_id": Doc.uuid, "immediate_risk": flag], required: []),

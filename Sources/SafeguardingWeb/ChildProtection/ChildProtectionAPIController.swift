@@ -48,7 +48,8 @@ struct ChildProtectionAPIController: RouteCollection {
 
     struct QueueResponse: Content {
         struct Line: Content {
-            var kind: ClockKind
+            /// A child protection clock's kind, `return_interview` or `safety_check`.
+            var kind: String
             var childId: UUID
             var childName: String
             var subjectId: UUID
@@ -61,10 +62,9 @@ struct ChildProtectionAPIController: RouteCollection {
 
     func queue(_ request: Request) async throws -> QueueResponse {
         let now = Date()
-        return QueueResponse(items: try await ChildProtectionDesk(request).teamQueue().map {
-            .init(kind: $0.clock.kind, childId: $0.clock.childID, childName: $0.childName, subjectId: $0.clock.subjectID,
-                dueAt: $0.clock.dueAt, overdue: $0.clock.dueAt < now,
-                secondsRemaining: Int($0.clock.dueAt.timeIntervalSince(now)))
+        return QueueResponse(items: try await TeamQueue.lines(request).map {
+            .init(kind: $0.kind, childId: $0.childID, childName: $0.childName, subjectId: $0.subjectID, dueAt: $0.dueAt,
+                overdue: $0.dueAt < now, secondsRemaining: Int($0.dueAt.timeIntervalSince(now)))
         })
     }
 

@@ -88,36 +88,12 @@ struct ChildProtectionWebController: RouteCollection {
         let language = request.language
         let catalogue = request.application.catalogue
         let now = Date()
-        let clocks = try await ChildProtectionDesk(request).teamQueue().map { line in
-            (line.clock.dueAt, ChildProtectionPageContext.ClockLine(
-                kindKey: "cp.clock.\(line.clock.kind.rawValue)",
-                deadline: DeadlineWording.describe(line.clock.dueAt, now: now, language: language, catalogue: catalogue),
-                isOverdue: line.clock.dueAt < now,
-                href: Self.href(child: line.clock.childID, page: ChildProtectionStepPage.page(of: line.clock.kind),
-                    record: line.clock.subjectID),
-                childName: line.childName))
-        }
-        // A child back from missing is owed a return interview within 72 hours: the same
-        // queue shows it, so the team sees who is about to miss it.
-        let interviews = try await MissingDesk(request).awaitedInterviews().compactMap { line -> (Date, ChildProtectionPageContext.ClockLine)? in
-            guard let due = line.episode.returnInterviewDueAt else { return nil }
-            return (due, ChildProtectionPageContext.ClockLine(
-                kindKey: "missing.clock.return_interview",
-                deadline: DeadlineWording.describe(due, now: now, language: language, catalogue: catalogue),
-                isOverdue: due < now, href: "/children/\(line.episode.childID.uuidString.lowercased())/missing#interview",
-                childName: line.childName))
-        }
-        // A child placed in temporary accommodation whose place has no safety check: the
-        // check was due the day the child moved in (the inspection found children in B&Bs
-        // without one).
-        let checks = try await CareDesk(request).awaitedChecks().map { line in
-            (line.dueAt, ChildProtectionPageContext.ClockLine(
-                kindKey: "care.clock.safety_check",
+        let lines = try await TeamQueue.lines(request).map { line in
+            ChildProtectionPageContext.ClockLine(
+                kindKey: line.kindKey,
                 deadline: DeadlineWording.describe(line.dueAt, now: now, language: language, catalogue: catalogue),
-                isOverdue: line.dueAt < now, href: "/places/\(line.placement.placeID.uuidString.lowercased())#safety-check",
-                childName: line.childName))
+                isOverdue: line.dueAt < now, href: line.href, childName: line.childName)
         }
-        let lines = (clocks + interviews + checks).sorted { $0.0 < $1.0 }.map(\.1)
         return try await request.page(
             "team", titleKey: "team.title", TeamContext(lines: lines, overdueCount: lines.filter(\.isOverdue).count))
     }

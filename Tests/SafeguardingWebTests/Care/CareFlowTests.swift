@@ -73,6 +73,15 @@ struct CareFlowTests {
             response = try await app.send(.GET, "/team", as: social)
             #expect(response.text.contains(html(app, "care.clock.safety_check", .english)))
             #expect(response.text.contains("\(place)#safety-check"))
+            // The API's team queue carries the same clock, with the placement as its subject.
+            let token = try await Credentials.apiToken(for: partnership.account(.socialWorker), on: app)
+            func queued() async throws -> [[String: Any]] {
+                let items = try await app.send(.GET, "/api/v1/team/queue", as: token).json["items"] as? [[String: Any]] ?? []
+                return items.filter { $0["kind"] as? String == "safety_check" }
+            }
+            var checks = try await queued()
+            #expect(checks.count == 1 && checks.first?["subject_id"] as? String == placement.id.uuidString)
+            #expect(checks.first?["child_name"] as? String == "Cerys Jones")
             response = try await app.send(.GET, place, as: social)
             #expect(response.text.contains(html(app, "network.check.warning", .english)) && response.text.contains("Cerys Jones"))
             response = try await app.send(.GET, "\(base)/network", as: social)
@@ -93,6 +102,8 @@ struct CareFlowTests {
             #expect(!response.text.contains(warning))
             response = try await app.send(.GET, "/team", as: social)
             #expect(!response.text.contains("\(place)#safety-check"))
+            checks = try await queued()
+            #expect(checks.isEmpty, "the check cleared the API's clock too")
             response = try await app.send(.GET, place, as: social)
             #expect(!response.text.contains(html(app, "network.check.warning", .english)))
             #expect(response.text.contains(html(app, "network.check.result.safe", .english)))

@@ -98,6 +98,14 @@ struct MissingEpisodeFlowTests {
             response = try await app.send(.GET, "/team", as: social)
             #expect(response.text.contains(t("missing.clock.return_interview")))
             #expect(response.text.contains("\(base)/missing#interview"))
+            let queueToken = try await Credentials.apiToken(for: partnership.account(.socialWorker), on: app)
+            func interviewsQueued() async throws -> [[String: Any]] {
+                let items = try await app.send(.GET, "/api/v1/team/queue", as: queueToken).json["items"] as? [[String: Any]] ?? []
+                return items.filter { $0["kind"] as? String == "return_interview" }
+            }
+            let owed = try await interviewsQueued()
+            #expect(owed.count == 1 && owed.first?["child_id"] as? String == cerys.uuidString, "the API's queue has the clock too")
+            #expect(owed.first?["overdue"] as? Bool == false)
 
             // A held interview must say what the child said.
             response = try await app.send(.POST, "\(episodePath)/return-interview", as: social, form: [
@@ -127,6 +135,7 @@ struct MissingEpisodeFlowTests {
             #expect(assessment.score(dateOfBirth: partnership.knownToHealth.dateOfBirth).level == .medium)
             response = try await app.send(.GET, "/team", as: social)
             #expect(!response.text.contains("\(base)/missing#interview"))
+            #expect(try await interviewsQueued().isEmpty)
             response = try await app.send(.GET, "\(base)/missing", as: social)
             #expect(response.text.contains(t("missing.interview.in_time")))
 

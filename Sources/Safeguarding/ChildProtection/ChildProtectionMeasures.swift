@@ -26,12 +26,45 @@ public struct ChildProtectionMeasures: Sendable, Hashable, Codable {
         public var invited: Int
         public var attended: Int
         public var reportsSubmitted: Int
+
+        public init(agencyID: UUID, invited: Int, attended: Int, reportsSubmitted: Int) {
+            self.agencyID = agencyID
+            self.invited = invited
+            self.attended = attended
+            self.reportsSubmitted = reportsSubmitted
+        }
     }
 
     public struct RoleAttendance: Sendable, Hashable, Codable {
         public var role: ProfessionalRole
         public var invited: Int
         public var attended: Int
+
+        public init(role: ProfessionalRole, invited: Int, attended: Int) {
+            self.role = role
+            self.invited = invited
+            self.attended = attended
+        }
+    }
+
+    public init(
+        strategyMeetingsHeld: Int, strategyMeetingsLate: Int, strategyMeetingMeanWorkingDays: Double?, minutesCirculated: Int,
+        minutesCirculatedLate: Int, minutesOverdue: Int, initialConferencesHeld: Int, initialConferencesOnTime: Int,
+        reviewConferencesHeld: Int, reviewConferencesOnTime: Int, coreGroupAttendance: [AgencyAttendance],
+        coreGroupAttendanceByRole: [RoleAttendance]
+    ) {
+        self.strategyMeetingsHeld = strategyMeetingsHeld
+        self.strategyMeetingsLate = strategyMeetingsLate
+        self.strategyMeetingMeanWorkingDays = strategyMeetingMeanWorkingDays
+        self.minutesCirculated = minutesCirculated
+        self.minutesCirculatedLate = minutesCirculatedLate
+        self.minutesOverdue = minutesOverdue
+        self.initialConferencesHeld = initialConferencesHeld
+        self.initialConferencesOnTime = initialConferencesOnTime
+        self.reviewConferencesHeld = reviewConferencesHeld
+        self.reviewConferencesOnTime = reviewConferencesOnTime
+        self.coreGroupAttendance = coreGroupAttendance
+        self.coreGroupAttendanceByRole = coreGroupAttendanceByRole
     }
 
     /// Counts the events of `period` (every event when it is `nil`): meetings,

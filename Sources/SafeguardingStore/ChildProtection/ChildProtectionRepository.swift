@@ -8,12 +8,15 @@ import Safeguarding
 /// writes the audit entry in the same transaction, as for the child's record.
 public struct ChildProtectionRepository: Sendable {
     let database: any Database
+    /// Counts the working days from a strategy discussion to its meeting, for the measures.
+    let calendar: WorkingCalendar
 
-    public init(_ database: any Database) {
+    public init(_ database: any Database, calendar: WorkingCalendar = WorkingCalendar()) {
         self.database = database
+        self.calendar = calendar
     }
 
-    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    var sql: any SQLDatabase { database as! any SQLDatabase }
 
     // MARK: Writing, one function per record
 
@@ -24,7 +27,8 @@ public struct ChildProtectionRepository: Sendable {
 
     public func save(_ meeting: StrategyMeeting) async throws {
         try await upsert(.meetings, meeting, childID: meeting.childID, openedAt: meeting.requestedAt,
-            nextDue: ChildProtectionCase(childID: meeting.childID, meetings: [meeting]).openClocks.first?.dueAt)
+            nextDue: ChildProtectionCase(childID: meeting.childID, meetings: [meeting]).openClocks.first?.dueAt,
+            columns: .of(meeting, calendar: calendar))
     }
 
     public func save(_ enquiry: SectionFortySevenEnquiry) async throws {
@@ -34,22 +38,25 @@ public struct ChildProtectionRepository: Sendable {
 
     public func save(_ conference: ChildProtectionConference) async throws {
         try await upsert(.conferences, conference, childID: conference.childID, openedAt: conference.dueAt,
-            nextDue: ChildProtectionCase(childID: conference.childID, conferences: [conference]).openClocks.first?.dueAt)
+            nextDue: ChildProtectionCase(childID: conference.childID, conferences: [conference]).openClocks.first?.dueAt,
+            columns: .of(conference))
     }
 
     public func save(_ entry: RegisterEntry) async throws {
         try await upsert(.register, entry, childID: entry.childID, openedAt: entry.registeredAt,
-            nextDue: entry.isCurrent ? [entry.seenAloneDueAt, entry.seenAtHomeDueAt].compactMap { $0 }.min() : nil)
+            nextDue: entry.isCurrent ? [entry.seenAloneDueAt, entry.seenAtHomeDueAt].compactMap { $0 }.min() : nil,
+            columns: .of(entry))
     }
 
     public func save(_ meeting: CoreGroupMeeting) async throws {
         try await upsert(.coreGroups, meeting, childID: meeting.childID, openedAt: meeting.dueAt,
-            nextDue: meeting.isHeld ? nil : meeting.dueAt)
+            nextDue: meeting.isHeld ? nil : meeting.dueAt, columns: .of(meeting))
+        try await CoreGroupAttendanceRows.replace(for: meeting, on: sql)
     }
 
     public func save(_ assessment: Assessment) async throws {
         try await upsert(.assessments, assessment, childID: assessment.childID, openedAt: assessment.startedAt,
-            nextDue: assessment.isComplete ? nil : assessment.dueAt)
+            nextDue: assessment.isComplete ? nil : assessment.dueAt, columns: .of(assessment))
     }
 
     public func save(_ plan: CareAndSupportPlan) async throws {
@@ -134,16 +141,21 @@ public struct ChildProtectionRepository: Sendable {
     }
 
     private func upsert<T: Encodable & Identifiable>(
-        _ table: ChildProtectionTable, _ value: T, childID: UUID, openedAt: Date, nextDue: Date?
+        _ table: ChildProtectionTable, _ value: T, childID: UUID, openedAt: Date, nextDue: Date?,
+        columns: ChildProtectionMeasureColumns = .init(values: [])
     ) async throws where T.ID == UUID {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let details = String(decoding: try encoder.encode(value), as: UTF8.self)
+        let measured = columns.values.map(\.column)
         try await sql.insert(into: table.rawValue)
-            .columns("id", "child_id", "opened_at", "next_due_at", "details")
-            .values(SQLBind(value.id), SQLBind(childID), SQLBind(openedAt), SQLBind(nextDue), SQLBind(details))
+            .columns(["id", "child_id", "opened_at", "next_due_at", "details"] + measured)
+            .values([SQLBind(value.id), SQLBind(childID), SQLBind(openedAt), SQLBind(nextDue), SQLBind(details)]
+                + columns.values.map { SQLBind($0.value) })
             .onConflict(with: ["id"]) { conflict in
-                conflict.set(excludedValueOf: "next_due_at").set(excludedValueOf: "details")
+                var conflict = conflict.set(excludedValueOf: "next_due_at").set(excludedValueOf: "details")
+                for column in measured { conflict = conflict.set(excludedValueOf: column) }
+                return conflict
             }
             .run()
     }

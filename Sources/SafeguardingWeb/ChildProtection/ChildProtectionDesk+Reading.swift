@@ -65,8 +65,7 @@ extension ChildProtectionDesk {
     }
 
     func measures(during period: Range<Date>) async throws -> ChildProtectionMeasures {
-        let repository = ChildProtectionRepository(request.db)
-        let records = try await repository.records(of: try await repository.allChildren())
-        return ChildProtectionMeasures.compute(from: records, now: Date(), calendar: calendar, during: period)
+        // Counted by the database from the typed columns: the records are not read.
+        try await ChildProtectionRepository(request.db, calendar: calendar).measures(during: period, now: Date())
     }
 }

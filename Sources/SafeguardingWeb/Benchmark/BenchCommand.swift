@@ -13,7 +13,7 @@ import Vapor
 /// the validation report over them.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "seed, load or validate")
+        @Argument(name: "action", help: "seed, load, validate or measures")
         var action: String
         @Option(name: "children", help: "children to create (seed)")
         var children: Int?
@@ -33,6 +33,8 @@ struct BenchCommand: AsyncCommand {
         var only: String?
         @Option(name: "assessments", help: "exploitation assessments to seed before timing the validation (validate; default 100000)")
         var assessments: Int?
+        @Option(name: "cases", help: "children with child protection records to seed before timing the measures (measures; default 200000)")
+        var cases: Int?
     }
 
     var help: String {
@@ -68,6 +70,14 @@ struct BenchCommand: AsyncCommand {
                 "validation of \(ValidationFigures.count(timing.assessments)) assessments: \(BenchValidation.seconds(timing.total)) s "
                     + "(read, link and report with \(ExploitationValidationRun.defaultReplicates) resamples: \(BenchValidation.seconds(timing.computed)) s; "
                     + "HTML and summary: \(BenchValidation.seconds(timing.rendered)) s; the read alone: \(BenchValidation.seconds(timing.read)) s)")
+        case "measures":
+            let app = context.application
+            try await prepareDatabase(app)
+            let timing = try await BenchMeasures.run(app: app, cases: signature.cases ?? 200_000, log: { context.console.print($0) })
+            context.console.print(
+                "child protection measures over \(ValidationFigures.count(timing.cases)) children's records "
+                    + "(\(ValidationFigures.count(timing.heldInYear)) strategy meetings held in the year), \(timing.year.count) rounds: "
+                    + "a year \(BenchMeasures.summary(timing.year)); a quarter \(BenchMeasures.summary(timing.quarter))")
         default:
             throw BenchError.usage
         }
@@ -76,7 +86,7 @@ struct BenchCommand: AsyncCommand {
 
 enum BenchError: Error, CustomStringConvertible {
     case usage
-    var description: String { "Use: diogelu bench seed [--children N --referrals M] | diogelu bench load --url URL | diogelu bench validate [--assessments N]" }
+    var description: String { "Use: diogelu bench seed [--children N --referrals M] | diogelu bench load --url URL | diogelu bench validate [--assessments N] | diogelu bench measures [--cases N]" }
 }
 
 /// What the load needs to act as a referrer (API token) and as a hub practitioner

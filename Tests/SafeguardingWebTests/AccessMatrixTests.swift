@@ -229,7 +229,12 @@ struct AccessMatrixTests {
             agreed["POST \(child)/care/periods/:periodID/end"] = careWorkers
             agreed["POST \(child)/care/placements"] = careWorkers
             agreed["POST \(child)/care/placements/:placementID/end"] = careWorkers
+            // Team and hub managers allocate; whoever opens the record reads who holds it.
+            agreed["GET \(child)/allocation"] = childReaders
+            agreed["\(prefix.isEmpty ? "POST" : "PUT") \(child)/allocation"] = [.hubManager, .teamManager]
         }
+        agreed["GET /team/caseloads"] = childProtectionReaders
+        agreed["GET /api/v1/teams"] = childProtectionReaders
         return agreed
     }()
 

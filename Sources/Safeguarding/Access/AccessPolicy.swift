@@ -48,7 +48,7 @@ public struct AccessPolicy: Sendable {
             .submitReferral, .screenReferrals, .decideReferrals, .signOffDecisions, .viewMeasures, .mergeRecords,
             .requestInformation, .answerInformationRequests, .runHubMeetings, .acknowledgeEncompass, .workEarlyIntervention,
             .viewChildProtection, .reportMissing, .workMissingEpisodes, .raiseFlags, .assessExploitation,
-            .runExploitationMeetings, .viewNetwork, .workNetwork, .workCare,
+            .runExploitationMeetings, .viewNetwork, .workNetwork, .workCare, .allocateCases,
         ],
         .safeguardingLead: [
             .useAccount, .searchChildren, .viewChildRecord, .breakGlass, .submitReferral, .answerInformationRequests,
@@ -68,7 +68,7 @@ public struct AccessPolicy: Sendable {
             .useAccount, .searchChildren, .viewChildRecord, .viewChildAudit, .breakGlass, .submitReferral,
             .viewChildProtection, .workChildProtection, .overseeChildProtection, .viewMeasures, .reportMissing,
             .workMissingEpisodes, .raiseFlags, .assessExploitation, .runExploitationMeetings, .viewNetwork, .workNetwork,
-            .workCare,
+            .workCare, .allocateCases,
         ],
         // Whatever a system may read it reads through the other roles its account holds.
         .integration: [.useAccount],

@@ -64,6 +64,8 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
     case workNetwork = "work_network"
     /// Record a child's periods of being looked after and their placements.
     case workCare = "work_care"
+    /// Allocate and reallocate children's cases to a team and a worker (team and hub managers).
+    case allocateCases = "allocate_cases"
     case manageAgencies = "manage_agencies"
     case manageUsers = "manage_users"
     case manageAPITokens = "manage_api_tokens"

@@ -95,4 +95,6 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case lookedAfterEnded = "care.period_ended"
     case placementMade = "care.placement_made"
     case placementEnded = "care.placement_ended"
+    case caseAllocated = "case.allocated"
+    case allocationViewed = "case.allocation_viewed"
 }

@@ -23,6 +23,13 @@ public struct UserRepository: Sendable {
         return Dictionary(uniqueKeysWithValues: records.map { ($0.id!, $0.displayName) })
     }
 
+    /// Just these accounts, by id.
+    public func accounts(_ ids: [UUID]) async throws -> [UUID: UserAccount] {
+        guard !ids.isEmpty else { return [:] }
+        let records = try await UserRecord.query(on: database).filter(\.$id ~~ ids).all()
+        return Dictionary(uniqueKeysWithValues: records.map { ($0.id!, $0.account) })
+    }
+
     public func find(_ id: UUID) async throws -> UserAccount? {
         try await UserRecord.find(id, on: database)?.account
     }

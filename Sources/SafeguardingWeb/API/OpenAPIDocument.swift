@@ -115,7 +115,8 @@ enum OpenAPIDocument {
             permission: .screenReferrals, query: [("limit", ["type": "integer", "minimum": 1, "maximum": 5000])],
             response: "Queue"),
     ] + PartnershipAPIController.operations + ChildProtectionAPIController.operations + MissingAPIController.operations
-        + ExploitationAPIController.operations + NetworkAPIController.operations + CareAPIController.operations }
+        + ExploitationAPIController.operations + NetworkAPIController.operations + CareAPIController.operations
+        + AllocationAPIController.operations }
 
     /// A JSON schema for the shape of a value, read from an example of it.
     static func schema(of value: JSONValue) -> [String: Any] {
@@ -337,5 +338,6 @@ enum OpenAPIDocument {
             .merging(ExploitationAPIController.schemas) { ours, _ in ours }
             .merging(NetworkAPIController.schemas) { ours, _ in ours }
             .merging(CareAPIController.schemas) { ours, _ in ours }
+            .merging(AllocationAPIController.schemas) { ours, _ in ours }
     }
 }

@@ -62,7 +62,8 @@ struct ChildProtectionAPIController: RouteCollection {
 
     func queue(_ request: Request) async throws -> QueueResponse {
         let now = Date()
-        return QueueResponse(items: try await TeamQueue.lines(request).map {
+        let mine = request.query[String.self, at: "mine"] == "true"
+        return QueueResponse(items: try await TeamQueue.lines(request, mine: mine).map {
             .init(kind: $0.kind, childId: $0.childID, childName: $0.childName, subjectId: $0.subjectID, dueAt: $0.dueAt,
                 overdue: $0.dueAt < now, secondsRemaining: Int($0.dueAt.timeIntervalSince(now)))
         })

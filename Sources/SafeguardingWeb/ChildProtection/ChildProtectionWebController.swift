@@ -82,19 +82,22 @@ struct ChildProtectionWebController: RouteCollection {
     struct TeamContext: Encodable, Sendable {
         var lines: [ChildProtectionPageContext.ClockLine]
         var overdueCount: Int
+        /// Only the clocks of the children whose case the reader holds (`?show=mine`).
+        var showingMine: Bool
     }
 
     func team(_ request: Request) async throws -> View {
         let language = request.language
         let catalogue = request.application.catalogue
         let now = Date()
-        let lines = try await TeamQueue.lines(request).map { line in
+        let mine = request.url.query?.split(separator: "&").contains("show=mine") ?? false
+        let lines = try await TeamQueue.lines(request, mine: mine).map { line in
             ChildProtectionPageContext.ClockLine(
                 kindKey: line.kindKey,
                 deadline: DeadlineWording.describe(line.dueAt, now: now, language: language, catalogue: catalogue),
                 isOverdue: line.dueAt < now, href: line.href, childName: line.childName)
         }
         return try await request.page(
-            "team", titleKey: "team.title", TeamContext(lines: lines, overdueCount: lines.filter(\.isOverdue).count))
+            "team", titleKey: "team.title", TeamContext(lines: lines, overdueCount: lines.filter(\.isOverdue).count, showingMine: mine))
     }
 }

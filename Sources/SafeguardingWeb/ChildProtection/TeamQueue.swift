@@ -1,5 +1,7 @@
+import Fluent
 import Foundation
 import Safeguarding
+import SafeguardingStore
 import Vapor
 
 /// The team queue, for the page and the API alike: every clock the team has to beat,
@@ -20,7 +22,9 @@ struct TeamQueue {
         var href: String
     }
 
-    static func lines(_ request: Request) async throws -> [Line] {
+    /// Every line, or with `mine` only those of the children whose case the reader holds.
+    static func lines(_ request: Request, mine: Bool = false) async throws -> [Line] {
+        let held = mine ? try await AllocationRepository(request.db).children(allocatedTo: try request.requireUser().account.id) : []
         let clocks = try await ChildProtectionDesk(request).teamQueue().map { line in
             Line(kind: line.clock.kind.rawValue, kindKey: "cp.clock.\(line.clock.kind.rawValue)", childID: line.clock.childID,
                 childName: line.childName, subjectID: line.clock.subjectID, dueAt: line.clock.dueAt,
@@ -38,6 +42,7 @@ struct TeamQueue {
                 childName: line.childName, subjectID: line.placement.id, dueAt: line.dueAt,
                 href: "/places/\(line.placement.placeID.uuidString.lowercased())#safety-check")
         }
-        return (clocks + interviews + checks).sorted { $0.dueAt < $1.dueAt }
+        let lines: [Line] = clocks + interviews + checks
+        return lines.filter { !mine || held.contains($0.childID) }.sorted { $0.dueAt < $1.dueAt }
     }
 }

@@ -98,6 +98,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: FlagsWebController())
     try app.register(collection: NetworkWebController())
     try app.register(collection: CareWebController())
+    try app.register(collection: AllocationWebController())
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
     try api.register(collection: AccountAPIController())
@@ -113,6 +114,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: ExploitationAPIController())
     try api.register(collection: NetworkAPIController())
     try api.register(collection: CareAPIController())
+    try api.register(collection: AllocationAPIController())
 }
 
 /// Work that runs beside the server: delivering the outbox. Only `serve` needs it.

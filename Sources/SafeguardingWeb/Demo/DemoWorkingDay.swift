@@ -21,5 +21,6 @@ enum DemoWorkingDay {
         try await DemoHubMeeting.create(day)
         try await DemoExploitation.create(day)
         try await DemoExploitationCohort.create(day)
+        try await DemoAllocations.create(day)
     }
 }

@@ -81,6 +81,9 @@ struct ChildRecordContext: Encodable, Sendable {
     var networkHref: String
     var careHref: String
     var networkShared: [String]
+    /// Who holds the case: "Held by: Child protection team (east). Worker: Ffion Davies".
+    var allocation: String
+    var allocationHref: String
 
     /// The people a manager may name to read a restricted record: active, with roles that
     /// read children's records, and not the manager (see ``AccessPolicy/refusalToGrant(to:by:)``).
@@ -186,6 +189,8 @@ struct ChildRecordContext: Encodable, Sendable {
             careHref: "/children/\(child.id.uuidString.lowercased())/care",
             networkShared: try await NetworkRepository(request.db).shared(by: child.id, on: today).map {
                 request.t("child.network.shared.\($0.node.kind.rawValue)", String($0.children), $0.node.name)
-            })
+            },
+            allocation: try await AllocationDesk.wording(of: child.id, on: request),
+            allocationHref: "/children/\(child.id.uuidString.lowercased())/allocation")
     }
 }

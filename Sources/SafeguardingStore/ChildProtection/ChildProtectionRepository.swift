@@ -91,14 +91,26 @@ public struct ChildProtectionRepository: Sendable {
     public func records(of childIDs: [UUID]) async throws -> [ChildProtectionCase] {
         guard !childIDs.isEmpty else { return [] }
         var cases = Dictionary(uniqueKeysWithValues: childIDs.map { ($0, ChildProtectionCase(childID: $0)) })
-        for table in ChildProtectionTable.allCases {
-            let rows = try await sql.select().column("child_id").column("details").from(table.rawValue)
-                .where("child_id", .in, childIDs).orderBy("opened_at").all()
-            for row in rows {
-                let childID = try row.decode(column: "child_id", as: UUID.self)
-                let details = Data(try row.decode(column: "details", as: String.self).utf8)
-                try Self.add(details, from: table, to: &cases[childID, default: ChildProtectionCase(childID: childID)])
-            }
+        // One statement for the eight tables: the record and the master log open it for
+        // every child, most of whom have none of it, and each table read on its own was a
+        // round trip of its own.
+        var query = SQLQueryString("")
+        for (index, table) in ChildProtectionTable.allCases.enumerated() {
+            if index > 0 { query.appendLiteral(" UNION ALL ") }
+            query.appendLiteral("SELECT ")
+            query.appendInterpolation(literal: table.rawValue)
+            query.appendLiteral(" AS source, child_id, opened_at, details FROM ")
+            query.appendInterpolation(ident: table.rawValue)
+            query.appendLiteral(" WHERE child_id IN (")
+            query.appendInterpolation(binds: childIDs)
+            query.appendLiteral(")")
+        }
+        query.appendLiteral(" ORDER BY opened_at")
+        for row in try await sql.raw(query).all() {
+            guard let table = ChildProtectionTable(rawValue: try row.decode(column: "source", as: String.self)) else { continue }
+            let childID = try row.decode(column: "child_id", as: UUID.self)
+            let details = Data(try row.decode(column: "details", as: String.self).utf8)
+            try Self.add(details, from: table, to: &cases[childID, default: ChildProtectionCase(childID: childID)])
         }
         return childIDs.compactMap { cases[$0] }
     }

@@ -73,6 +73,24 @@ public struct AllocationRepository: Sendable {
         return Dictionary(try rows.map(Self.allocation).map { ($0.childID, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Who holds the child's case now, with the team and the worker's name, in one read:
+    /// every view of the record shows it.
+    public func holder(of childID: UUID) async throws -> (team: Team, workerName: String?)? {
+        let row = try await sql.select()
+            .column(SQLColumn("id", table: "teams")).column(SQLColumn("agency_id", table: "teams"))
+            .column(SQLColumn("name", table: "teams")).column(SQLColumn("welsh_name", table: "teams"))
+            .column(SQLAlias(SQLColumn("display_name", table: "users"), as: SQLIdentifier("worker_name")))
+            .from("case_allocations")
+            .join("teams", on: SQLColumn("team_id", table: "case_allocations"), .equal, SQLColumn("id", table: "teams"))
+            .join("users", method: SQLJoinMethod.left, on: SQLColumn("worker_user_id", table: "case_allocations"), .equal,
+                SQLColumn("id", table: "users"))
+            .where(SQLColumn("child_id", table: "case_allocations"), .equal, SQLBind(childID))
+            .where(SQLColumn("ended_at", table: "case_allocations"), .is, SQLLiteral.null)
+            .first()
+        guard let row else { return nil }
+        return (try Self.team(row), try row.decode(column: "worker_name", as: String?.self))
+    }
+
     /// The children whose case a worker holds now.
     public func children(allocatedTo workerID: UUID) async throws -> Set<UUID> {
         Set(try await sql.select().column("child_id").from("case_allocations").where("worker_user_id", .equal, workerID)

@@ -75,14 +75,11 @@ struct AllocationDesk {
         }
     }
 
-    /// Who holds the child's case now, in words, in three small reads: the record page shows it.
+    /// Who holds the child's case now, in words, in one read: the record page shows it.
     static func wording(of childID: UUID, on request: Request) async throws -> String {
-        let repository = AllocationRepository(request.db)
-        let current = try await repository.current(of: [childID])[childID]
-        let teams = current == nil ? [] : try await repository.teams()
-        let people = try await UserRepository(request.db).accounts(current?.workerUserID.map { [$0] } ?? [])
-        return AllocationPageContext.wording(current, teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id, $0) }),
-            people: people, catalogue: request.application.catalogue, language: request.language)
+        let holder = try await AllocationRepository(request.db).holder(of: childID)
+        return AllocationPageContext.wording(team: holder?.team, workerName: holder?.workerName,
+            catalogue: request.application.catalogue, language: request.language)
     }
 
     /// One line of a team's caseloads: a worker and how many children's cases they hold.

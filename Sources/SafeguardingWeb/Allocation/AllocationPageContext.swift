@@ -72,14 +72,17 @@ struct AllocationPageContext: Encodable, Sendable {
             errors: request.formErrors(failure, form: "allocation"))
     }
 
-    /// "Child protection team (east), Ffion Davies", or that it is not allocated.
     static func wording(
         _ allocation: CaseAllocation?, teams: [UUID: Team], people: [UUID: UserAccount], catalogue: Catalogue, language: Language
     ) -> String {
-        guard let allocation, let team = teams[allocation.teamID] else { return catalogue.text("allocation.none", language) }
-        guard let worker = allocation.workerUserID.flatMap({ people[$0] }) else {
-            return catalogue.text("allocation.team_only", language, [team.name(in: language)])
-        }
-        return catalogue.text("allocation.team_and_worker", language, [team.name(in: language), worker.displayName])
+        wording(team: allocation.flatMap { teams[$0.teamID] },
+            workerName: allocation?.workerUserID.flatMap { people[$0]?.displayName }, catalogue: catalogue, language: language)
+    }
+
+    /// "Held by: Child protection team (east). Worker: Ffion Davies", or that it is not allocated.
+    static func wording(team: Team?, workerName: String?, catalogue: Catalogue, language: Language) -> String {
+        guard let team else { return catalogue.text("allocation.none", language) }
+        return workerName.map { catalogue.text("allocation.team_and_worker", language, [team.name(in: language), $0]) }
+            ?? catalogue.text("allocation.team_only", language, [team.name(in: language)])
     }
 }

@@ -12,7 +12,22 @@ struct ChildFlagsReader {
     let database: any Database
     let calendar: WorkingCalendar
 
+    /// What the flags were read from that the child's master log reads too: kept for the
+    /// request, so a page with both reads each once.
+    struct Reads: Sendable {
+        var childID: UUID
+        var raised: [RaisedFlag]
+        /// Every level agreed for the child, oldest first.
+        var agreed: [AgreedExploitationLevel]
+    }
+
     func flags(for summary: ChildRecordSummary, visibleTo roles: Set<Role>, now: Date = Date()) async throws -> [ChildFlag] {
+        try await flagsAndReads(for: summary, visibleTo: roles, now: now).flags
+    }
+
+    func flagsAndReads(for summary: ChildRecordSummary, visibleTo roles: Set<Role>, now: Date = Date()) async throws
+        -> (flags: [ChildFlag], reads: Reads)
+    {
         let childID = summary.child.id
         var facts = FlaggedFacts()
         if summary.hasRegisterHistory, let since = try await ChildProtectionRepository(database).registeredSince(childID) {
@@ -21,7 +36,8 @@ struct ChildFlagsReader {
         if let since = try await MissingRepository(database).missingSince([childID])[childID] {
             facts.missingSince = calendar.day(of: since)
         }
-        if let agreed = try await ExploitationRepository(database).latestAgreed(of: childID) {
+        let agreedLevels = try await ExploitationRepository(database).agreedLevels(of: childID)
+        if let agreed = agreedLevels.last {
             facts.agreedExploitationLevel = agreed.level
             facts.exploitationReviewDue = agreed.reviewDue
         }
@@ -32,12 +48,19 @@ struct ChildFlagsReader {
         let youthJustice = summary.involvements.filter { $0.involvement == .youthJusticeCase && $0.isCurrent }
         if !youthJustice.isEmpty { facts.youthJusticeSince = youthJustice.compactMap(\.since).min() ?? calendar.day(of: now) }
         let raised = try await RaisedFlagRepository(database).flags(of: childID)
-        return ChildFlags.current(facts: facts, raised: raised, on: calendar.day(of: now), visibleTo: roles)
+        return (ChildFlags.current(facts: facts, raised: raised, on: calendar.day(of: now), visibleTo: roles),
+            Reads(childID: childID, raised: raised, agreed: agreedLevels))
     }
 }
 
 extension Request {
     private struct ChildFlagsKey: StorageKey { typealias Value = [ChildFlag] }
+    private struct ChildFlagReadsKey: StorageKey { typealias Value = ChildFlagsReader.Reads }
+
+    /// The raised flags and agreed levels this request already read for the child, if any.
+    func flagReads(of childID: UUID) -> ChildFlagsReader.Reads? {
+        storage[ChildFlagReadsKey.self].flatMap { $0.childID == childID ? $0 : nil }
+    }
 
     /// The flags the page being built shows in its frame; set by a page about a child once
     /// its reader's access is granted, and written into every page's top by the layout.
@@ -60,9 +83,10 @@ extension Request {
     @discardableResult
     func showFlags(of summary: ChildRecordSummary) async throws -> [ChildFlag] {
         guard let user = signedInUser else { return [] }
-        let flags = try await ChildFlagsReader(database: db, calendar: application.workingCalendar)
-            .flags(for: summary, visibleTo: AccessPolicy().effectiveRoles(of: user.actor))
+        let (flags, reads) = try await ChildFlagsReader(database: db, calendar: application.workingCalendar)
+            .flagsAndReads(for: summary, visibleTo: AccessPolicy().effectiveRoles(of: user.actor))
         childFlags = flags
+        storage[ChildFlagReadsKey.self] = reads
         return flags
     }
 }

@@ -47,11 +47,17 @@ extension ChildRecordContext {
             referrals: referrals, decisions: decisions, requests: requests, childProtection: childProtection)
         let exploitation = ExploitationRepository(request.db)
         let roles = policy.effectiveRoles(of: user.actor)
+        // The page's flags were read first: what they read is not read again.
+        var agreed: [AgreedExploitationLevel], raised: [RaisedFlag]
+        if let read = request.flagReads(of: child.id) {
+            (agreed, raised) = (read.agreed, read.raised)
+        } else {
+            (agreed, raised) = (try await exploitation.agreedLevels(of: child.id), try await RaisedFlagRepository(request.db).flags(of: child.id))
+        }
         let events = ChildChronology.masterLog(
             chronology, missing: try await MissingRepository(request.db).episodes(of: child.id),
             assessments: try await exploitation.assessments(of: child.id).map { ($0, $0.score(dateOfBirth: child.dateOfBirth).level) },
-            agreed: try await exploitation.agreedLevels(of: child.id), flags: try await RaisedFlagRepository(request.db).flags(of: child.id),
-            calendar: request.application.workingCalendar)
+            agreed: agreed, flags: raised, calendar: request.application.workingCalendar)
         .filter { $0.isVisible(to: roles, readsChildProtection: readsChildProtection) }
         .filter { event in filter.kind.map { event.kind == $0 } ?? true }
         .filter { event in filter.agencyID.map { event.agencyID == $0 } ?? true }

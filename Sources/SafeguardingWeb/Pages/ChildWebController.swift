@@ -86,8 +86,9 @@ struct ChildWebController: RouteCollection {
             return try await request.page("break-glass", titleKey: context.titleKey, context, status: .forbidden)
         case .opened(let summary, let basis):
             let audit = try await desk.auditOfChild(childID)
-            let context = try await ChildRecordContext.make(summary: summary, basis: basis, audit: audit, for: request)
+            // The flags first: the chronology reuses what they read.
             try await request.showFlags(of: summary)
+            let context = try await ChildRecordContext.make(summary: summary, basis: basis, audit: audit, for: request)
             return try await request.page("child", titleKey: "child.title", titleArgument: summary.child.fullName, context)
                 .encodeResponse(for: request)
         }

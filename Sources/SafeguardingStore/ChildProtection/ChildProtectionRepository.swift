@@ -138,7 +138,7 @@ public struct ChildProtectionRepository: Sendable {
 
     // MARK: Private
 
-    private static func add(_ details: Data, from table: ChildProtectionTable, to record: inout ChildProtectionCase) throws {
+    static func add(_ details: Data, from table: ChildProtectionTable, to record: inout ChildProtectionCase) throws {
         let decoder = JSONDecoder()
         switch table {
         case .discussions: record.discussions.append(try decoder.decode(StrategyDiscussion.self, from: details))

@@ -12,54 +12,45 @@ struct ChildFlagsReader {
     let database: any Database
     let calendar: WorkingCalendar
 
-    /// What the flags were read from that the child's master log reads too: kept for the
-    /// request, so a page with both reads each once.
-    struct Reads: Sendable {
-        var childID: UUID
-        var raised: [RaisedFlag]
-        /// Every level agreed for the child, oldest first.
-        var agreed: [AgreedExploitationLevel]
-    }
-
     func flags(for summary: ChildRecordSummary, visibleTo roles: Set<Role>, now: Date = Date()) async throws -> [ChildFlag] {
-        try await flagsAndReads(for: summary, visibleTo: roles, now: now).flags
+        flags(for: summary, work: try await ChildWorkRepository(database).work(of: summary.child.id), visibleTo: roles, now: now)
     }
 
-    func flagsAndReads(for summary: ChildRecordSummary, visibleTo roles: Set<Role>, now: Date = Date()) async throws
-        -> (flags: [ChildFlag], reads: Reads)
-    {
-        let childID = summary.child.id
+    /// The flags from what the partnership has done about the child, read once for the page.
+    func flags(for summary: ChildRecordSummary, work: ChildWork, visibleTo roles: Set<Role>, now: Date = Date()) -> [ChildFlag] {
+        let today = calendar.day(of: now)
         var facts = FlaggedFacts()
-        if summary.hasRegisterHistory, let since = try await ChildProtectionRepository(database).registeredSince(childID) {
+        if let since = work.childProtection.register.filter(\.isCurrent).map(\.registeredAt).min() {
             facts.registeredSince = calendar.day(of: since)
         }
-        if let since = try await MissingRepository(database).missingSince([childID])[childID] {
+        if let since = work.missingEpisodes.filter({ $0.locatedAt == nil }).map(\.reportedAt).min() {
             facts.missingSince = calendar.day(of: since)
         }
-        let agreedLevels = try await ExploitationRepository(database).agreedLevels(of: childID)
-        if let agreed = agreedLevels.last {
+        if let agreed = work.agreedLevels.last {
             facts.agreedExploitationLevel = agreed.level
             facts.exploitationReviewDue = agreed.reviewDue
         }
-        if let period = try await CareRepository(database).currentPeriod(of: childID, on: calendar.day(of: now)) {
+        if let period = work.carePeriods.first(where: { $0.isCurrent(on: today) }) {
             facts.lookedAfterSince = period.startsOn
         }
         // An open youth justice case with no start recorded still flags, from today.
         let youthJustice = summary.involvements.filter { $0.involvement == .youthJusticeCase && $0.isCurrent }
-        if !youthJustice.isEmpty { facts.youthJusticeSince = youthJustice.compactMap(\.since).min() ?? calendar.day(of: now) }
-        let raised = try await RaisedFlagRepository(database).flags(of: childID)
-        return (ChildFlags.current(facts: facts, raised: raised, on: calendar.day(of: now), visibleTo: roles),
-            Reads(childID: childID, raised: raised, agreed: agreedLevels))
+        if !youthJustice.isEmpty { facts.youthJusticeSince = youthJustice.compactMap(\.since).min() ?? today }
+        return ChildFlags.current(facts: facts, raised: work.raisedFlags, on: today, visibleTo: roles)
     }
 }
 
 extension Request {
     private struct ChildFlagsKey: StorageKey { typealias Value = [ChildFlag] }
-    private struct ChildFlagReadsKey: StorageKey { typealias Value = ChildFlagsReader.Reads }
+    private struct ChildWorkKey: StorageKey { typealias Value = (childID: UUID, work: ChildWork) }
 
-    /// The raised flags and agreed levels this request already read for the child, if any.
-    func flagReads(of childID: UUID) -> ChildFlagsReader.Reads? {
-        storage[ChildFlagReadsKey.self].flatMap { $0.childID == childID ? $0 : nil }
+    /// What the partnership has done about the child, read once for the request: the
+    /// flags at the top of the page and the master log are both made from it.
+    func childWork(of childID: UUID) async throws -> ChildWork {
+        if let kept = storage[ChildWorkKey.self], kept.childID == childID { return kept.work }
+        let work = try await ChildWorkRepository(db).work(of: childID)
+        storage[ChildWorkKey.self] = (childID, work)
+        return work
     }
 
     /// The flags the page being built shows in its frame; set by a page about a child once
@@ -83,10 +74,9 @@ extension Request {
     @discardableResult
     func showFlags(of summary: ChildRecordSummary) async throws -> [ChildFlag] {
         guard let user = signedInUser else { return [] }
-        let (flags, reads) = try await ChildFlagsReader(database: db, calendar: application.workingCalendar)
-            .flagsAndReads(for: summary, visibleTo: AccessPolicy().effectiveRoles(of: user.actor))
+        let flags = ChildFlagsReader(database: db, calendar: application.workingCalendar)
+            .flags(for: summary, work: try await childWork(of: summary.child.id), visibleTo: AccessPolicy().effectiveRoles(of: user.actor))
         childFlags = flags
-        storage[ChildFlagReadsKey.self] = reads
         return flags
     }
 }

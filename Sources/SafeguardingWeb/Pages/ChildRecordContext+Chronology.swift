@@ -42,22 +42,17 @@ extension ChildRecordContext {
         let ids = referrals.map(\.id)
         let decisions = try await DecisionRepository(request.db).all(forReferrals: ids)
         let requests = try await InformationRequestRepository(request.db).forReferrals(ids)
-        let childProtection = readsChildProtection ? try await ChildProtectionRepository(request.db).record(of: child.id) : nil
+        // One read for the child protection record, the missing episodes, the assessments,
+        // the agreed levels and the flags, shared with the flags at the top of the page.
+        let work = try await request.childWork(of: child.id)
+        let childProtection = readsChildProtection ? work.childProtection : nil
         let chronology = ChildChronology.events(
             referrals: referrals, decisions: decisions, requests: requests, childProtection: childProtection)
-        let exploitation = ExploitationRepository(request.db)
         let roles = policy.effectiveRoles(of: user.actor)
-        // The page's flags were read first: what they read is not read again.
-        var agreed: [AgreedExploitationLevel], raised: [RaisedFlag]
-        if let read = request.flagReads(of: child.id) {
-            (agreed, raised) = (read.agreed, read.raised)
-        } else {
-            (agreed, raised) = (try await exploitation.agreedLevels(of: child.id), try await RaisedFlagRepository(request.db).flags(of: child.id))
-        }
         let events = ChildChronology.masterLog(
-            chronology, missing: try await MissingRepository(request.db).episodes(of: child.id),
-            assessments: try await exploitation.assessments(of: child.id).map { ($0, $0.score(dateOfBirth: child.dateOfBirth).level) },
-            agreed: agreed, flags: raised, calendar: request.application.workingCalendar)
+            chronology, missing: work.missingEpisodes,
+            assessments: work.assessments.map { ($0, $0.score(dateOfBirth: child.dateOfBirth).level) },
+            agreed: work.agreedLevels, flags: work.raisedFlags, calendar: request.application.workingCalendar)
         .filter { $0.isVisible(to: roles, readsChildProtection: readsChildProtection) }
         .filter { event in filter.kind.map { event.kind == $0 } ?? true }
         .filter { event in filter.agencyID.map { event.agencyID == $0 } ?? true }

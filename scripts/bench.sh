@@ -40,10 +40,21 @@ bench_one() {
     SERVER_PID=""
 }
 
+# The child protection measures over two years of 200,000 children's work, each engine
+# in a database of its own (issue 17, item 1).
+measures_one() {
+    local label="$1"; shift
+    echo "=== $label: child protection measures"
+    env "$@" DIOGELU_BCRYPT_COST=8 "$BIN" bench measures --cases "${MEASURE_CASES:-200000}" | grep -v "^\[" | tail -1
+}
+
 bench_one "SQLite" DIOGELU_DATABASE_PATH="$WORK/bench.sqlite"
+measures_one "SQLite" DIOGELU_DATABASE_PATH="$WORK/measures.sqlite"
 # PostgreSQL as production runs it: every commit flushed to disk before it is answered.
 # Its own port and folder, so a test server started beside it is left alone.
 export DIOGELU_PG_DURABLE=1 DIOGELU_PGPORT=55440 DIOGELU_PGDATA="$WORK/postgres"
 PG_URL="$(bash scripts/start-postgres.sh | tail -1)"
 bench_one "PostgreSQL" DATABASE_URL="$PG_URL"
+psql "${PG_URL%/*}/postgres" -qc "CREATE DATABASE measures"
+measures_one "PostgreSQL" DATABASE_URL="${PG_URL%/*}/measures"
 bash scripts/stop-postgres.sh

@@ -15,11 +15,8 @@ struct AllocationPageContext: Encodable, Sendable {
         var reason: String
     }
 
-    struct Choice: Encodable, Sendable {
-        var value: String
-        var label: String
-        var checked: Bool
-    }
+    /// A team or a worker to choose, as the care page's choices are.
+    typealias Choice = NetworkPageContext.Option
 
     /// A team's workers, for the worker list grouped by team.
     struct Group: Encodable, Sendable {

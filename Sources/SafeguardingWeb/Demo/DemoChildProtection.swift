@@ -11,7 +11,10 @@ enum DemoChildProtection {
         guard let summary = try await day.child("Cerys", "Jones") else { return }
         let ffion = try day.person("ffion.davies")
         let worker = ffion.account.id, now = day.now, calendar = day.calendar
-        let openedAt = calendar.addingWorkingDays(0, to: now.addingTimeInterval(-4 * 86_400))
+        // Six working days back, whatever the weekday the demo loads: the action agreed at
+        // the discussion (two working days) is overdue on the team queue on a Monday too,
+        // as it was only from Tuesday to Friday when the discussion was four calendar days back.
+        let openedAt = day.workingDay(6, at: 10)
         let discussion = StrategyRules.openDiscussion(
             childID: summary.child.id, referralID: nil, immediateRisk: false, decidedAt: openedAt,
             involvements: summary.involvements, calendar: calendar)

@@ -57,6 +57,8 @@ DOMAIN_RULES = [
     # it began (CareError names them all).
     (r"/(network|places|groups|adults)", r".", r"^error\.network\."),
     (r"/children/\{childID\}/care", r".", r"^error\.care\."),
+    # A case goes to a worker of the team chosen, moves with a reason, and not to where it is.
+    (r"/children/\{childID\}/allocation$", r".", r"^error\.allocation\."),
     # The child protection process: each step in its order (ChildProtectionError names them all).
     (r"/children/\{childID\}/", r".", r"^error\.cp\."),
     # A record named in the body that does not exist, or that the reader may not name.

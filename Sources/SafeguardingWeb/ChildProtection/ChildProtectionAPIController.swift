@@ -62,7 +62,13 @@ struct ChildProtectionAPIController: RouteCollection {
 
     func queue(_ request: Request) async throws -> QueueResponse {
         let now = Date()
-        let mine = request.query[String.self, at: "mine"] == "true"
+        // Only the two answers the document names: anything else is a mistake, said so.
+        let mine: Bool
+        switch request.query[String.self, at: "mine"] {
+        case nil, "false": mine = false
+        case "true": mine = true
+        default: throw ValidationFailure([FieldError("mine", .notOneOf(["true", "false"]))])
+        }
         return QueueResponse(items: try await TeamQueue.lines(request, mine: mine).map {
             .init(kind: $0.kind, childId: $0.childID, childName: $0.childName, subjectId: $0.subjectID, dueAt: $0.dueAt,
                 overdue: $0.dueAt < now, secondsRemaining: Int($0.dueAt.timeIntervalSince(now)))

@@ -106,6 +106,11 @@ struct MissingEpisodeFlowTests {
             let owed = try await interviewsQueued()
             #expect(owed.count == 1 && owed.first?["child_id"] as? String == cerys.uuidString, "the API's queue has the clock too")
             #expect(owed.first?["overdue"] as? Bool == false)
+            let unclear = try await app.send(.GET, "/api/v1/team/queue?mine=AAA", as: queueToken)
+            #expect(unclear.status == .unprocessableEntity && unclear.isProblem && unclear.text.contains("mine"),
+                "mine is true or false, nothing else")
+            let mineOnly = try await app.send(.GET, "/api/v1/team/queue?mine=true", as: queueToken)
+            #expect(mineOnly.status == .ok && (mineOnly.json["items"] as? [Any])?.isEmpty == true, "no case is allocated to the worker")
 
             // A held interview must say what the child said.
             response = try await app.send(.POST, "\(episodePath)/return-interview", as: social, form: [

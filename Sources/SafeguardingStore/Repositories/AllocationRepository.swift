@@ -97,14 +97,18 @@ public struct AllocationRepository: Sendable {
             .where("ended_at", .is, SQLLiteral.null).all().map { try $0.decode(column: "child_id", as: UUID.self) })
     }
 
-    /// How many cases each worker of a team holds now; `nil` counts those waiting for a worker.
-    public func caseloads(of teamID: UUID) async throws -> [UUID?: Int] {
-        let rows = try await sql.select().column("worker_user_id")
+    /// How many cases each worker of each team holds now, in one read; `nil` counts those
+    /// waiting in the team for a worker.
+    public func caseloads() async throws -> [UUID: [UUID?: Int]] {
+        let rows = try await sql.select().column("team_id").column("worker_user_id")
             .column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("cases")))
-            .from("case_allocations").where("team_id", .equal, teamID).where("ended_at", .is, SQLLiteral.null)
-            .groupBy("worker_user_id").all()
-        var loads: [UUID?: Int] = [:]
-        for row in rows { loads[try row.decode(column: "worker_user_id", as: UUID?.self)] = try row.decode(column: "cases", as: Int.self) }
+            .from("case_allocations").where("ended_at", .is, SQLLiteral.null)
+            .groupBy("team_id").groupBy("worker_user_id").all()
+        var loads: [UUID: [UUID?: Int]] = [:]
+        for row in rows {
+            loads[try row.decode(column: "team_id", as: UUID.self), default: [:]][try row.decode(column: "worker_user_id", as: UUID?.self)] =
+                try row.decode(column: "cases", as: Int.self)
+        }
         return loads
     }
 

@@ -95,9 +95,10 @@ struct AllocationDesk {
         let repository = AllocationRepository(request.db)
         let members = try await repository.members()
         let people = try await UserRepository(request.db).accounts(Array(Set(members.values.flatMap { $0 })))
+        let allLoads = try await repository.caseloads()
         var lines: [Caseload] = []
         for team in try await repository.teams() {
-            let loads = try await repository.caseloads(of: team.id)
+            let loads = allLoads[team.id] ?? [:]
             let workers = (members[team.id] ?? []).compactMap { people[$0] }.map { ($0, loads[$0.id] ?? 0) }
                 .sorted { $0.0.displayName < $1.0.displayName }
             lines.append(Caseload(team: team, workers: workers, waiting: loads[nil] ?? 0))

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import Safeguarding
 
 /// Reads and writes the partnership's agencies.
@@ -10,12 +11,15 @@ public struct AgencyRepository: Sendable {
         self.database = database
     }
 
+    private var sql: any SQLDatabase { database as! any SQLDatabase }
+
     public func all() async throws -> [Agency] {
-        try await AgencyRecord.query(on: database).sort(\.$name).all().map(\.agency)
+        try await sql.select().columns(AgencyRow.columns).from("agencies").orderBy("name").all().map(AgencyRow.agency(from:))
     }
 
     public func find(_ id: UUID) async throws -> Agency? {
-        try await AgencyRecord.find(id, on: database)?.agency
+        try await sql.select().columns(AgencyRow.columns).from("agencies").where("id", .equal, id).first()
+            .map(AgencyRow.agency(from:))
     }
 
     public func find(named name: String) async throws -> Agency? {

@@ -51,8 +51,11 @@ public struct ChildRepository: Sendable {
         try await AgencyInvolvementRecord(involvement, of: childID).create(on: database)
     }
 
+    private var sql: any SQLDatabase { database as! any SQLDatabase }
+
     public func find(_ id: UUID) async throws -> Child? {
-        try await ChildRecord.find(id, on: database)?.child
+        try await sql.select().columns(ChildRow.columns).from("children").where("id", .equal, id).first()
+            .map(ChildRow.child(from:))
     }
 
     public func summary(of id: UUID) async throws -> ChildRecordSummary? {
@@ -63,15 +66,16 @@ public struct ChildRepository: Sendable {
     /// each of its lines.
     public func children(_ ids: [UUID]) async throws -> [UUID: Child] {
         guard !ids.isEmpty else { return [:] }
-        let records = try await ChildRecord.query(on: database).filter(\.$id ~~ Array(Set(ids))).all()
-        return Dictionary(records.compactMap { record in record.id.map { ($0, record.child) } }, uniquingKeysWith: { a, _ in a })
+        let rows = try await sql.select().columns(ChildRow.columns).from("children").where("id", .in, Array(Set(ids))).all()
+        return Dictionary(try rows.map(ChildRow.child(from:)).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The agencies involved with each of these children, in one read.
     public func involvements(of childIDs: [UUID]) async throws -> [UUID: [AgencyInvolvement]] {
         guard !childIDs.isEmpty else { return [:] }
-        let records = try await AgencyInvolvementRecord.query(on: database).filter(\.$childID ~~ Array(Set(childIDs))).all()
-        return Dictionary(grouping: records, by: \.childID).mapValues { $0.map(\.agencyInvolvement) }
+        let rows = try await sql.select().columns(InvolvementRow.columns).from("agency_involvements")
+            .where("child_id", .in, Array(Set(childIDs))).all()
+        return Dictionary(grouping: try rows.map(InvolvementRow.involvement(from:)), by: \.childID).mapValues { $0.map(\.involvement) }
     }
 
     /// Which of these children `userID` holds a live grant to, and which they have an open
@@ -82,11 +86,18 @@ public struct ChildRepository: Sendable {
     {
         guard !childIDs.isEmpty else { return ([], []) }
         let ids = Array(Set(childIDs))
-        let grants = try await AccessGrantRecord.query(on: database)
-            .filter(\.$childID ~~ ids).filter(\.$userID == userID).filter(\.$revokedAt == nil).all()
-        let views = try await BreakGlassRecord.query(on: database)
-            .filter(\.$childID ~~ ids).filter(\.$userID == userID).filter(\.$expiresAt > now).all()
-        return (Set(grants.map(\.childID)), Set(views.map(\.childID)))
+        let both = sql.select().column(SQLLiteral.string("grant"), as: "kind").column("child_id").from("access_grants")
+            .where("child_id", .in, ids).where("user_id", .equal, userID).where("revoked_at", .is, SQLLiteral.null)
+            .union(all: {
+                $0.column(SQLLiteral.string("view"), as: "kind").column("child_id").from("break_glass_views")
+                    .where("child_id", .in, ids).where("user_id", .equal, userID).where("expires_at", .greaterThan, now)
+            })
+        var granted = Set<UUID>(), brokenGlass = Set<UUID>()
+        for row in try await both.all() {
+            let childID = try row.decode(column: "child_id", as: UUID.self)
+            if try row.decode(column: "kind", as: String.self) == "grant" { granted.insert(childID) } else { brokenGlass.insert(childID) }
+        }
+        return (granted, brokenGlass)
     }
 
     /// Everything the access policy needs to decide about this child for `userID`.
@@ -111,7 +122,7 @@ public struct ChildRepository: Sendable {
     {
         // Without a user the access counts are not used: an id no account has stands in.
         guard let row = try await database.row(RecordRead.self, userID ?? Self.nobody, now, childID) else { return nil }
-        let child = try Self.child(from: row)
+        let child = try ChildRow.child(from: row)
         var family: [FamilyMember] = []
         var involvements: [AgencyInvolvement] = []
         for row in try await database.rows(CircleRead.self, childID) {
@@ -153,9 +164,7 @@ public struct ChildRepository: Sendable {
     /// check needs, in one statement.
     enum RecordRead: PreparedRead {
         static let sql = """
-            SELECT c.id, c.given_name, c.middle_names, c.surname, c.known_as, c.date_of_birth, c.sex, c.nhs_number,
-                c.upn, c.police_reference, c.social_care_id, c.address, c.postcode, c.preferred_language, c.ethnicity,
-                c.school, c.is_restricted, c.merged_into_id,
+            SELECT \(ChildRow.columns(as: "c")), c.merged_into_id,
                 (SELECT COUNT(*) FROM access_grants g
                     WHERE g.child_id = c.id AND g.user_id = $1 AND g.revoked_at IS NULL) AS live_grants,
                 (SELECT COUNT(*) FROM break_glass_views b
@@ -180,25 +189,6 @@ public struct ChildRepository: Sendable {
             """
     }
 
-    private static func child(from row: any SQLRow) throws -> Child {
-        Child(
-            id: try row.decode(column: "id", as: UUID.self), givenName: try row.decode(column: "given_name", as: String.self),
-            middleNames: try row.decode(column: "middle_names", as: String.self),
-            surname: try row.decode(column: "surname", as: String.self),
-            knownAs: try row.decode(column: "known_as", as: String.self),
-            dateOfBirth: try row.decode(column: "date_of_birth", as: String?.self).flatMap(CalendarDay.init(iso8601:)),
-            sex: Sex(rawValue: try row.decode(column: "sex", as: String.self)) ?? .unknown,
-            nhsNumber: try row.decode(column: "nhs_number", as: String?.self),
-            uniquePupilNumber: try row.decode(column: "upn", as: String?.self),
-            policeReference: try row.decode(column: "police_reference", as: String?.self),
-            socialCareID: try row.decode(column: "social_care_id", as: String?.self),
-            address: try row.decode(column: "address", as: String.self),
-            postcode: try row.decode(column: "postcode", as: String.self),
-            preferredLanguage: Language(rawValue: try row.decode(column: "preferred_language", as: String.self)) ?? .english,
-            ethnicity: try row.decode(column: "ethnicity", as: String.self), school: try row.decode(column: "school", as: String.self),
-            isRestricted: try row.decode(column: "is_restricted", as: Bool.self))
-    }
-
     /// Children whose name starts with the words given (surname first or given name
     /// first), or whose NHS number, unique pupil number, police reference or social care
     /// id is exactly the text given, optionally born on a date.
@@ -208,42 +198,39 @@ public struct ChildRepository: Sendable {
         // LIKE wildcards typed by a person are taken as spaces, never as patterns.
         let words = folded.split(whereSeparator: { " ,%_\\".contains($0) }).map(String.init)
         let compactIdentifier = cleaned.replacingOccurrences(of: " ", with: "").uppercased()
-        var query = ChildRecord.query(on: database)
+        let query = sql.select().columns(ChildRow.columns).from("children")
         if !words.isEmpty {
             let surnameFirst = words.joined(separator: " ")
             let givenFirst = (words.dropFirst() + [words[0]]).joined(separator: " ")
-            query = query.group(.or) { group in
-                group.filter(\.$searchName =~ surnameFirst)
-                if words.count > 1 { group.filter(\.$searchName =~ givenFirst) }
+            query.where { group in
+                group.where("search_name", .like, surnameFirst + "%")
+                if words.count > 1 { group.orWhere("search_name", .like, givenFirst + "%") }
                 // One word may be a given name, or a later part of the name: any part
                 // after the first starts after a space.
-                else { group.filter(\.$searchName ~~ (" " + words[0])) }
-                group.filter(\.$nhsNumber == compactIdentifier)
-                group.filter(\.$uniquePupilNumber == compactIdentifier)
-                group.filter(\.$policeReference == cleaned.uppercased())
-                group.filter(\.$socialCareID == cleaned.uppercased())
+                else { group.orWhere("search_name", .like, "% " + words[0] + "%") }
+                group.orWhere("nhs_number", .equal, compactIdentifier)
+                group.orWhere("upn", .equal, compactIdentifier)
+                group.orWhere("police_reference", .equal, cleaned.uppercased())
+                group.orWhere("social_care_id", .equal, cleaned.uppercased())
+                return group
             }
         }
-        if let dob = dateOfBirth { query = query.filter(\.$dateOfBirth == dob.iso) }
+        if let dob = dateOfBirth { query.where("date_of_birth", .equal, dob.iso) }
         // A record merged into another is found through the one it was merged into.
-        query = query.filter(\.$mergedIntoID == nil)
-        let records = try await query.sort(\.$searchName).limit(limit).all()
-        let ids = records.compactMap(\.id)
-        let involvements = ids.isEmpty ? [] :
-            try await AgencyInvolvementRecord.query(on: database).filter(\.$childID ~~ ids).all()
-        let byChild = Dictionary(grouping: involvements, by: \.childID)
-        return records.map { record in
+        query.where("merged_into_id", .is, SQLLiteral.null)
+        let found = try await query.orderBy("search_name").limit(limit).all().map(ChildRow.child(from:))
+        let involvements = try await self.involvements(of: found.map(\.id))
+        return found.map { child in
             ChildSearchResult(
-                id: record.id!, fullName: record.child.fullName,
-                dateOfBirth: record.dateOfBirth.flatMap(CalendarDay.init(iso8601:)), postcode: record.postcode,
-                isRestricted: record.isRestricted, involvedAgencyIDs: Set((byChild[record.id!] ?? []).map(\.agencyID)))
+                id: child.id, fullName: child.fullName, dateOfBirth: child.dateOfBirth, postcode: child.postcode,
+                isRestricted: child.isRestricted, involvedAgencyIDs: Set((involvements[child.id] ?? []).map(\.agencyID)))
         }
     }
 
     /// The records (not merged into another) that carry this NHS number, up to `limit`.
     public func ids(withNHSNumber digits: String, limit: Int = 2) async throws -> [UUID] {
-        try await ChildRecord.query(on: database).filter(\.$nhsNumber == digits).filter(\.$mergedIntoID == nil)
-            .limit(limit).all().compactMap(\.id)
+        try await sql.select().column("id").from("children").where("nhs_number", .equal, digits)
+            .where("merged_into_id", .is, SQLLiteral.null).limit(limit).all().map { try $0.decode(column: "id", as: UUID.self) }
     }
 
     public func count() async throws -> Int {

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import Safeguarding
 
 /// Reads and writes accounts. Password hashing happens in the web target, which owns
@@ -11,27 +12,32 @@ public struct UserRepository: Sendable {
         self.database = database
     }
 
+    private var sql: any SQLDatabase { database as! any SQLDatabase }
+    private var accounts: SQLSelectBuilder { sql.select().columns(UserRow.columns).from("users") }
+
     public func all() async throws -> [UserAccount] {
-        try await UserRecord.query(on: database).sort(\.$displayName).all().map(\.account)
+        try await accounts.orderBy("display_name").all().map(UserRow.account(from:))
     }
 
     /// Display names of just these accounts: pages name the people who acted without
     /// loading every account in the nation.
     public func names(of ids: Set<UUID>) async throws -> [UUID: String] {
         guard !ids.isEmpty else { return [:] }
-        let records = try await UserRecord.query(on: database).filter(\.$id ~~ Array(ids)).all()
-        return Dictionary(uniqueKeysWithValues: records.map { ($0.id!, $0.displayName) })
+        let rows = try await sql.select().columns("id", "display_name").from("users").where("id", .in, Array(ids)).all()
+        return Dictionary(uniqueKeysWithValues: try rows.map {
+            (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "display_name", as: String.self))
+        })
     }
 
     /// Just these accounts, by id.
     public func accounts(_ ids: [UUID]) async throws -> [UUID: UserAccount] {
         guard !ids.isEmpty else { return [:] }
-        let records = try await UserRecord.query(on: database).filter(\.$id ~~ ids).all()
-        return Dictionary(uniqueKeysWithValues: records.map { ($0.id!, $0.account) })
+        let found = try await accounts.where("id", .in, Array(Set(ids))).all().map(UserRow.account(from:))
+        return Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })
     }
 
     public func find(_ id: UUID) async throws -> UserAccount? {
-        try await UserRecord.find(id, on: database)?.account
+        try await accounts.where("id", .equal, id).first().map(UserRow.account(from:))
     }
 
     /// The account and its password hash, for signing in.
@@ -66,13 +72,13 @@ public struct UserRepository: Sendable {
 
     /// Hub managers of hub agencies: the people a break-glass alert goes to.
     public func hubManagers() async throws -> [UserAccount] {
-        try await UserRecord.query(on: database).filter(\.$isActive == true).all().map(\.account)
+        try await accounts.where("is_active", .equal, true).all().map(UserRow.account(from:))
             .filter { $0.roles.contains(.hubManager) }
     }
 
     /// The active members of an agency, for its inbox, rota and notices.
     public func members(of agencyID: UUID) async throws -> [UserAccount] {
-        try await UserRecord.query(on: database).filter(\.$agencyID == agencyID).filter(\.$isActive == true).all()
-            .map(\.account).sorted { $0.displayName < $1.displayName }
+        try await accounts.where("agency_id", .equal, agencyID).where("is_active", .equal, true).all()
+            .map(UserRow.account(from:)).sorted { $0.displayName < $1.displayName }
     }
 }

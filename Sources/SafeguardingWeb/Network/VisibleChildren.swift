@@ -15,8 +15,16 @@ enum VisibleChildren {
     /// MACE agenda of a dozen young people four dozen reads.
     static func named(_ ids: Set<UUID>, for user: SignedInUser, on database: any Database) async throws -> [UUID: Child] {
         guard !ids.isEmpty else { return [:] }
+        return try await named(among: try await ChildRepository(database).children(Array(ids)), for: user, on: database)
+    }
+
+    /// The openable children among records already read: a page that needs every
+    /// child's record (the MACE agenda computes each child's level) reads them once.
+    static func named(among records: [UUID: Child], for user: SignedInUser, on database: any Database) async throws
+        -> [UUID: Child]
+    {
+        guard !records.isEmpty else { return [:] }
         let children = ChildRepository(database)
-        let records = try await children.children(Array(ids))
         let involvements = try await children.involvements(of: Array(records.keys))
         let personal = try await children.personalAccess(to: Array(records.keys), userID: user.account.id, now: Date())
         let policy = AccessPolicy()

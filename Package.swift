@@ -100,6 +100,8 @@ let package = Package(
             dependencies: [
                 "SafeguardingWeb",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,5 +1,7 @@
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import SafeguardingWeb
 import Vapor
 
@@ -13,6 +15,13 @@ import Vapor
 @main
 enum Entrypoint {
     static func main() async throws {
+        // Swift's tasks run on the server's own event loops. A page is a dozen round trips
+        // to the database one after another; on Swift's separate threads each answer,
+        // arriving on an event loop, woke another thread to carry the handler on, and a
+        // profile of the record page under load had the scheduler and futexes of those
+        // hand-offs among its largest costs. Work that would hold a loop up (password
+        // hashing, SQLite's statements) runs on thread pools of its own.
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         var arguments = CommandLine.arguments
         let demo = arguments.contains("--demo")
         arguments.removeAll { $0 == "--demo" }

@@ -61,6 +61,20 @@ public struct ReferralRepository: Sendable {
         return Dictionary(uniqueKeysWithValues: try records.map { ($0.id!, try $0.referral()) })
     }
 
+    /// The references of these referrals, for words that name them: an audit entry's
+    /// "why" names the referral it was about without reading the whole referral.
+    public func references(of ids: Set<UUID>) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await (database as! any SQLDatabase).select().columns("id", "reference").from("referrals")
+            .where("id", .in, Array(ids)).all()
+        var references: [UUID: String] = [:]
+        for row in rows {
+            guard let reference = try row.decode(column: "reference", as: String?.self) else { continue }
+            references[try row.decode(column: "id", as: UUID.self)] = reference
+        }
+        return references
+    }
+
     public func find(_ id: UUID) async throws -> Referral? {
         try await ReferralRecord.find(id, on: database)?.referral()
     }

@@ -46,8 +46,14 @@ struct FieldErrorTag: UnsafeUnescapedLeafTag {
             guard let fields = error.dictionary, fields["field"]?.string == anchor else { return nil }
             return fields["message"]?.string
         }
-        guard !messages.isEmpty else { return .string("") }
+        return .string(Self.html(anchor: anchor, messages: messages))
+    }
+
+    /// The messages about one field, beside it (`anchor` its id), or nothing: the tag's
+    /// markup, and that of sections written in Swift.
+    static func html(anchor: String, messages: [String]) -> String {
+        guard !messages.isEmpty else { return "" }
         let text = messages.map(HTMLText.escape).joined(separator: "<br>")
-        return .string("<p class=\"error-message\" id=\"\(HTMLText.escape(anchor))-error\">\(text)</p>")
+        return "<p class=\"error-message\" id=\"\(HTMLText.escape(anchor))-error\">\(text)</p>"
     }
 }

@@ -33,9 +33,7 @@ struct AuditWhy {
         let language = request.language
         names.agencies = try await request.agenciesByID().filter { wanted.agencies.contains($0.key) }
             .mapValues { $0.name(in: language) }
-        if !wanted.referrals.isEmpty {
-            names.referrals = try await ReferralRepository(request.db).find(Array(wanted.referrals)).compactMapValues(\.reference)
-        }
+        names.referrals = try await ReferralRepository(request.db).references(of: wanted.referrals)
         self.init(catalogue: request.application.catalogue, language: language, names: names)
     }
 

@@ -66,6 +66,7 @@ struct LayoutContext: Encodable, Sendable {
         self.switchReturn = Self.samePage(path: path, query: query)
         self.currentPath = request.url.path
         self.savedKey = request.method == .GET ? SavedConfirmation.asked(by: request)?.messageKey : nil
+        self.csrfToken = Self.csrfToken(of: request)
         if let user = request.signedInUser {
             self.userName = user.account.displayName
             self.agencyName = user.agency.name(in: language)
@@ -75,11 +76,16 @@ struct LayoutContext: Encodable, Sendable {
             self.navigationHTML = Self.navigationHTML(
                 items.map { NavigationItem(href: $0.0, labelKey: $0.1, isCurrent: $0.0 == current) },
                 language: language, catalogue: request.application.catalogue)
-            self.csrfToken = user.session?.csrfToken ?? ""
         } else {
             self.navigationHTML = ""
-            self.csrfToken = request.cookies[CSRFMiddleware.signInCookie]?.string ?? ""
         }
+    }
+
+    /// The token a form on the page sends back: the session's, or before signing in the
+    /// sign-in cookie's.
+    static func csrfToken(of request: Request) -> String {
+        if let user = request.signedInUser { return user.session?.csrfToken ?? "" }
+        return request.cookies[CSRFMiddleware.signInCookie]?.string ?? ""
     }
 }
 

@@ -32,29 +32,28 @@ public struct ChildWorkRepository: Sendable {
     }
 
     /// The tables holding a JSON document of the domain value under `document`.
-    private static let documents = ["missing_episodes", "exploitation_assessments", "exploitation_agreed_levels", "raised_flags",
+    fileprivate static let documents = ["missing_episodes", "exploitation_assessments", "exploitation_agreed_levels", "raised_flags",
         "looked_after_periods"]
 
+    /// $1 the child: every table's rows about the child, in one statement whose text
+    /// never changes, so PostgreSQL prepares it once per connection and SQLKit never
+    /// builds it again. The child protection tables come first: PostgreSQL types a
+    /// union's column from its first branches, and a run of NULLs would make
+    /// `opened_at` text.
+    enum WorkRead: PreparedRead {
+        static let sql = (ChildProtectionTable.allCases.map { ($0.rawValue, "details", "opened_at") }
+            + ChildWorkRepository.documents.map { ($0, "document", "NULL") })
+            .map { table, column, order in
+                "SELECT '\(table)' AS source, \(column) AS document, \(order) AS opened_at FROM \(table) WHERE child_id = $1"
+            }
+            .joined(separator: " UNION ALL ")
+    }
+
     public func work(of childID: UUID) async throws -> ChildWork {
-        let sql = database as! any SQLDatabase
-        var query = SQLQueryString("")
-        // The child protection tables first: PostgreSQL types a union's column from its
-        // first branches, and a run of NULLs would make `opened_at` text.
-        let sources = ChildProtectionTable.allCases.map { ($0.rawValue, "details", "opened_at") }
-            + Self.documents.map { ($0, "document", "NULL") }
-        for (index, (table, column, order)) in sources.enumerated() {
-            if index > 0 { query.appendLiteral(" UNION ALL ") }
-            query.appendLiteral("SELECT ")
-            query.appendInterpolation(literal: table)
-            query.appendLiteral(" AS source, \(column) AS document, \(order) AS opened_at FROM ")
-            query.appendInterpolation(ident: table)
-            query.appendLiteral(" WHERE child_id = ")
-            query.appendInterpolation(bind: childID)
-        }
         var work = ChildWork(childProtection: ChildProtectionCase(childID: childID), missingEpisodes: [], assessments: [],
             agreedLevels: [], raisedFlags: [], carePeriods: [])
         var childProtection: [(openedAt: Date, table: ChildProtectionTable, details: Data)] = []
-        for row in try await sql.raw(query).all() {
+        for row in try await database.rows(WorkRead.self, childID) {
             let source = try row.decode(column: "source", as: String.self)
             let document = try row.decode(column: "document", as: String.self)
             switch source {

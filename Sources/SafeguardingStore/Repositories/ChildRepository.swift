@@ -78,26 +78,38 @@ public struct ChildRepository: Sendable {
         return Dictionary(grouping: try rows.map(InvolvementRow.involvement(from:)), by: \.childID).mapValues { $0.map(\.involvement) }
     }
 
-    /// Which of these children `userID` holds a live grant to, and which they have an open
-    /// break-glass view of, in two reads: what a list of many children needs beside the
-    /// records' own facts to judge each as opening it would.
-    public func personalAccess(to childIDs: [UUID], userID: UUID, now: Date) async throws
-        -> (granted: Set<UUID>, brokenGlass: Set<UUID>)
-    {
-        guard !childIDs.isEmpty else { return ([], []) }
-        let ids = Array(Set(childIDs))
-        let both = sql.select().column(SQLLiteral.string("grant"), as: "kind").column("child_id").from("access_grants")
-            .where("child_id", .in, ids).where("user_id", .equal, userID).where("revoked_at", .is, SQLLiteral.null)
+    /// What the access policy needs to judge each of these children, already read, for
+    /// `userID`, in one statement however many there are: the agencies involved, and the
+    /// reader's live grants and open break-glass views among them. A list of many
+    /// children judges each as opening it would.
+    public func accessFacts(of records: [UUID: Child], userID: UUID, now: Date) async throws -> [UUID: ChildAccessFacts] {
+        guard !records.isEmpty else { return [:] }
+        let ids = Array(records.keys)
+        let rows = try await sql.select().column(SQLLiteral.string("agency"), as: "part").column("child_id").column("agency_id")
+            .from("agency_involvements").where("child_id", .in, ids)
             .union(all: {
-                $0.column(SQLLiteral.string("view"), as: "kind").column("child_id").from("break_glass_views")
+                $0.column(SQLLiteral.string("grant"), as: "part").column("child_id").column(SQLLiteral.null, as: "agency_id")
+                    .from("access_grants")
+                    .where("child_id", .in, ids).where("user_id", .equal, userID).where("revoked_at", .is, SQLLiteral.null)
+            })
+            .union(all: {
+                $0.column(SQLLiteral.string("view"), as: "part").column("child_id").column(SQLLiteral.null, as: "agency_id")
+                    .from("break_glass_views")
                     .where("child_id", .in, ids).where("user_id", .equal, userID).where("expires_at", .greaterThan, now)
             })
-        var granted = Set<UUID>(), brokenGlass = Set<UUID>()
-        for row in try await both.all() {
+            .all()
+        var facts = records.mapValues { ChildAccessFacts(isRestricted: $0.isRestricted, involvedAgencyIDs: []) }
+        for row in rows {
             let childID = try row.decode(column: "child_id", as: UUID.self)
-            if try row.decode(column: "kind", as: String.self) == "grant" { granted.insert(childID) } else { brokenGlass.insert(childID) }
+            switch try row.decode(column: "part", as: String.self) {
+            case "agency": facts[childID]?.involvedAgencyIDs.insert(try row.decode(column: "agency_id", as: UUID.self))
+            // Named access only matters on a restricted record; an open break-glass view
+            // can also let a safeguarding lead into an unrestricted one.
+            case "grant": if records[childID]?.isRestricted == true { facts[childID]?.grantedUserIDs.insert(userID) }
+            default: facts[childID]?.openBreakGlassUserIDs.insert(userID)
+            }
         }
-        return (granted, brokenGlass)
+        return facts
     }
 
     /// Everything the access policy needs to decide about this child for `userID`.

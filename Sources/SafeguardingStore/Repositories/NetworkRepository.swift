@@ -104,16 +104,28 @@ public struct NetworkRepository: Sendable {
         return try await decode(query.orderBy("recorded_on").orderBy("id").all())
     }
 
-    /// The standing links within two of `centre`, in two reads whatever the network's
-    /// size: those touching the centre, then those touching its neighbours. The domain's
+    /// The standing links within two of `centre`, in one statement whatever the network's
+    /// size: those touching the centre or any member linked to it. The domain's
     /// ``Neighbourhood`` keeps those within reach.
     public func neighbourhood(around centre: UUID, on day: CalendarDay) async throws -> [StoredLink] {
-        let first = try await links(touching: [centre], on: day)
-        let neighbours = Set(first.flatMap { [$0.link.from, $0.link.to] }).subtracting([centre])
-        guard !neighbours.isEmpty else { return first }
-        let second = try await links(touching: Array(neighbours), on: day)
-        var seen = Set<UUID>()
-        return (first + second).filter { seen.insert($0.link.id).inserted }
+        try decode(try await database.rows(NeighbourhoodRead.self, centre, day.iso))
+    }
+
+    /// $1 the centre, $2 the day: the links standing that day touching the centre, then
+    /// those touching the members at their other end.
+    enum NeighbourhoodRead: PreparedRead {
+        static let sql = """
+            WITH near AS (
+                SELECT from_id, to_id FROM network_links
+                WHERE (from_id = $1 OR to_id = $1) AND recorded_on <= $2 AND (ended_on IS NULL OR ended_on > $2)
+            ), members AS (
+                SELECT from_id AS id FROM near UNION SELECT to_id FROM near
+            )
+            SELECT * FROM network_links
+            WHERE (from_id IN (SELECT id FROM members) OR to_id IN (SELECT id FROM members) OR from_id = $1 OR to_id = $1)
+                AND recorded_on <= $2 AND (ended_on IS NULL OR ended_on > $2)
+            ORDER BY recorded_on, id
+            """
     }
 
     /// How many children stand linked to each of these places or groups on `day`,

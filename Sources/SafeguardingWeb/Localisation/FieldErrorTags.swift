@@ -40,13 +40,18 @@ struct FieldErrorTag: UnsafeUnescapedLeafTag {
         guard !parts.isEmpty else {
             throw LeafError(.unknownError("#fieldError needs the field's id"))
         }
-        let anchor = parts.joined(separator: "-")
+        let anchor = Self.anchor(parts)
         guard let errors = ctx.data["page"]?.dictionary?["errors"]?.array, !errors.isEmpty else { return .string("") }
         let messages = errors.compactMap { error -> String? in
             guard let fields = error.dictionary, fields["field"]?.string == anchor else { return nil }
             return fields["message"]?.string
         }
         return .string(Self.html(anchor: anchor, messages: messages))
+    }
+
+    /// The id of the field the parts name: the form's, then the field's, joined.
+    static func anchor(_ parts: [String]) -> String {
+        parts.filter { !$0.isEmpty }.joined(separator: "-")
     }
 
     /// The messages about one field, beside it (`anchor` its id), or nothing: the tag's

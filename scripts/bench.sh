@@ -25,6 +25,9 @@ bench_one() {
     echo "=== $label: seeding $CHILDREN children and $REFERRALS referrals"
     env "$@" DIOGELU_BCRYPT_COST=8 "$BIN" bench seed --children "$CHILDREN" --referrals "$REFERRALS" \
         --credentials "$WORK/credentials.json" | grep -v "^\[" | tail -1
+    # The seed leaves a gigabyte of written pages for the kernel to put on disk; measured
+    # at once, the first pages waited on that writeback (the hub queue at half its rate).
+    sync
     env "$@" PORT=$PORT LOG_LEVEL=info "$BIN" serve > "$WORK/serve.log" 2>&1 &
     local pid=$!
     SERVER_PID=$pid

@@ -73,6 +73,11 @@ public struct WorkingCalendar: Sendable {
         instant(on: day, hour: time.hour, minute: time.minute, second: 0, nanosecond: 0)
     }
 
+    /// The instant `day` begins in Wales: where a period of days starts and ends.
+    public func startOfDay(_ day: CalendarDay) -> Date {
+        instant(on: day, hour: 0, minute: 0, second: 0, nanosecond: 0)
+    }
+
     public func isWorkingDay(_ day: CalendarDay) -> Bool {
         !day.isWeekend && !bankHolidays.isBankHoliday(day)
     }

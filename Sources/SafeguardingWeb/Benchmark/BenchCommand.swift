@@ -13,7 +13,7 @@ import Vapor
 /// the validation report over them.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "seed, load, validate or measures")
+        @Argument(name: "action", help: "seed, load, validate, measures or framework")
         var action: String
         @Option(name: "children", help: "children to create (seed)")
         var children: Int?
@@ -78,6 +78,14 @@ struct BenchCommand: AsyncCommand {
                 "child protection measures over \(ValidationFigures.count(timing.cases)) children's records "
                     + "(\(ValidationFigures.count(timing.heldInYear)) strategy meetings held in the year), \(timing.year.count) rounds: "
                     + "a year \(BenchMeasures.summary(timing.year)); a quarter \(BenchMeasures.summary(timing.quarter))")
+        case "framework":
+            let app = context.application
+            try await prepareDatabase(app)
+            let timing = try await BenchFramework.run(app: app)
+            context.console.print(
+                "performance framework, \(MeasureID.allCases.count) measures over \(ValidationFigures.count(timing.events)) events in the year, "
+                    + "\(timing.year.count) rounds: the year beside the year before \(BenchMeasures.summary(timing.year)); "
+                    + "one measure by agency, the quarter beside the quarter before \(BenchMeasures.summary(timing.quarter))")
         default:
             throw BenchError.usage
         }
@@ -86,7 +94,7 @@ struct BenchCommand: AsyncCommand {
 
 enum BenchError: Error, CustomStringConvertible {
     case usage
-    var description: String { "Use: diogelu bench seed [--children N --referrals M] | diogelu bench load --url URL | diogelu bench validate [--assessments N] | diogelu bench measures [--cases N]" }
+    var description: String { "Use: diogelu bench seed [--children N --referrals M] | diogelu bench load --url URL | diogelu bench validate [--assessments N] | diogelu bench measures [--cases N] | diogelu bench framework" }
 }
 
 /// What the load needs to act as a referrer (API token) and as a hub practitioner

@@ -91,6 +91,7 @@ except ImportError as missing:
 
 import browser_partners  # noqa: E402 (after Selenium is known to be there)
 import browser_exploitation  # noqa: E402
+import browser_performance  # noqa: E402
 
 WAIT = 15  # seconds for a page to come
 
@@ -1245,7 +1246,7 @@ def main():
     parser.add_argument("binary")
     parser.add_argument("--postgres", metavar="URL", help="run on a new database on this PostgreSQL server")
     parser.add_argument("--verbose", action="store_true", help="print each page as it is reached")
-    parser.add_argument("--only", metavar="WALKS", default="english,welsh,partners,exploitation",
+    parser.add_argument("--only", metavar="WALKS", default="english,welsh,partners,exploitation,performance",
                         help="the walks to take, comma-separated (the Welsh walk takes the English one with it)")
     arguments = parser.parse_args()
     walks = set(arguments.only.split(","))
@@ -1268,6 +1269,8 @@ def main():
             browser_partners.partner_walks(walk, sys.modules[__name__])
         if "exploitation" in walks:
             browser_exploitation.exploitation_walks(walk, sys.modules[__name__])
+        if "performance" in walks:
+            browser_performance.performance_walks(walk, sys.modules[__name__])
         accessibility = walk.accessibility
         print(accessibility.summary())
         if accessibility.violations:

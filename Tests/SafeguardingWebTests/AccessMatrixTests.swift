@@ -163,6 +163,11 @@ struct AccessMatrixTests {
         "GET /api/v1/team/queue": childProtectionReaders,
         "GET /api/v1/measures/child-protection": [.hubManager, .auditor, .teamManager],
         "GET /api/v1/measures/missing": [.hubManager, .auditor, .teamManager],
+        "GET /api/v1/performance": [.hubManager, .auditor, .teamManager],
+        "GET /api/v1/performance/:measure": [.hubManager, .auditor, .teamManager],
+        "GET /performance": [.hubManager, .auditor, .teamManager],
+        "GET /performance/export.csv": [.hubManager, .auditor, .teamManager],
+        "GET /performance/:measure": [.hubManager, .auditor, .teamManager],
     ].merging(childProtectionSteps) { agreed, _ in agreed }.merging(missingAndFlags) { agreed, _ in agreed }
         .merging(networkAndCare) { agreed, _ in agreed }
 

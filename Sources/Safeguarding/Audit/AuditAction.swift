@@ -34,6 +34,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable, Hashable {
     case encompassNotificationViewed = "encompass.viewed"
     case encompassNotificationSeen = "encompass.seen"
     case auditTrailSearched = "audit.searched"
+    case measuresExported = "measures.exported"
     case signedIn = "account.signed_in"
     case signInRefused = "account.sign_in_refused"
     case signedOut = "account.signed_out"

@@ -11,7 +11,8 @@ public struct MeasureFigure: Sendable, Hashable, Codable {
     public var total: Double
     /// Different children among the events.
     public var children: Int
-    /// Children every one of whose events met the standard.
+    /// Children every one of whose events met the standard; for what should be rare (a
+    /// re-referral, a re-registration), children with any such event.
     public var childrenMet: Int
 
     public init(events: Int, met: Int, total: Double = 0, children: Int, childrenMet: Int) {

@@ -25,6 +25,8 @@ public struct PerformanceRepository: Sendable {
         public var figure: MeasureFigure
     }
 
+    /// Per child, a standard (decided on time) counts the children every one of whose
+    /// events met it; what should be rare (a re-referral) counts the children with any.
     public func counts(
         of measure: MeasureID, over periods: [ReportingPeriod], by breakdown: Measure.Breakdown = .partnership, now: Date
     ) async throws -> [Count] {
@@ -61,7 +63,7 @@ public struct PerformanceRepository: Sendable {
             CAST(SUM(CASE WHEN child_id IS NOT NULL THEN all_met ELSE 0 END) AS BIGINT) AS children_met
             FROM (
                 SELECT e.bucket\(unsafeRaw: groupColumn), e.child_id, COUNT(*) AS events, SUM(e.met) AS met, SUM(e.value) AS total,
-                MIN(e.met) AS all_met
+                \(unsafeRaw: measure.measure.higherIsBetter ? "MIN" : "MAX")(e.met) AS all_met
                 FROM (\(events)) e \(unsafeRaw: join)
                 WHERE e.child_id IS NULL OR e.child_id NOT IN (SELECT id FROM children WHERE is_restricted)
                 GROUP BY e.bucket\(unsafeRaw: group.isEmpty ? "" : ", \(group)"), e.child_id

@@ -116,7 +116,7 @@ enum OpenAPIDocument {
             response: "Queue"),
     ] + PartnershipAPIController.operations + ChildProtectionAPIController.operations + MissingAPIController.operations
         + ExploitationAPIController.operations + NetworkAPIController.operations + CareAPIController.operations
-        + AllocationAPIController.operations }
+        + AllocationAPIController.operations + PerformanceAPIController.operations }
 
     /// A JSON schema for the shape of a value, read from an example of it.
     static func schema(of value: JSONValue) -> [String: Any] {
@@ -339,5 +339,6 @@ enum OpenAPIDocument {
             .merging(NetworkAPIController.schemas) { ours, _ in ours }
             .merging(CareAPIController.schemas) { ours, _ in ours }
             .merging(AllocationAPIController.schemas) { ours, _ in ours }
+            .merging(PerformanceAPIController.schemas) { ours, _ in ours }
     }
 }

@@ -99,6 +99,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: NetworkWebController())
     try app.register(collection: CareWebController())
     try app.register(collection: AllocationWebController())
+    try app.register(collection: PerformanceWebController())
     let api = app.grouped("api", "v1")
     try api.register(collection: OpenAPIController())
     try api.register(collection: AccountAPIController())
@@ -115,6 +116,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: NetworkAPIController())
     try api.register(collection: CareAPIController())
     try api.register(collection: AllocationAPIController())
+    try api.register(collection: PerformanceAPIController())
 }
 
 /// Work that runs beside the server: delivering the outbox. Only `serve` needs it.

@@ -40,6 +40,8 @@ struct HomeWebController: RouteCollection {
         ("/team", "home.task.team", "home.task.team.description", .viewChildProtection),
         ("/referrals/new", "home.task.refer", "home.task.refer.description", .submitReferral),
         ("/children", "home.task.children", "home.task.children.description", .searchChildren),
+        // Not in the menu: a hub manager's menu is full on a 1366 px screen in Welsh.
+        ("/performance", "home.task.performance", "home.task.performance.description", .viewMeasures),
         ("/alerts", "home.task.alerts", "home.task.alerts.description", .viewAlerts),
         ("/audit", "home.task.audit", "home.task.audit.description", .searchAuditTrail),
         ("/admin/agencies", "home.task.agencies", "home.task.agencies.description", .manageAgencies),

@@ -1,0 +1,73 @@
+import Fluent
+import Foundation
+import Safeguarding
+import SafeguardingStore
+import SQLKit
+import Vapor
+
+/// Reads the framework's figures for a page, the API or an export: every measure over
+/// the periods its chart shows, each measure one aggregate, run side by side.
+struct PerformanceDesk {
+    let request: Request
+
+    /// One measure over a run of periods, oldest first; the last is the one asked for.
+    struct Series: Sendable {
+        var measure: Measure
+        var periods: [ReportingPeriod]
+        var figures: [MeasureFigure]
+
+        var current: MeasureFigure { figures.last ?? .none }
+        var previous: MeasureFigure { figures.count > 1 ? figures[figures.count - 2] : .none }
+    }
+
+    /// One agency's or team's figure for the period and the one before.
+    struct Line: Sendable {
+        var group: UUID?
+        var current: MeasureFigure
+        var previous: MeasureFigure
+    }
+
+    private var repository: PerformanceRepository {
+        PerformanceRepository(request.db as! any SQLDatabase, calendar: request.application.workingCalendar)
+    }
+
+    func framework(_ query: PerformanceQuery, now: Date) async throws -> [Series] {
+        let periods = query.period.series(query.chartLength)
+        let repository = self.repository
+        return try await withThrowingTaskGroup(of: Series.self) { group in
+            for measure in Measure.all {
+                group.addTask {
+                    let counts = try await repository.counts(of: measure.id, over: periods, now: now)
+                    return Self.series(measure, periods, counts)
+                }
+            }
+            var all: [MeasureID: Series] = [:]
+            for try await series in group { all[series.measure.id] = series }
+            return MeasureID.allCases.compactMap { all[$0] }
+        }
+    }
+
+    /// One measure over its chart's periods, and broken down for the period asked for.
+    func measure(_ measure: Measure, _ query: PerformanceQuery, now: Date) async throws -> (Series, [Line]) {
+        let periods = query.period.series(query.chartLength)
+        let repository = self.repository
+        async let counts = repository.counts(of: measure.id, over: periods, now: now)
+        var lines: [Line] = []
+        if query.breakdown != .partnership {
+            let broken = try await repository.counts(of: measure.id, over: query.period.series(2), by: query.breakdown, now: now)
+            let groups = Set(broken.map(\.group))
+            lines = groups.map { group in
+                Line(group: group,
+                    current: broken.first { $0.group == group && $0.period == 1 }?.figure ?? .none,
+                    previous: broken.first { $0.group == group && $0.period == 0 }?.figure ?? .none)
+            }
+        }
+        return (Self.series(measure, periods, try await counts), lines)
+    }
+
+    private static func series(_ measure: Measure, _ periods: [ReportingPeriod], _ counts: [PerformanceRepository.Count]) -> Series {
+        var figures = Array(repeating: MeasureFigure.none, count: periods.count)
+        for count in counts where figures.indices.contains(count.period) { figures[count.period] = count.figure }
+        return Series(measure: measure, periods: periods, figures: figures)
+    }
+}

@@ -41,6 +41,8 @@ bench_one() {
         --seconds "$SECONDS_EACH" --server-pid "$pid" | grep -v "^\["
     kill "$pid"; wait "$pid" 2>/dev/null || true
     SERVER_PID=""
+    # The performance framework over the same partnership (issue 17, item 1).
+    env "$@" "$BIN" bench framework | grep -v "^\[" | tail -1
 }
 
 # The child protection measures over two years of 200,000 children's work, each engine
@@ -51,6 +53,7 @@ measures_one() {
     [ "${MEASURE_CASES:-200000}" = "0" ] && return 0
     echo "=== $label: child protection measures"
     env "$@" DIOGELU_BCRYPT_COST=8 "$BIN" bench measures --cases "${MEASURE_CASES:-200000}" | grep -v "^\[" | tail -1
+    env "$@" "$BIN" bench framework | grep -v "^\[" | tail -1
 }
 
 bench_one "SQLite" DIOGELU_DATABASE_PATH="$WORK/bench.sqlite"

@@ -76,10 +76,12 @@ public struct BulkLoader: Sendable {
         try await store.sql.raw("INSERT INTO reference_counters (year, next_number) VALUES (\(bind: year), \(bind: number))").run()
     }
 
-    /// After a bulk load PostgreSQL has no statistics to plan by and no visibility map to
+    /// Each referral's previous one is counted in one pass. After a bulk load PostgreSQL has no statistics to plan by and no visibility map to
     /// answer counts from an index alone; a restore is followed by the same. SQLite's
     /// planner needs no statistics for Diogelu's indexed reads.
     public func settle() async throws {
+        // Rows written straight to the table: each referral's previous one, in one pass.
+        try await PreviousReferral.recount(childID: nil, on: store.sql)
         guard !store.isSQLite else { return }
         try await store.sql.raw("VACUUM (ANALYZE)").run()
     }

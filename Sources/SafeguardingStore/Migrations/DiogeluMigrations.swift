@@ -8,7 +8,7 @@ public enum DiogeluMigrations {
             AddPartnershipWorking(),
             AddChildProtection(), AddAuditHeadTrigger(), AddTwoFactor(), AddScreeningPriority(), SeparateSchools(),
             AddExploitation(), AddMissingAndFlags(), AddNetworkAndCare(), AddMACEMeetings(), AddMACEContexts(),
-            AddChildProtectionMeasureColumns(), AddTeamsAndAllocations(), AddMeasureIndexes(),
+            AddChildProtectionMeasureColumns(), AddTeamsAndAllocations(), AddMeasureIndexes(), AddPreviousReferral(),
         ]
     }
 }

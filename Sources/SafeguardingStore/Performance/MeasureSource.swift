@@ -57,15 +57,12 @@ enum MeasureSource {
                 AND (decided_at IS NOT NULL OR decision_due_at < \(bind: bounds.now))
                 """
         case .reReferrals:
-            // A referral is a re-referral when the same child was referred in the 365 days before.
-            let earlier = """
-                EXISTS (SELECT 1 FROM referrals p WHERE p.child_id = r.child_id AND p.submitted_at < r.submitted_at
-                AND p.submitted_at >= \(dialect.yearBefore("r.submitted_at")))
-                """
+            // A re-referral: the same child was referred in the 365 days before.
+            let earlier = "previous_referral_at IS NOT NULL AND previous_referral_at >= \(dialect.yearBefore("submitted_at"))"
             return """
-                SELECT r.child_id, r.submitted_at AS at, \(unsafeRaw: share(earlier)) AS met, \(unsafeRaw: noValue) AS value,
-                r.referrer_agency_id AS agency_id
-                FROM referrals r WHERE r.child_id IS NOT NULL AND \(within("r.submitted_at", bounds))
+                SELECT child_id, submitted_at AS at, \(unsafeRaw: share(earlier)) AS met, \(unsafeRaw: noValue) AS value,
+                referrer_agency_id AS agency_id
+                FROM referrals WHERE child_id IS NOT NULL AND \(within("submitted_at", bounds))
                 """
         case .referralQuality:
             return """

@@ -52,6 +52,7 @@ public struct ReferralRepository: Sendable {
 
     public func create(_ referral: Referral) async throws {
         try await ReferralRecord(referral).create(on: database)
+        if let childID = referral.childID { try await PreviousReferral.recount(childID: childID, on: database as! any SQLDatabase) }
     }
 
     /// Several referrals in one read, by id, for lists that show a referral per line.
@@ -92,8 +93,15 @@ public struct ReferralRepository: Sendable {
     /// Records the referral's new state after submission, a decision or a sign-off.
     public func save(_ referral: Referral) async throws {
         guard let record = try await ReferralRecord.find(referral.id, on: database) else { throw StoreError.notFound }
+        let (linkedBefore, submittedBefore) = (record.childID, record.submittedAt)
         try record.update(from: referral)
         try await record.update(on: database)
+        // Linked to a child (or to another), or submitted: the re-referral measure's column.
+        if linkedBefore != referral.childID || submittedBefore != referral.submittedAt {
+            for childID in Set([linkedBefore, referral.childID].compactMap { $0 }) {
+                try await PreviousReferral.recount(childID: childID, on: database as! any SQLDatabase)
+            }
+        }
     }
 
     /// The next reference number of the year, in one statement: the upsert takes the

@@ -85,7 +85,8 @@ struct BenchCommand: AsyncCommand {
             context.console.print(
                 "performance framework, \(MeasureID.allCases.count) measures over \(ValidationFigures.count(timing.events)) events in the year, "
                     + "\(timing.year.count) rounds: the year beside the year before \(BenchMeasures.summary(timing.year)); "
-                    + "one measure by agency, the quarter beside the quarter before \(BenchMeasures.summary(timing.quarter))")
+                    + "one measure by agency, the quarter beside the quarter before \(BenchMeasures.summary(timing.quarter)); "
+                    + "slowest for the year: " + timing.byMeasure.prefix(4).map { "\($0.0.rawValue) \(BenchMeasures.summary([$0.1]).replacingOccurrences(of: "median ", with: "").components(separatedBy: ",")[0])" }.joined(separator: ", "))
         default:
             throw BenchError.usage
         }

@@ -16,6 +16,8 @@ enum BenchFramework {
         var quarter: [Duration]
         /// Events counted in the year, over every measure: what the figures stood on.
         var events: Int
+        /// Each measure's time for the year in the last round, the slowest first.
+        var byMeasure: [(MeasureID, Duration)] = []
     }
 
     static func run(app: Application, rounds: Int = 5) async throws -> Timing {
@@ -27,10 +29,14 @@ enum BenchFramework {
         for _ in 0..<rounds {
             let started = ContinuousClock.now
             var events = 0
+            var byMeasure: [(MeasureID, Duration)] = []
             for measure in MeasureID.allCases {
+                let measureStarted = ContinuousClock.now
                 let counts = try await repository.counts(of: measure, over: year.series(2), now: now)
+                byMeasure.append((measure, ContinuousClock.now - measureStarted))
                 events += counts.filter { $0.period == 1 }.reduce(0) { $0 + $1.figure.events }
             }
+            timing.byMeasure = byMeasure.sorted { $0.1 > $1.1 }
             timing.year.append(ContinuousClock.now - started)
             timing.events = events
             let quarterStarted = ContinuousClock.now

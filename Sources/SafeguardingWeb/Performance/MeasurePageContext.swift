@@ -35,12 +35,7 @@ struct MeasurePageContext: Encodable, Sendable {
     init(_ request: Request, query: PerformanceQuery, series: PerformanceDesk.Series, lines: [PerformanceDesk.Line], groups: [UUID: String]) {
         let words = MeasureWording(request: request), language = request.language, measure = series.measure
         let address = PerformancePageContext.address(query)
-        let card = PerformancePageContext.Card(
-            id: measure.id.rawValue, title: words.title(measure), href: "/performance/\(measure.id.rawValue)?\(address)",
-            value: words.figure(series.current, of: measure), previous: words.figure(series.previous, of: measure),
-            change: words.change(series), target: words.target(measure), definition: words.definition(measure),
-            welshGovernment: measure.welshGovernment, chartHTML: words.chart(series), summary: words.summary(series),
-            rows: PerformancePageContext.rows(series, words: words, language: language))
+        let card = PerformancePageContext.Card(series, words: words, language: language, address: address)
         cards = [card]
         title = card.title
         definition = card.definition

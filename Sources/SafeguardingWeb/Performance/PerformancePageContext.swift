@@ -34,6 +34,23 @@ struct PerformancePageContext: Encodable, Sendable {
         var chartHTML: String
         var summary: String
         var rows: [Row]
+
+        /// One measure as the dashboard and its own page draw it.
+        init(_ series: PerformanceDesk.Series, words: MeasureWording, language: Language, address: String) {
+            let measure = series.measure
+            id = measure.id.rawValue
+            title = words.title(measure)
+            href = "/performance/\(measure.id.rawValue)?\(address)"
+            value = words.figure(series.current, of: measure)
+            previous = words.figure(series.previous, of: measure)
+            change = words.change(series)
+            target = words.target(measure)
+            definition = words.definition(measure)
+            welshGovernment = measure.welshGovernment
+            chartHTML = words.chart(series)
+            summary = words.summary(series)
+            rows = PerformancePageContext.rows(series, words: words, language: language)
+        }
     }
 
     struct Section: Encodable, Sendable {
@@ -67,13 +84,7 @@ struct PerformancePageContext: Encodable, Sendable {
         errors = []
         sections = Measure.Section.allCases.map { section in
             Section(title: request.t("performance.section.\(section.rawValue)"), cards: series.filter { $0.measure.section == section }.map { series in
-                let measure = series.measure
-                return Card(
-                    id: measure.id.rawValue, title: words.title(measure), href: "/performance/\(measure.id.rawValue)?\(address)",
-                    value: words.figure(series.current, of: measure), previous: words.figure(series.previous, of: measure),
-                    change: words.change(series), target: words.target(measure), definition: words.definition(measure),
-                    welshGovernment: measure.welshGovernment, chartHTML: words.chart(series), summary: words.summary(series),
-                    rows: Self.rows(series, words: words, language: language))
+                Card(series, words: words, language: language, address: address)
             })
         }
     }

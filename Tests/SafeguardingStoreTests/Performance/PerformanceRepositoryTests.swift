@@ -132,4 +132,46 @@ struct PerformanceRepositoryTests {
             }
         }
     }
+
+    @Test("re-referrals: a referral linked late makes the child's later referral a re-referral; one from two years before does not")
+    func reReferrals() async throws {
+        try await withTestDatabase { store in
+            let db = store.database
+            let police = Agency(name: "Gwent Police", welshName: "Heddlu Gwent", kind: .police, isHubMember: true)
+            try await AgencyRepository(db).create(police)
+            let officer = UserAccount(username: "pc", displayName: "PC Hughes", email: "pc@example.invalid", jobTitle: "PC",
+                agencyID: police.id, roles: [.referrer])
+            try await UserRepository(db).create(officer, passwordHash: "x")
+            let cerys = try await child("Cerys", in: db), dylan = try await child("Dylan", in: db)
+            let referrals = ReferralRepository(db)
+            func referral(_ child: UUID?, _ at: Date) async throws -> Referral {
+                let made = Referral(
+                    reference: "REF-\(UUID().uuidString.prefix(8))", status: .decided, referrerUserID: officer.id,
+                    referrerAgencyID: police.id, childID: child, form: ReferralForm(kind: .policeProtectionNotice),
+                    createdAt: at, submittedAt: at, decisionDueAt: at.addingTimeInterval(86_400), decidedAt: at)
+                try await referrals.create(made)
+                return made
+            }
+            // Cerys: referred in May; an earlier March referral is linked to her only afterwards.
+            _ = try await referral(cerys, on(5, 12))
+            var march = try await referral(nil, on(3, 2))
+            // Dylan: referred in May, and two years before (not within 12 months).
+            _ = try await referral(dylan, on(5, 20))
+            _ = try await referral(dylan, on(5, 20).addingTimeInterval(-730 * 86_400))
+            let performance = PerformanceRepository(store.sql, calendar: calendar)
+            var counts = try await performance.counts(of: .reReferrals, over: [may], now: now)
+            #expect(counts.first?.figure == MeasureFigure(events: 2, met: 0, children: 2, childrenMet: 0))
+
+            march.childID = cerys
+            try await referrals.save(march)
+            counts = try await performance.counts(of: .reReferrals, over: [may], by: .agency, now: now)
+            #expect(counts.first?.group == police.id)
+            #expect(counts.first?.figure == MeasureFigure(events: 2, met: 1, children: 2, childrenMet: 1))
+            // Unlinked again (a wrong match corrected): May's is no longer a re-referral.
+            march.childID = nil
+            try await referrals.save(march)
+            counts = try await performance.counts(of: .reReferrals, over: [may], now: now)
+            #expect(counts.first?.figure.met == 0)
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import FluentKit
+import Foundation
 import SQLKit
 
 /// When the same child was last referred before each referral, kept on the referral: a

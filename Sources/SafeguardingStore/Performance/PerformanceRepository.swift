@@ -27,8 +27,12 @@ public struct PerformanceRepository: Sendable {
 
     /// Per child, a standard (decided on time) counts the children every one of whose
     /// events met it; what should be rare (a re-referral) counts the children with any.
+    ///
+    /// Children are counted from the period at `childrenFrom` on: a chart's older bars need
+    /// only their events, and telling children apart is most of a measure's cost.
     public func counts(
-        of measure: MeasureID, over periods: [ReportingPeriod], by breakdown: Measure.Breakdown = .partnership, now: Date
+        of measure: MeasureID, over periods: [ReportingPeriod], by breakdown: Measure.Breakdown = .partnership,
+        childrenFrom: Int = 0, now: Date
     ) async throws -> [Count] {
         guard !periods.isEmpty else { return [] }
         let dialect = MeasureSource.Dialect(postgres: sql.dialect.name == "postgresql")
@@ -62,11 +66,12 @@ public struct PerformanceRepository: Sendable {
             SUM(total) AS total, COUNT(child_id) AS children,
             CAST(SUM(CASE WHEN child_id IS NOT NULL THEN all_met ELSE 0 END) AS BIGINT) AS children_met
             FROM (
-                SELECT e.bucket\(unsafeRaw: groupColumn), e.child_id, COUNT(*) AS events, SUM(e.met) AS met, SUM(e.value) AS total,
+                SELECT e.bucket\(unsafeRaw: groupColumn), CASE WHEN e.bucket >= \(unsafeRaw: String(childrenFrom)) THEN e.child_id END AS child_id,
+                COUNT(*) AS events, SUM(e.met) AS met, SUM(e.value) AS total,
                 \(unsafeRaw: measure.measure.higherIsBetter ? "MIN" : "MAX")(e.met) AS all_met
                 FROM (\(events)) e \(unsafeRaw: join)
                 WHERE e.child_id IS NULL OR e.child_id NOT IN (SELECT id FROM children WHERE is_restricted)
-                GROUP BY e.bucket\(unsafeRaw: group.isEmpty ? "" : ", \(group)"), e.child_id
+                GROUP BY e.bucket\(unsafeRaw: group.isEmpty ? "" : ", \(group)"), CASE WHEN e.bucket >= \(unsafeRaw: String(childrenFrom)) THEN e.child_id END
             ) c
             GROUP BY bucket\(unsafeRaw: groupBy)
             """

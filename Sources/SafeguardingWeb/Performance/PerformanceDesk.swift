@@ -11,12 +11,15 @@ struct PerformanceDesk {
     let request: Request
 
     /// One measure over a run of periods, oldest first; the last is the one asked for.
+    /// Children are counted for the last two only (``childrenCounted``).
     struct Series: Sendable {
         var measure: Measure
         var periods: [ReportingPeriod]
         var figures: [MeasureFigure]
 
         var current: MeasureFigure { figures.last ?? .none }
+        /// Whether the period at `index` has its children counted: the period and the one before.
+        func childrenCounted(_ index: Int) -> Bool { index >= figures.count - 2 }
         var previous: MeasureFigure { figures.count > 1 ? figures[figures.count - 2] : .none }
     }
 
@@ -37,7 +40,8 @@ struct PerformanceDesk {
         return try await withThrowingTaskGroup(of: Series.self) { group in
             for measure in Measure.all {
                 group.addTask {
-                    let counts = try await repository.counts(of: measure.id, over: periods, now: now)
+                    let counts = try await repository.counts(
+                        of: measure.id, over: periods, childrenFrom: max(0, periods.count - 2), now: now)
                     return Self.series(measure, periods, counts)
                 }
             }
@@ -51,7 +55,7 @@ struct PerformanceDesk {
     func measure(_ measure: Measure, _ query: PerformanceQuery, now: Date) async throws -> (Series, [Line]) {
         let periods = query.period.series(query.chartLength)
         let repository = self.repository
-        async let counts = repository.counts(of: measure.id, over: periods, now: now)
+        async let counts = repository.counts(of: measure.id, over: periods, childrenFrom: max(0, periods.count - 2), now: now)
         var lines: [Line] = []
         if query.breakdown != .partnership {
             let broken = try await repository.counts(of: measure.id, over: query.period.series(2), by: query.breakdown, now: now)

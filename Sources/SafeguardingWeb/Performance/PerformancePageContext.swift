@@ -17,7 +17,8 @@ struct PerformancePageContext: Encodable, Sendable {
         var figure: String
         var events: Int
         var met: Int
-        var children: Int
+        /// Empty for a chart's older periods, whose children are not counted.
+        var children: String
         var childRate: String
     }
 
@@ -117,10 +118,11 @@ struct PerformancePageContext: Encodable, Sendable {
     }
 
     static func rows(_ series: PerformanceDesk.Series, words: MeasureWording, language: Language) -> [Row] {
-        zip(series.periods, series.figures).map { period, figure in
-            Row(period: PeriodWording.name(period, language), figure: words.figure(figure, of: series.measure), events: figure.events,
-                met: figure.met, children: figure.children,
-                childRate: series.measure.isShare ? words.value(figure.childRate, of: series.measure) : "")
+        zip(series.periods, series.figures).enumerated().map { index, pair in
+            let (period, figure) = pair, counted = series.childrenCounted(index)
+            return Row(period: PeriodWording.name(period, language), figure: words.figure(figure, of: series.measure),
+                events: figure.events, met: figure.met, children: counted ? String(figure.children) : "",
+                childRate: counted && series.measure.isShare ? words.value(figure.childRate, of: series.measure) : "")
         }.reversed()
     }
 }

@@ -52,6 +52,11 @@ struct PerformanceRepositoryTests {
             let early = try await performance.counts(of: .initialConferencesOnTime, over: [may], now: on(5, 16))
             #expect(early.first?.figure == MeasureFigure(events: 3, met: 2, children: 2, childrenMet: 1))
 
+            // A chart's older bars count their events, not their children.
+            let chart = try await performance.counts(of: .initialConferencesOnTime, over: may.series(2), childrenFrom: 1, now: now)
+            #expect(chart.first { $0.period == 0 }?.figure == MeasureFigure(events: 1, met: 1, children: 0, childrenMet: 0))
+            #expect(chart.first { $0.period == 1 }?.figure == mayFigure)
+
             let reviews = try await performance.counts(of: .reviewConferencesOnTime, over: [may], now: now)
             #expect(reviews.first?.figure == MeasureFigure(events: 1, met: 0, children: 1, childrenMet: 0))
         }

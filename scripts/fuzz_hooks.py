@@ -32,6 +32,10 @@ POOLS = json.load(open(os.environ["DIOGELU_FUZZ_POOLS"])) if os.environ.get("DIO
 DOMAIN_RULES = [
     # A period's start comes before its end.
     (r"^GET /api/v1/measures/", r"^until$", r"^error\.measures\.period$"),
+    # A performance range gives its first and last days, in order, at most three years
+    # apart; a measure is broken down only by what it counts (issue 17, item 2).
+    (r"^GET /api/v1/performance", r"^to$", r"^error\.performance\.(range|range_too_long)$"),
+    (r"^GET /api/v1/performance/\{measure\}$", r"^by$", r"^error\.field\.not_one_of$"),
     # A meeting is arranged within the last week or the next year, not in 1900 or 7545.
     # It is closed once it has been held, with someone recorded present, and only once:
     # the demo's planned meeting is still to come (issue 15, item 4).

@@ -24,7 +24,10 @@ extension OpenAPIDocument {
             ]
             var parameters: [[String: Any]] = operation.path.split(separator: "/")
                 .filter { $0.hasPrefix("{") }
-                .map { ["name": String($0.dropFirst().dropLast()), "in": "path", "required": true, "schema": uuid] }
+                .map { segment in
+                    let name = String(segment.dropFirst().dropLast())
+                    return ["name": name, "in": "path", "required": true, "schema": operation.pathParameters[name] ?? uuid]
+                }
             parameters += operation.query.map { name, schema in
                 let required = operation.requiredQuery.contains(name)
                 return ["name": name, "in": "query", "required": required,

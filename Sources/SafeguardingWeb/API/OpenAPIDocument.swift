@@ -19,6 +19,8 @@ enum OpenAPIDocument {
         var status: Int = 200
         /// Other successful answers, with what each means.
         var alsoAnswers: [(Int, String)] = []
+        /// A path parameter that is not a record's identifier, with its own schema.
+        var pathParameters: [String: [String: Any]] = [:]
     }
 
     static var operations: [Operation] { [

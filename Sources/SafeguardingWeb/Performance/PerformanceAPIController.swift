@@ -131,7 +131,8 @@ extension PerformanceAPIController {
                 summary: "One measure over its chart's periods, and by agency or team for the period and the one before",
                 permission: .viewMeasures,
                 query: query + [("by", ["type": "string", "enum": Measure.Breakdown.allCases.map(\.rawValue)])],
-                response: "PerformanceBreakdown"),
+                response: "PerformanceBreakdown",
+                pathParameters: ["measure": ["type": "string", "enum": MeasureID.allCases.map(\.rawValue)]]),
         ]
     }
 

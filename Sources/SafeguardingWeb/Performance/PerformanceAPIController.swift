@@ -8,23 +8,19 @@ import Vapor
 struct PerformanceAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.on(.GET, "performance", requires: .permission(.viewMeasures)) { request in
-            let query = try PerformanceQuery(request, today: request.application.workingCalendar.day(of: Date()))
+            let query = try PerformanceQuery(request)
             let series = try await PerformanceDesk(request: request).framework(query, now: Date())
             return FrameworkResponse(period: .init(query.period), measures: series.map(MeasureResponse.init))
         }
         routes.on(.GET, "performance", ":measure", requires: .permission(.viewMeasures)) { request in
-            guard let id = request.parameters.get("measure").flatMap(MeasureID.init(rawValue:)) else { throw Abort(.notFound) }
-            let query = try PerformanceQuery(request, today: request.application.workingCalendar.day(of: Date()))
-            guard id.measure.breakdowns.contains(query.breakdown) else {
-                throw ValidationFailure([FieldError("by", .notOneOf(id.measure.breakdowns.map(\.rawValue)))])
-            }
-            let (series, lines) = try await PerformanceDesk(request: request).measure(id.measure, query, now: Date())
+            let (measure, query) = try PerformanceQuery.measure(named: request)
+            let (series, lines) = try await PerformanceDesk(request: request).measure(measure, query, now: Date())
             let periods = query.period.series(2)
             return BreakdownResponse(
                 measure: MeasureResponse(series), by: query.breakdown.rawValue,
                 groups: lines.map { line in
                     .init(id: line.group, periods: [
-                        FigureResponse(periods[0], line.previous, id.measure), FigureResponse(periods[1], line.current, id.measure),
+                        FigureResponse(periods[0], line.previous, measure), FigureResponse(periods[1], line.current, measure),
                     ])
                 }.sorted { ($0.id?.uuidString ?? "") < ($1.id?.uuidString ?? "") })
         }

@@ -54,19 +54,30 @@ struct PerformanceDesk {
     /// One measure over its chart's periods, and broken down for the period asked for.
     func measure(_ measure: Measure, _ query: PerformanceQuery, now: Date) async throws -> (Series, [Line]) {
         let periods = query.period.series(query.chartLength)
-        let repository = self.repository
         async let counts = repository.counts(of: measure.id, over: periods, childrenFrom: max(0, periods.count - 2), now: now)
-        var lines: [Line] = []
-        if query.breakdown != .partnership {
-            let broken = try await repository.counts(of: measure.id, over: query.period.series(2), by: query.breakdown, now: now)
-            let groups = Set(broken.map(\.group))
-            lines = groups.map { group in
-                Line(group: group,
-                    current: broken.first { $0.group == group && $0.period == 1 }?.figure ?? .none,
-                    previous: broken.first { $0.group == group && $0.period == 0 }?.figure ?? .none)
-            }
-        }
+        let lines = query.breakdown == .partnership ? [] : try await breakdown(measure, query, now: now)
         return (Self.series(measure, periods, try await counts), lines)
+    }
+
+    /// Each agency's or team's figure for the period asked for and the one before.
+    func breakdown(_ measure: Measure, _ query: PerformanceQuery, now: Date) async throws -> [Line] {
+        let broken = try await repository.counts(of: measure.id, over: query.period.series(2), by: query.breakdown, now: now)
+        return Set(broken.map(\.group)).map { group in
+            Line(group: group,
+                current: broken.first { $0.group == group && $0.period == 1 }?.figure ?? .none,
+                previous: broken.first { $0.group == group && $0.period == 0 }?.figure ?? .none)
+        }
+    }
+
+    /// The names a breakdown's groups go by, in the reader's language.
+    func groupNames(_ breakdown: Measure.Breakdown) async throws -> [UUID: String] {
+        let language = request.language
+        switch breakdown {
+        case .partnership: return [:]
+        case .agency: return try await request.agenciesByID().mapValues { $0.name(in: language) }
+        case .team:
+            return Dictionary(uniqueKeysWithValues: try await AllocationRepository(request.db).teams().map { ($0.id, $0.name(in: language)) })
+        }
     }
 
     private static func series(_ measure: Measure, _ periods: [ReportingPeriod], _ counts: [PerformanceRepository.Count]) -> Series {

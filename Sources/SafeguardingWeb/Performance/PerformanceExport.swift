@@ -16,19 +16,16 @@ struct PerformanceExport {
                 "csv.average", "csv.children", "csv.children_met", "csv.child_rate", "csv.target"].map(t),
             forPublication: query.publication)
         let desk = PerformanceDesk(request: request)
-        let groups = try await PerformanceWebController().groupNames(request, query.breakdown)
+        let groups = try await desk.groupNames(query.breakdown)
+        var twoPeriods = query
+        twoPeriods.chartPeriods = 2
         let periods = query.period.series(2)
-        for measure in Measure.all {
-            var lines: [(name: String, figures: [MeasureFigure])]
-            if query.breakdown == .partnership || !measure.breakdowns.contains(query.breakdown) {
-                var single = query
-                single.breakdown = .partnership
-                let (series, _) = try await desk.measure(measure, withChart(single, periods: 2), now: now)
-                lines = [(t("performance.group.partnership"), series.figures)]
-            } else {
-                let (_, broken) = try await desk.measure(measure, withChart(query, periods: 2), now: now)
-                let none = t(query.breakdown == .agency ? "performance.group.no_agency" : "performance.group.no_team")
-                lines = broken.map { line in
+        let none = t(query.breakdown == .agency ? "performance.group.no_agency" : "performance.group.no_team")
+        for series in try await desk.framework(twoPeriods, now: now) {
+            let measure = series.measure
+            var lines = [(name: t("performance.group.partnership"), figures: series.figures)]
+            if query.breakdown != .partnership && measure.breakdowns.contains(query.breakdown) {
+                lines = try await desk.breakdown(measure, query, now: now).map { line in
                     (line.group.flatMap { groups[$0] } ?? none, [line.previous, line.current])
                 }.sorted { $0.name < $1.name }
             }
@@ -51,12 +48,5 @@ struct PerformanceExport {
             }
         }
         return csv
-    }
-
-    /// The query as the export reads it: only the period and the one before.
-    private func withChart(_ query: PerformanceQuery, periods: Int) -> PerformanceQuery {
-        var query = query
-        query.chartPeriods = periods
-        return query
     }
 }

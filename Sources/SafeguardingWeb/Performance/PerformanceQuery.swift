@@ -25,6 +25,24 @@ struct PerformanceQuery {
         self.on = on
     }
 
+    /// The query on today's date in Wales.
+    init(_ request: Request) throws {
+        try self.init(request, today: Self.today(request))
+    }
+
+    static func today(_ request: Request) -> CalendarDay { request.application.workingCalendar.day(of: Date()) }
+
+    /// The measure a path names (`/performance/{measure}`, not found before anything else
+    /// is read) and the query, which breaks it down only by what it counts.
+    static func measure(named request: Request) throws -> (Measure, PerformanceQuery) {
+        guard let id = request.parameters.get("measure").flatMap(MeasureID.init(rawValue:)) else { throw Abort(.notFound) }
+        let query = try PerformanceQuery(request)
+        guard id.measure.breakdowns.contains(query.breakdown) else {
+            throw ValidationFailure([FieldError("by", .notOneOf(id.measure.breakdowns.map(\.rawValue)))])
+        }
+        return (id.measure, query)
+    }
+
     init(_ request: Request, today: CalendarDay) throws {
         var fields = FieldReader.query(of: request)
         let length = fields.choice("period", as: ReportingPeriod.Length.self, required: false) ?? .quarter

@@ -15,10 +15,8 @@ struct PerformanceWebController: RouteCollection {
         routes.on(.GET, "performance", ":measure", requires: .permission(.viewMeasures), use: measurePage)
     }
 
-    private func today(_ request: Request) -> CalendarDay { request.application.workingCalendar.day(of: Date()) }
-
     func dashboard(_ request: Request) async throws -> Response {
-        let today = today(request)
+        let today = PerformanceQuery.today(request)
         let query: PerformanceQuery
         do {
             query = try PerformanceQuery(request, today: today)
@@ -32,23 +30,19 @@ struct PerformanceWebController: RouteCollection {
     }
 
     func measurePage(_ request: Request) async throws -> Response {
-        guard let id = request.parameters.get("measure").flatMap(MeasureID.init(rawValue:)) else { throw Abort(.notFound) }
-        let measure = id.measure
-        let query = try PerformanceQuery(request, today: today(request))
-        guard measure.breakdowns.contains(query.breakdown) else {
-            throw ValidationFailure([FieldError("by", .notOneOf(measure.breakdowns.map(\.rawValue)))])
-        }
-        let (series, lines) = try await PerformanceDesk(request: request).measure(measure, query, now: Date())
-        let groups = try await groupNames(request, query.breakdown)
+        let (measure, query) = try PerformanceQuery.measure(named: request)
+        let desk = PerformanceDesk(request: request)
+        let (series, lines) = try await desk.measure(measure, query, now: Date())
+        let groups = try await desk.groupNames(query.breakdown)
         let context = MeasurePageContext(request, query: query, series: series, lines: lines, groups: groups)
-        return try await request.page("performance-measure", titleKey: "measure.\(id.rawValue).title", context, status: .ok)
+        return try await request.page("performance-measure", titleKey: "measure.\(measure.id.rawValue).title", context, status: .ok)
     }
 
     /// The framework's figures for the period and the one before, one row per measure (and
     /// per agency or team when broken down), as CSV in the reader's language.
     func export(_ request: Request) async throws -> Response {
         let user = try request.requireUser()
-        let query = try PerformanceQuery(request, today: today(request))
+        let query = try PerformanceQuery(request)
         let rows = try await PerformanceExport(request: request).rows(query, now: Date())
         let requestID = request.requestID
         let detail = "period=\(query.period.from.iso)..\(query.period.lastDay.iso) by=\(query.breakdown.rawValue) publication=\(query.publication)"
@@ -60,15 +54,5 @@ struct PerformanceWebController: RouteCollection {
         let name = "performance-\(query.period.from.iso)-\(query.period.lastDay.iso)\(query.publication ? "-publication" : "").csv"
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
         return response
-    }
-
-    func groupNames(_ request: Request, _ breakdown: Measure.Breakdown) async throws -> [UUID: String] {
-        let language = request.language
-        switch breakdown {
-        case .partnership: return [:]
-        case .agency: return try await request.agenciesByID().mapValues { $0.name(in: language) }
-        case .team:
-            return Dictionary(uniqueKeysWithValues: try await AllocationRepository(request.db).teams().map { ($0.id, $0.name(in: language)) })
-        }
     }
 }
